@@ -1,0 +1,33 @@
+.PHONY: run test lint format messages lock ci
+
+VENV ?= .venv
+
+run:  ## set up and serve the demo site on http://127.0.0.1:8000
+	bash scripts/start
+
+test:  ## the whole test suite (DATABASE_URL=postgres://… for PostgreSQL)
+	bash scripts/test
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh the source catalogues after changing interface strings; then translate every new
+# message in locale/*/LC_MESSAGES/django.po (the catalogue test fails on any left empty).
+messages:
+	$(VENV)/bin/python manage.py makemessages -l ar -l es -l fr -l ru -l zh_Hans --no-location \
+		--no-obsolete -i ".venv/*" -i "static/*" -i "media/*" -i "tests/*" -i "test-artifacts/*"
+
+lock:  ## pin every dependency of pyproject.toml into requirements.lock
+	rm -rf /tmp/usdg-lock && python3 -m venv /tmp/usdg-lock
+	/tmp/usdg-lock/bin/pip install --quiet -e ".[dev]"
+	{ echo "# Exact versions of every dependency (runtime and test), installed by scripts/bootstrap."; \
+	  echo "# Regenerate with 'make lock' after changing pyproject.toml."; \
+	  /tmp/usdg-lock/bin/pip freeze --exclude-editable; } > requirements.lock
+
+ci:
+	bash .ci/run

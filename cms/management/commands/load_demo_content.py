@@ -1,0 +1,19 @@
+"""Load the demo content in the six languages. Running it twice changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from cms.demo import site
+
+
+class Command(BaseCommand):
+    help = "Load (or bring up to date) the demo content in all six languages."
+
+    def handle(self, *args, **options):
+        def log(message):
+            self.stdout.write(f"  {message}")
+
+        with transaction.atomic():
+            site.configure_default_site(log)
+            site.load(log)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

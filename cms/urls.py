@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views
+from cms.api import api_router
+from search import views as search_views
+
+handler500 = "cms.views.server_error"
+
+# Language-independent routes: the admin, documents, the API and health checks.
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("healthz/", views.healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public routes carry the language: /en/…, /ar/…, /zh-hans/…
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    # Wagtail's page serving comes last: it matches every remaining path.
+    path("", include(wagtail_urls)),
+)

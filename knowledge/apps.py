@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    """SDGs, targets, themes, cities and initiatives. Imports no other app of ours."""
+
+    name = "knowledge"
+    label = "knowledge"
+    verbose_name = _("Knowledge base")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,55 @@
+"""`manage.py load_demo_content` fills every language and is idempotent."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision
+from wagtail_localize.models import Translation
+
+import pytest
+
+from pages.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_pages_exist_in_every_language(demo_content):
+    assert HomePage.objects.live().count() == 6
+    abouts = StandardPage.objects.live().filter(
+        slug__in=["about", "a-propos", "o-platforme", "acerca-de"]
+    )
+    assert abouts.count() == 6
+    assert StandardPage.objects.get(locale__language_code="ru").title == "О платформе"
+
+
+def test_translations_go_through_wagtail_localize(demo_content):
+    # Translators can open them in wagtail-localize's editor and export them as PO files.
+    targets = Translation.objects.filter(enabled=True)
+    assert targets.count() == 2 * 5
+    assert {t.target_locale.language_code for t in targets} == {"ar", "zh-hans", "fr", "ru", "es"}
+
+
+def test_loading_twice_changes_nothing(demo_content, django_capture_on_commit_callbacks):
+    pages_before = list(Page.objects.values_list("id", "title", "slug", "live"))
+    revisions_before = Revision.objects.count()
+
+    output = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=output)
+
+    assert list(Page.objects.values_list("id", "title", "slug", "live")) == pages_before
+    assert Revision.objects.count() == revisions_before
+    assert "translated" not in output.getvalue()
+
+
+def test_loading_again_restores_changed_content(demo_content, django_capture_on_commit_callbacks):
+    french_home = HomePage.objects.get(locale__language_code="fr")
+    french_home.intro = "Changed by hand"
+    french_home.save_revision().publish()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=StringIO())
+
+    french_home.refresh_from_db()
+    assert french_home.intro.startswith("Des villes du monde entier")

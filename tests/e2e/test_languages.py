@@ -1,0 +1,24 @@
+import pytest
+
+# Transactional, so the live server thread sees the data; serialized_rollback restores the
+# locales and home pages created by migrations for the tests that come after.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_arabic_home_is_right_to_left_and_switcher_reaches_french(live_demo, page):
+    page.goto(f"{live_demo.url}/ar/")
+
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # In right-to-left order the site name starts on the right, the languages on the left.
+    brand = page.locator(".brand").bounding_box()
+    switcher = page.locator(".language-switcher").bounding_box()
+    assert brand["x"] > switcher["x"]
+    assert page.locator("h1").inner_text() == "منصة المعرفة الحضرية لأهداف التنمية المستدامة"
+
+    page.locator(".language-switcher").get_by_role("link", name="Français").click()
+
+    page.wait_for_url(f"{live_demo.url}/fr/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    assert page.locator("h1").inner_text() == "Plateforme de connaissances urbaines sur les ODD"
