@@ -35,6 +35,9 @@ def test_publish_scheduled_task_publishes_pages_whose_time_has_come(homes):
     assert page.live
 
 
+# The worker closes stale connections between jobs, as it must in production: this test cannot
+# run inside a transaction that is rolled back at the end.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_jobs_are_persisted_and_run_by_the_worker(homes):
     page = schedule_page(homes)
