@@ -1,6 +1,8 @@
 """Test settings: the same on a laptop and in CI. DATABASE_URL switches to PostgreSQL."""
 
+import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -24,3 +26,10 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 # Only warnings and errors in test output.
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 LOGGING["loggers"]["django"]["level"] = "WARNING"  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than memory: the live server of the browser tests and the task worker then
+    # use connections of their own, as they do in production.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"usdg-test-{os.getpid()}.sqlite3")
+    }

@@ -29,8 +29,20 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def live_demo(live_server):
+    """The live server with the demo content loaded (committed, so the server thread sees it)."""
+    call_command("load_demo_content", stdout=StringIO())
+    return live_server
+
+
+@pytest.fixture
+def page(live_demo, request):
+    """A browser page, opened once the database is ready.
+
+    Playwright's sync API runs an event loop in the test thread while it is open, so the browser
+    starts only after the database set-up of the test, and closes before its teardown.
+    """
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("E2E_REQUIRED"):
@@ -38,29 +50,14 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in the test thread; the database calls the tests
-    # make are still synchronous, so Django's guard against async use does not apply to them.
-    with pytest.MonkeyPatch.context() as patch:
+    # The database calls the test itself makes are still synchronous.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-
-
-@pytest.fixture
-def page(browser, request):
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    if os.environ.get("E2E_SCREENSHOTS"):
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
-
-
-@pytest.fixture
-def live_demo(live_server):
-    """The live server with the demo content loaded (committed, so the server thread sees it)."""
-    call_command("load_demo_content", stdout=StringIO())
-    return live_server
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        yield page
+        if os.environ.get("E2E_SCREENSHOTS"):
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        browser.close()
