@@ -1,12 +1,28 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import connections
 
 import pytest
 
 from pages.models import HomePage
 
 LANGUAGE_CODES = ["en", "ar", "zh-hans", "fr", "ru", "es"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the demo content in six languages, loaded once per run.
+
+    Each test runs in a transaction that is rolled back, so what a test changes is undone.
+    Transactional tests (browser tests, the task worker) empty the database when they end; with
+    serialized_rollback they start from this state, serialized again here to include the demo.
+    """
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=StringIO())
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)
@@ -22,10 +38,5 @@ def homes(db):
 
 
 @pytest.fixture
-def demo_content(db, django_capture_on_commit_callbacks):
-    """The demo content, loaded as `manage.py load_demo_content` does.
-
-    wagtail-localize publishes translations on commit, so the callbacks are run here.
-    """
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", stdout=StringIO())
+def demo_content(db):
+    """Marks tests that rely on the demo content (loaded once by django_db_setup)."""

@@ -35,3 +35,65 @@ class StandardPageFactory(PageFactory):
         model = StandardPage
 
     intro = factory.Faker("sentence")
+
+
+def _rows(model, key, values, locale):
+    rows = {getattr(row, key): row for row in model.objects.filter(locale=locale)}
+    return [rows[value] for value in values]
+
+
+class CityIndexPageFactory(PageFactory):
+    class Meta:
+        model = "knowledge.CityIndexPage"
+
+    title = "Cities"
+    slug = "cities"
+
+
+class CityPageFactory(PageFactory):
+    class Meta:
+        model = "knowledge.CityPage"
+
+    country = "KR"
+    region = "asia-pacific"
+    intro = factory.Faker("sentence")
+
+
+class InitiativeIndexPageFactory(PageFactory):
+    class Meta:
+        model = "knowledge.InitiativeIndexPage"
+
+    title = "Initiatives"
+    slug = "initiatives"
+
+
+class InitiativePageFactory(PageFactory):
+    """An initiative under `parent` (a city), related to goals, targets and themes by key.
+
+    InitiativePageFactory(parent=seoul, sdgs=[11, 13], themes=["transport"], targets=["11.2"])
+    """
+
+    class Meta:
+        model = "knowledge.InitiativePage"
+
+    summary = factory.Faker("paragraph")
+    start_year = 2020
+    status = "ongoing"
+
+    @classmethod
+    def _create(
+        cls, model_class, *args, parent, live=True, sdgs=(11,), themes=(), targets=(), **kwargs
+    ):
+        from knowledge.models import SDGTarget, SustainableDevelopmentGoal, Theme
+
+        locale = parent.locale
+        page = model_class(*args, live=False, **kwargs)
+        page.sdgs = _rows(SustainableDevelopmentGoal, "number", sdgs, locale)
+        page.themes = _rows(Theme, "code", themes, locale)
+        page.targets = _rows(SDGTarget, "code", targets, locale)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        page.refresh_from_db()
+        return page

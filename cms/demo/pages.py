@@ -1,6 +1,20 @@
 """Create or update demo pages idempotently, then translate them through wagtail-localize."""
 
-from .translation import sync_translation
+from html import escape
+
+from .translation import TARGET_LANGUAGES, demo_strings, sync_translation
+
+
+def heading(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def paragraph(text):
+    return ("paragraph", f"<p>{escape(text, quote=False)}</p>")
+
+
+def rich_text(paragraphs):
+    return "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs)
 
 
 def _comparable(value):
@@ -13,26 +27,54 @@ def _comparable(value):
     return value
 
 
-def upsert_page(parent, model, slug, fields, log):
-    """The English page `slug` under `parent`, with `fields`; published only when it changed."""
+def upsert_page(parent, model, slug, fields, log, relations=None):
+    """The English page `slug` under `parent` with `fields`, published when anything changed.
+
+    `relations` sets many-to-many relations and child objects:
+    {"sdgs": [rows], "focal_points": [FocalPoint(...)]}.
+    """
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
+        _set_relations(page, relations)
         parent.add_child(instance=page)
         return _publish(page, "created", log)
-    return update_page(page, fields, log)
+    return update_page(page, fields, log, relations)
 
 
-def update_page(page, fields, log):
-    """Give an existing page `fields` and publish it, unless it already has them live."""
+def update_page(page, fields, log, relations=None):
+    """Give an existing page `fields` (and `relations`) and publish it, unless it has them live."""
     unchanged = all(
         _comparable(getattr(page, name)) == _comparable(value) for name, value in fields.items()
-    )
+    ) and _relations_unchanged(page, relations)
     if unchanged and page.live and not page.has_unpublished_changes:
         return page
     for name, value in fields.items():
         setattr(page, name, value)
+    _set_relations(page, relations)
     return _publish(page, "updated", log)
+
+
+def _set_relations(page, relations):
+    for name, values in (relations or {}).items():
+        getattr(page, name).set(values)
+
+
+def _relations_unchanged(page, relations):
+    for name, values in (relations or {}).items():
+        current = list(getattr(page, name).all())
+        if name == "focal_points":
+            fields = ("name", "role", "email", "phone")
+            if [[getattr(p, f) for f in fields] for p in current] != [
+                [getattr(p, f) for f in fields] for p in values
+            ]:
+                return False
+        elif name == "social_accounts":
+            if [(a.network, a.url) for a in current] != [(a.network, a.url) for a in values]:
+                return False
+        elif sorted(item.pk for item in current) != sorted(item.pk for item in values):
+            return False
+    return True
 
 
 def _publish(page, action, log):
@@ -44,15 +86,12 @@ def _publish(page, action, log):
     return page
 
 
-def translate_page(page, english, translations, log):
-    """Bring each language's version of `page` in line with `translations`.
+def translate_page(page, log, slugs=None):
+    """Bring each other language's version of `page` in line with the demo catalogues.
 
-    `english` maps field keys to English source strings; `translations` maps a language code to
-    the same keys with translated strings, plus an optional translated "slug".
+    `slugs` gives the page's slug in the languages where it differs from the English one.
     """
-    for code, text in translations.items():
-        strings = {english[key]: value for key, value in text.items() if key in english}
-        if "slug" in text:
-            strings[page.slug] = text["slug"]
-        if sync_translation(page, code, strings):
+    for code in TARGET_LANGUAGES:
+        slug = (slugs or {}).get(code)
+        if sync_translation(page, code, demo_strings(code), slug=slug):
             log(f"{page._meta.verbose_name} “{page.title}” ({code}): translated")

@@ -2,8 +2,12 @@
 
 Going through wagtail-localize (rather than writing the other languages' pages directly) means the
 demo translations appear in its editor, can be exported as PO files, and show when they fall out
-of date with the English source.
+of date with the English source. The translations themselves are in translations/<code>.po,
+keyed by the English source strings (`manage.py demo_messages` keeps those files in step).
 """
+
+from functools import cache
+from pathlib import Path
 
 from django.core.exceptions import ObjectDoesNotExist
 
@@ -16,13 +20,32 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+import polib
 
-def sync_translation(instance, language_code, strings):
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+TARGET_LANGUAGES = ["ar", "zh-hans", "fr", "ru", "es"]
+SLUG_PATH = "slug"  # the wagtail-localize context of a page's slug
+
+
+def catalogue_path(language_code):
+    return TRANSLATIONS_DIR / f"{language_code}.po"
+
+
+@cache
+def demo_strings(language_code):
+    """{English source string: translation} for one language; untranslated entries left out."""
+    catalogue = polib.pofile(str(catalogue_path(language_code)))
+    return {entry.msgid: entry.msgstr for entry in catalogue.translated_entries()}
+
+
+def sync_translation(instance, language_code, strings, slug=None):
     """Make the `language_code` version of `instance` carry the translated `strings`.
 
-    `strings` maps each English source string to its translation; strings it does not list keep
-    the source text. Returns True when anything was written and False when the live translation
-    already says all of it, so that running the loader twice creates no new revisions.
+    `strings` maps English source strings to their translations; strings it does not list keep
+    the source text. Slugs are not taken from `strings`: a page keeps its English slug (addresses
+    like /fr/cities/…) unless `slug` is given. Returns True when anything was written and False
+    when the live translation already says all of it, so that running the loader twice creates
+    no new revisions.
     """
     locale = Locale.objects.get(language_code=language_code)
     source, _ = TranslationSource.update_or_create_from_instance(instance)
@@ -30,7 +53,10 @@ def sync_translation(instance, language_code, strings):
 
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
-        text = strings.get(segment.string.data)
+        if segment.context.path == SLUG_PATH:
+            text = slug
+        else:
+            text = strings.get(segment.string.data)
         if text is not None:
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
@@ -54,6 +80,15 @@ def sync_translation(instance, language_code, strings):
     return True
 
 
+def _comparable(field, instance):
+    value = field.value_from_object(instance)
+    if field.is_relation and field.many_to_many:
+        return sorted(item.pk for item in value)
+    if hasattr(field, "get_prep_value"):
+        return field.get_prep_value(value)
+    return value
+
+
 def _target_is_current(source, locale):
     """Whether the live translation already has what translating again would give it."""
     try:
@@ -65,10 +100,29 @@ def _target_is_current(source, locale):
     would_be = source.get_ephemeral_translated_instance(locale, fallback=True)
     for translatable in get_translatable_fields(type(target)):
         field = translatable.get_field(type(target))
-        if not field.concrete:
+        if field.auto_created or not field.concrete and not field.many_to_many:
+            # Child relations (focal points…) are compared through their own fields below.
             continue
-        if field.get_prep_value(field.value_from_object(would_be)) != field.get_prep_value(
-            field.value_from_object(target)
-        ):
+        if _comparable(field, would_be) != _comparable(field, target):
+            return False
+    return _children_match(would_be, target)
+
+
+def _children_match(would_be, target):
+    """Compare the translatable child objects (e.g. focal points) of two versions of a page."""
+    from modelcluster.models import get_all_child_relations
+
+    for relation in get_all_child_relations(type(target)):
+        name = relation.get_accessor_name()
+        fields = [
+            f
+            for f in relation.related_model._meta.concrete_fields
+            if f.name not in {"id", "page", "locale", "sort_order"}
+        ]
+        wanted = [
+            [_comparable(f, child) for f in fields] for child in getattr(would_be, name).all()
+        ]
+        actual = [[_comparable(f, child) for f in fields] for child in getattr(target, name).all()]
+        if wanted != actual:
             return False
     return True

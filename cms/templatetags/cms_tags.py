@@ -102,3 +102,17 @@ def home_url(context):
     request = context["request"]
     home = site_homes(request).get(translation.get_language())
     return home.get_url(request) if home else "/"
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The pages of the active language's home marked "show in menus", in tree order."""
+    request = context["request"]
+    home = site_homes(request).get(translation.get_language())
+    pages = home.get_children().live().public().in_menu() if home else []
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    return {
+        "items": [(page, current_path.startswith(page.path)) for page in pages],
+        "request": request,
+    }

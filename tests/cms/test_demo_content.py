@@ -25,8 +25,9 @@ def test_demo_pages_exist_in_every_language(demo_content):
 
 def test_translations_go_through_wagtail_localize(demo_content):
     # Translators can open them in wagtail-localize's editor and export them as PO files.
+    pages = Page.objects.filter(locale__language_code="en", depth__gt=1).count()
     targets = Translation.objects.filter(enabled=True)
-    assert targets.count() == 2 * 5
+    assert targets.count() == pages * 5
     assert {t.target_locale.language_code for t in targets} == {"ar", "zh-hans", "fr", "ru", "es"}
 
 

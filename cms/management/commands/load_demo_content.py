@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cms.demo import site
+from cms.demo import knowledge, site
 
 
 class Command(BaseCommand):
@@ -15,5 +15,6 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             site.configure_default_site(log)
-            site.load(log)
+            home = site.load(log)
+            knowledge.load(home, log)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

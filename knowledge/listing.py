@@ -1,0 +1,171 @@
+"""The initiatives database as an HTML page: filters with counts, keyword, sort, pagination."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+from django_countries import countries
+
+from .filters import FilterError, InitiativeFilters
+from .models import CityPage, InitiativePage, InitiativeStatus
+from .models.localized import taxonomy_for
+from .regions import Region
+
+PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 200
+SORTS = {
+    "newest": ("-first_published_at", "-pk"),
+    "title": ("title", "pk"),
+}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+    @property
+    def selected_count(self):
+        return sum(1 for option in self.options if option.selected)
+
+
+def visible_initiatives(locale):
+    """The initiatives a visitor may see in `locale`: live and not behind a view restriction."""
+    return InitiativePage.objects.live().public().filter(locale=locale)
+
+
+def keyword_matches(queryset, query):
+    """Primary keys of the initiatives in `queryset` that match the keyword `query`."""
+    words = " ".join(query.replace('"', " ").split())
+    if not words:
+        return None
+    return [page.pk for page in queryset.search(words)]
+
+
+def browse(request, locale):
+    """Everything the initiatives index shows for this request."""
+    base = visible_initiatives(locale)
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    sort = request.GET.get("sort", "newest")
+    if sort not in SORTS:
+        sort = "newest"
+
+    notice = None
+    try:
+        filters = InitiativeFilters.from_query(request.GET)
+    except FilterError as error:
+        notice = str(error)
+        filters = InitiativeFilters()
+        base = base.none()
+
+    if query and notice is None:
+        matches = keyword_matches(base, query)
+        if matches is not None:
+            base = base.filter(pk__in=matches)
+
+    results = filters.apply(base).with_card_data().order_by(*SORTS[sort])
+    paginator = Paginator(results, PAGE_SIZE)
+    page_of_results = paginator.get_page(request.GET.get("page"))
+    page_of_results.object_list = InitiativePage.prepare_cards(page_of_results.object_list, request)
+
+    taxonomy = taxonomy_for(request, locale.pk)
+    counts = filters.facet_counts(base) if notice is None else {}
+    return {
+        "initiatives": page_of_results,
+        "result_count": paginator.count,
+        "facets": build_facets(counts, filters, taxonomy),
+        "filters": filters,
+        "search_query": query,
+        "sort": sort,
+        "sorts": [("newest", _("Newest first")), ("title", _("Title"))],
+        "notice": notice,
+        "query_without_page": _query_without(request.GET, "page"),
+        "taxonomy": taxonomy,
+    }
+
+
+def build_facets(counts, filters, taxonomy):
+    """The filter lists shown beside the results, each option with its count."""
+    city_titles, selected_cities = {}, set()
+    if counts.get("city"):
+        rows = CityPage.objects.filter(pk__in=counts["city"]).values_list(
+            "pk", "title", "translation_key"
+        )
+        for pk, title, key in rows:
+            city_titles[pk] = title
+            if key in filters.city:
+                selected_cities.add(pk)
+
+    def options(name, labels, selected):
+        rows = [
+            FacetOption(str(value), labels(value), count, value in selected)
+            for value, count in counts.get(name, {}).items()
+        ]
+        return sorted(rows, key=lambda option: option.label.casefold())
+
+    sdg_options = sorted(
+        (
+            FacetOption(
+                str(number),
+                f"{number}. {taxonomy.goals[number].short_title}"
+                if number in taxonomy.goals
+                else str(number),
+                count,
+                number in filters.sdg,
+            )
+            for number, count in counts.get("sdg", {}).items()
+        ),
+        key=lambda option: int(option.value),
+    )
+    year_options = sorted(
+        options("year", str, set(filters.year)), key=lambda option: option.value, reverse=True
+    )
+    return [
+        Facet("sdg", _("Sustainable Development Goals"), sdg_options),
+        Facet(
+            "theme",
+            _("Themes"),
+            options(
+                "theme",
+                lambda code: taxonomy.themes[code].title if code in taxonomy.themes else code,
+                set(filters.theme),
+            ),
+        ),
+        Facet("region", _("Regions"), options("region", _region_label, set(filters.region))),
+        Facet(
+            "country",
+            _("Countries"),
+            options("country", lambda code: countries.name(code), set(filters.country)),
+        ),
+        Facet(
+            "city",
+            _("Cities"),
+            options("city", lambda pk: city_titles.get(pk, str(pk)), selected_cities),
+        ),
+        Facet("year", _("Start year"), year_options),
+        Facet("status", _("Status"), options("status", _status_label, set(filters.status))),
+    ]
+
+
+def _region_label(code):
+    return str(Region(code).label) if code in Region.values else code
+
+
+def _status_label(code):
+    return str(InitiativeStatus(code).label) if code in InitiativeStatus.values else code
+
+
+def _query_without(query, name):
+    copy = query.copy()
+    copy.pop(name, None)
+    return copy.urlencode()

@@ -1,0 +1,24 @@
+"""Models of the knowledge base.
+
+Import rule: taxonomy ← localized ← cities ← initiatives; nothing here imports another app of ours.
+"""
+
+from .cities import CityIndexPage, CityPage, CitySocialAccount, FocalPoint
+from .initiatives import InitiativeIndexPage, InitiativePage, InitiativeStatus
+from .localized import LocalizedTaxonomy, taxonomy_for
+from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
+
+__all__ = [
+    "CityIndexPage",
+    "CityPage",
+    "CitySocialAccount",
+    "FocalPoint",
+    "InitiativeIndexPage",
+    "InitiativePage",
+    "InitiativeStatus",
+    "LocalizedTaxonomy",
+    "SDGTarget",
+    "SustainableDevelopmentGoal",
+    "Theme",
+    "taxonomy_for",
+]

@@ -1,0 +1,406 @@
+"""Initiatives and the searchable database of them.
+
+An InitiativePage lives under the CityPage of its city, so that Wagtail's page permissions can
+say "a city edits only its own initiatives". It carries the sections of the upload form of the
+background paper, in its order.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import Locale, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..blocks import MediaBlock
+from ..serializers import (
+    CityField,
+    ContactField,
+    SDGsField,
+    TargetsField,
+    ThemesField,
+    TranslationsField,
+    image_api_fields,
+)
+from .cities import CityPage
+from .localized import taxonomy_for
+from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
+
+RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
+
+
+class InitiativeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+    DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class InitiativePageForm(WagtailAdminPageForm):
+    """Offer only the SDGs, targets and themes of the page's own language."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
+        if locale_id is None:
+            locale_id = Locale.get_default().pk
+        for name, model in (
+            ("sdgs", SustainableDevelopmentGoal),
+            ("targets", SDGTarget),
+            ("themes", Theme),
+        ):
+            if name in self.fields:
+                queryset = model.objects.filter(locale_id=locale_id)
+                self.fields[name].queryset = queryset
+                # Relations copied from the source language point at its rows: show the same
+                # goals, targets and themes as this language's rows.
+                if self.instance.pk and name in self.initial:
+                    self.initial[name] = _same_keys_in_locale(model, self.initial[name], locale_id)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        goals = {goal.number for goal in cleaned_data.get("sdgs") or []}
+        stray = [t.code for t in cleaned_data.get("targets") or [] if t.goal_number not in goals]
+        if stray:
+            self.add_error(
+                "targets",
+                _("These targets belong to goals that are not selected: %(targets)s")
+                % {"targets": ", ".join(stray)},
+            )
+        return cleaned_data
+
+
+def _same_keys_in_locale(model, selected, locale_id):
+    key = "number" if model is SustainableDevelopmentGoal else "code"
+    values = [getattr(item, key) for item in selected] if selected else []
+    return list(model.objects.filter(locale_id=locale_id, **{f"{key}__in": values}))
+
+
+CARD_IMAGE = "fill-480x270"
+
+
+class InitiativePageQuerySet(PageQuerySet):
+    def with_card_data(self):
+        """Load what an initiative card shows, in a fixed number of queries for any length."""
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        return self.select_related("city", "locale").prefetch_related(
+            "sdgs", "themes", Prefetch("image", queryset=images)
+        )
+
+
+class InitiativePage(Page):
+    """A policy or initiative shared by a city.
+
+    Translated: title, summary, the text sections, implementing agencies, partners, the contact's
+    role and the media captions. Synchronised from the source: SDGs, targets, themes, years,
+    status, image, the policy link and the contact's name, e-mail and phone.
+    """
+
+    summary = models.TextField(
+        _("summary"), help_text=_("An introductory overview of the policy or initiative.")
+    )
+    background = RichTextField(
+        _("background, challenges and objectives"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "The context of the city and the main challenges that led to the policy or "
+            "initiative, and what it set out to achieve."
+        ),
+    )
+    themes = ParentalManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        related_name="initiatives",
+        help_text=_("The thematic areas the policy or initiative relates to."),
+    )
+    sdgs = ParentalManyToManyField(
+        SustainableDevelopmentGoal,
+        verbose_name=_("SDGs"),
+        related_name="initiatives",
+        help_text=_("The goals the policy or initiative works towards."),
+    )
+    targets = ParentalManyToManyField(
+        SDGTarget,
+        verbose_name=_("SDG targets"),
+        related_name="initiatives",
+        blank=True,
+        help_text=_("Optional: the targets of the chosen goals it addresses."),
+    )
+    actions = RichTextField(
+        _("actions and implementation"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "How it was implemented: the key stages and steps, and any community engagement."
+        ),
+    )
+    impacts = RichTextField(
+        _("impacts and replication"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Its results, the conditions and factors of its success, and the risks others "
+            "should consider before replicating it."
+        ),
+    )
+    budget = RichTextField(
+        _("budget and resources"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "The financing, data, human, technical and other resources mobilised, internal and "
+            "external, and any coordination across departments."
+        ),
+    )
+    policy_url = models.URLField(_("link to the policy or initiative"), blank=True, max_length=500)
+    media = StreamField(
+        MediaBlock(),
+        verbose_name=_("further information and media"),
+        blank=True,
+        help_text=_("Images, videos, background papers and links."),
+    )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=InitiativeStatus.choices,
+        default=InitiativeStatus.ONGOING,
+    )
+    implementing_agencies = models.TextField(
+        _("implementing agencies"), blank=True, help_text=_("One per line.")
+    )
+    partners = models.TextField(_("partners"), blank=True, help_text=_("One per line."))
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail address"),
+        blank=True,
+        help_text=_("Shown only to signed-in members."),
+    )
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("Shown only to signed-in members."),
+    )
+    # The city page this initiative sits under, kept in step by save() and page moves, so that
+    # listings and the API can load cities with a join instead of a query per initiative.
+    city = models.ForeignKey(
+        CityPage,
+        verbose_name=_("city"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("sdgs", overridable=False),
+        SynchronizedField("targets", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("start_year", overridable=False),
+        SynchronizedField("end_year", overridable=False),
+        SynchronizedField("image"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_phone"),
+    ]
+
+    objects = PageManager.from_queryset(InitiativePageQuerySet)()
+
+    base_form_class = InitiativePageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("background"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("targets"),
+        FieldPanel("actions"),
+        FieldPanel("impacts"),
+        FieldPanel("budget"),
+        MultiFieldPanel(
+            [FieldPanel("policy_url"), FieldPanel("image"), FieldPanel("media")],
+            heading=_("Further information and media"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")]
+                ),
+                FieldPanel("implementing_agencies"),
+                FieldPanel("partners"),
+            ],
+            heading=_("Period, status and partners"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=3),
+        index.SearchField("background"),
+        index.SearchField("actions"),
+        index.SearchField("impacts"),
+        index.SearchField("budget"),
+        index.SearchField("implementing_agencies"),
+        index.SearchField("partners"),
+        index.AutocompleteField("summary"),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+        index.FilterField("city"),
+        index.RelatedFields("city", [index.SearchField("title", boost=2)]),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("background"),
+        APIField("themes", serializer=ThemesField()),
+        APIField("sdgs", serializer=SDGsField()),
+        APIField("targets", serializer=TargetsField()),
+        APIField("actions"),
+        APIField("impacts"),
+        APIField("budget"),
+        APIField("policy_url"),
+        APIField("media"),
+        *image_api_fields(),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("status"),
+        APIField("implementing_agencies"),
+        APIField("partners"),
+        APIField("contact", serializer=ContactField()),
+        APIField("city", serializer=CityField()),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+
+    parent_page_types = ["knowledge.CityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        self.city_id = parent.pk if parent and parent.specific_class is CityPage else None
+        return super().save(*args, **kwargs)
+
+    # What the page shows, resolved to the page's own language.
+
+    def localized_sdgs(self, request=None):
+        return taxonomy_for(request, self.locale_id).goals_for(self.sdgs.all())
+
+    def localized_targets(self, request=None):
+        return taxonomy_for(request, self.locale_id).targets_for(self.targets.all())
+
+    def localized_themes(self, request=None):
+        return taxonomy_for(request, self.locale_id).themes_for(self.themes.all())
+
+    @property
+    def implementing_agency_list(self):
+        return [line.strip() for line in self.implementing_agencies.splitlines() if line.strip()]
+
+    @property
+    def partner_list(self):
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+    def related_initiatives(self, limit=3):
+        """Live initiatives of the same language sharing the most SDGs and themes with this one."""
+        numbers = [goal.number for goal in self.sdgs.all()]
+        codes = [theme.code for theme in self.themes.all()]
+        if not numbers and not codes:
+            return InitiativePage.objects.none()
+        return (
+            InitiativePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .filter(Q(sdgs__number__in=numbers) | Q(themes__code__in=codes))
+            .annotate(
+                shared_goals=Count("sdgs", filter=Q(sdgs__number__in=numbers), distinct=True),
+                shared_themes=Count("themes", filter=Q(themes__code__in=codes), distinct=True),
+            )
+            .annotate(shared=F("shared_goals") + F("shared_themes"))
+            .order_by("-shared", "title")[:limit]
+        )
+
+    @staticmethod
+    def prepare_cards(pages, request):
+        """Give each initiative of a list the SDGs of its language, for its card."""
+        pages = list(pages)
+        for page in pages:
+            page.card_sdgs = page.localized_sdgs(request)
+        return pages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sdgs"] = self.localized_sdgs(request)
+        context["targets"] = self.localized_targets(request)
+        context["themes"] = self.localized_themes(request)
+        context["related_initiatives"] = self.prepare_cards(
+            self.related_initiatives().with_card_data(), request
+        )
+        context["city"] = self.city
+        context["show_contact_details"] = request.user.is_authenticated
+        return context
+
+
+class InitiativeIndexPage(Page):
+    """The searchable database of initiatives, at /<lang>/initiatives/. Translated: title, intro.
+
+    It lists every live initiative of its language, wherever it sits in the tree.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro"), APIField("translations", serializer=TranslationsField())]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("initiative database")
+        verbose_name_plural = _("initiative databases")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import browse  # the listing module imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(browse(request, self.locale))
+        return context
