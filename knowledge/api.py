@@ -128,6 +128,13 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
             fields = [name for name in fields if name not in NOT_FIELD_FILTERS]
         return fields
 
+    def get_base_queryset(self):
+        # Wagtail builds this (view restrictions, site, language roots) for the queryset and
+        # again for the serializer context; build it once per request.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def get_queryset(self):
         queryset = super().get_queryset()
         return self.load_related(queryset)
@@ -152,7 +159,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         pages = list(self.paginate_queryset(queryset))
-        self.translations = load_translations(pages)
+        self.translations = load_translations(pages, self.get_base_queryset())
         serializer = self.get_serializer(pages, many=True)
         return self.get_paginated_response(serializer.data)
 

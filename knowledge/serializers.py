@@ -100,7 +100,7 @@ class TranslationsField(_PageField):
     def to_representation(self, page):
         translations = self.context.get("translations")
         if translations is None:
-            translations = load_translations([page])
+            translations = load_translations([page], self.context.get("base_queryset"))
         return {
             code: page_id
             for code, page_id in translations.get(page.translation_key, {}).items()
@@ -108,16 +108,19 @@ class TranslationsField(_PageField):
         }
 
 
-def load_translations(pages):
-    """{translation_key: {language_code: page id}} of the live, public pages translating these."""
+def load_translations(pages, visible=None):
+    """{translation_key: {language_code: page id}} of the pages translating these.
+
+    `visible` is the queryset of pages the reader may see (the API's base queryset); by default
+    every live, public page.
+    """
     keys = {page.translation_key for page in pages}
     if not keys:
         return {}
-    rows = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys)
-        .values_list("translation_key", "locale__language_code", "pk")
+    if visible is None:
+        visible = Page.objects.live().public()
+    rows = visible.filter(translation_key__in=keys).values_list(
+        "translation_key", "locale__language_code", "pk"
     )
     result = {}
     for key, code, page_id in rows:

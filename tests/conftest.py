@@ -1,5 +1,6 @@
 from io import StringIO
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
@@ -23,6 +24,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Nothing cached by one test (whose database changes are rolled back) leaks into another."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

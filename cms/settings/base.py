@@ -234,6 +234,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
+# City maps: a tile server URL template such as https://tile.example.org/{z}/{x}/{y}.png and the
+# attribution its licence requires. Without one, pages show coordinates as text.
+MAP_TILE_URL = env_str("MAP_TILE_URL")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

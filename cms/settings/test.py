@@ -1,6 +1,6 @@
 """Test settings: the same on a laptop and in CI. DATABASE_URL switches to PostgreSQL."""
 
-import os
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -30,6 +30,8 @@ LOGGING["loggers"]["django"]["level"] = "WARNING"  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than memory: the live server of the browser tests and the task worker then
     # use connections of their own, as they do in production.
+    # Named after the checkout, so that `pytest --reuse-db` can keep it between runs.
+    checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(Path(tempfile.gettempdir()) / f"usdg-test-{os.getpid()}.sqlite3")
+        "NAME": str(Path(tempfile.gettempdir()) / f"usdg-test-{checkout}.sqlite3")
     }

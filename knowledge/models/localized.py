@@ -8,28 +8,58 @@ means swapping each row for the French row with the same number or code.
 import unicodedata
 from functools import cached_property
 
+from django.core.cache import cache
+
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
+
+VERSION_KEY = "knowledge:taxonomy:version"
+# Taxonomies change rarely. A change bumps the version in the shared cache (Redis in
+# production); with a per-process cache, other processes see it within this many seconds.
+CACHE_SECONDS = 600
+
+
+def taxonomy_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def invalidate_taxonomies(**kwargs):
+    """Called when a goal, target or theme is saved or deleted."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def _cached_rows(model, locale_id, key):
+    cache_key = f"knowledge:taxonomy:{taxonomy_version()}:{model._meta.model_name}:{locale_id}"
+    rows = cache.get(cache_key)
+    if rows is None:
+        rows = {getattr(row, key): row for row in model.objects.filter(locale_id=locale_id)}
+        cache.set(cache_key, rows, timeout=CACHE_SECONDS)
+    return rows
 
 
 class LocalizedTaxonomy:
-    """The SDGs, targets and themes of one locale, each loaded once, on first use."""
+    """The SDGs, targets and themes of one locale, each loaded on first use, from the cache."""
 
     def __init__(self, locale_id):
         self.locale_id = locale_id
 
     @cached_property
     def goals(self):
-        rows = SustainableDevelopmentGoal.objects.filter(locale_id=self.locale_id)
-        return {goal.number: goal for goal in rows}
+        return _cached_rows(SustainableDevelopmentGoal, self.locale_id, "number")
 
     @cached_property
     def themes(self):
-        return {theme.code: theme for theme in Theme.objects.filter(locale_id=self.locale_id)}
+        return _cached_rows(Theme, self.locale_id, "code")
 
     @cached_property
     def targets(self):
-        rows = SDGTarget.objects.filter(locale_id=self.locale_id)
-        return {target.code: target for target in rows}
+        return _cached_rows(SDGTarget, self.locale_id, "code")
 
     def goals_for(self, rows):
         """The goals of `rows` in this locale (a row missing here stays as it is), by number."""

@@ -1,0 +1,38 @@
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+from bs4 import BeautifulSoup
+
+from knowledge.models import CityIndexPage, CityPage, InitiativePage
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def english_cities(db):
+    return CityIndexPage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def seoul(db):
+    return CityPage.objects.get(slug="seoul", locale__language_code="en")
+
+
+@pytest.fixture
+def demo_initiative(db):
+    """Milan's food policy, in every language (from the demo content)."""
+
+    def get(code="en"):
+        return InitiativePage.objects.get(slug="milan-food-policy", locale__language_code=code)
+
+    return get
+
+
+def make_private(page):
+    """Put `page` (and what is under it) behind a password."""
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    return Page.objects.get(pk=page.pk)
