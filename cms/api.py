@@ -4,6 +4,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+import pages.api  # noqa: F401 - registers the editorial pages' filters
 from knowledge.api import PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,15 @@ class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
     verbose_name = _("Site")
+
+    def ready(self):
+        from django.apps import apps
+
+        from .roles import ensure_roles
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
+        # post_migrate is sent only for apps with models; roles hang on the pages app's.
+        post_migrate.connect(
+            ensure_roles, sender=apps.get_app_config("pages"), dispatch_uid="cms_ensure_roles"
+        )

@@ -4,10 +4,13 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import api_router
+from pages.feeds import FEEDS, atom
+from pages.sitemaps import MultilingualSitemap
 from search import views as search_views
 
 handler500 = "cms.views.server_error"
@@ -18,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz/", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -28,8 +33,14 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public routes carry the language: /en/…, /ar/…, /zh-hans/…
+feeds = []
+for kind, feed in FEEDS.items():
+    feeds.append(path(f"feeds/{kind}.rss", feed(), name=f"feed_{kind}_rss"))
+    feeds.append(path(f"feeds/{kind}.atom", atom(feed)(), name=f"feed_{kind}_atom"))
+
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    *feeds,
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
 )

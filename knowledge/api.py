@@ -32,10 +32,70 @@ from .filters import FilterError, InitiativeFilters
 from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
 from .serializers import IMAGE_RENDITIONS, LocaleCodeField, load_translations
 
-KNOWLEDGE_PARAMETERS = frozenset(InitiativeFilters.API_PARAMETERS)
-CITY_PARAMETERS = frozenset(["country", "region"])
+# Filters of the pages endpoint, by page type: model -> (parameters, function(queryset, query)).
+# Other apps register theirs with register_page_filter (events add upcoming, start_after…).
+PAGE_FILTERS = {}
+
+
+def register_page_filter(model, parameters, apply):
+    """Offer `parameters` on `type=<model>` listings; `apply(queryset, query)` narrows them and
+    raises FilterError (naming the parameter) on a bad value."""
+    PAGE_FILTERS[model] = (frozenset(parameters), apply)
+
+
+def page_filter_parameters():
+    return frozenset().union(*(parameters for parameters, _ in PAGE_FILTERS.values()))
+
+
+def filter_initiatives(queryset, query):
+    used = sorted(set(InitiativeFilters.API_PARAMETERS) & set(query))
+    return InitiativeFilters.from_query(query, parameters=used).apply(queryset)
+
+
+def filter_cities(queryset, query):
+    filters = InitiativeFilters.from_query(query, parameters=["country", "region"])
+    if filters.country:
+        queryset = queryset.filter(country__in=filters.country)
+    if filters.region:
+        queryset = queryset.filter(region__in=filters.region)
+    return queryset
+
+
+# What the API fields of each page type read, loaded in bulk: model -> function(queryset).
+PAGE_LOADERS = {}
+# Work done once for all the pages of a response: model -> function(pages, request) returning
+# entries for the serializer context.
+PAGE_PREPARERS = {}
+
+
+def register_page_loader(model, load, prepare=None):
+    PAGE_LOADERS[model] = load
+    if prepare is not None:
+        PAGE_PREPARERS[model] = prepare
+
+
+def with_images(*lookups):
+    """A Prefetch of each image lookup with the API's renditions."""
+    images = get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS)
+    return [Prefetch(lookup, queryset=images) for lookup in lookups]
+
+
+register_page_filter(InitiativePage, InitiativeFilters.API_PARAMETERS, filter_initiatives)
+register_page_filter(CityPage, ["country", "region"], filter_cities)
+register_page_loader(
+    InitiativePage,
+    lambda queryset: queryset.select_related("city").prefetch_related(
+        "sdgs", "targets", "themes", *with_images("image")
+    ),
+)
+register_page_loader(
+    CityPage,
+    lambda queryset: queryset.prefetch_related(
+        "focal_points", "social_accounts", *with_images("image")
+    ),
+)
 # Names that are filters here, not Wagtail field filters on the model field of the same name.
-NOT_FIELD_FILTERS = KNOWLEDGE_PARAMETERS | {"sdgs", "targets", "themes"}
+NOT_FIELD_FILTERS = frozenset(["sdgs", "targets", "themes"])
 
 
 def requested_locale(request):
@@ -65,42 +125,30 @@ class ValidatingLocaleFilter(BaseFilterBackend):
         return queryset.filter(locale=locale)
 
 
-class KnowledgeFilter(BaseFilterBackend):
-    """sdg, target, theme, country, region and city on initiatives; country and region on cities."""
+class PageTypeFilter(BaseFilterBackend):
+    """The filters registered for the requested page type (see register_page_filter)."""
 
     def filter_queryset(self, request, queryset, view):
-        used = KNOWLEDGE_PARAMETERS.intersection(request.GET)
+        used = page_filter_parameters().intersection(request.GET)
         if not used:
             return queryset
-        model = queryset.model
-        allowed = {InitiativePage: KNOWLEDGE_PARAMETERS, CityPage: CITY_PARAMETERS}.get(model)
-        if not allowed or not used <= allowed:
-            name = sorted(used - (allowed or set()))[0]
+        parameters, apply = PAGE_FILTERS.get(queryset.model, (frozenset(), None))
+        unsupported = sorted(used - parameters)
+        if unsupported:
+            name = unsupported[0]
+            types = [
+                f"{model._meta.app_label}.{model.__name__}"
+                for model, (params, _apply) in PAGE_FILTERS.items()
+                if name in params
+            ]
             raise BadRequestError(
                 _("%(name)s: this filter needs type=%(types)s.")
-                % {
-                    "name": name,
-                    "types": " or ".join(
-                        label
-                        for label, params in (
-                            ("knowledge.InitiativePage", KNOWLEDGE_PARAMETERS),
-                            ("knowledge.CityPage", CITY_PARAMETERS),
-                        )
-                        if name in params
-                    ),
-                }
+                % {"name": name, "types": " or ".join(types)}
             )
         try:
-            filters = InitiativeFilters.from_query(request.GET, parameters=sorted(used))
+            return apply(queryset, request.GET)
         except FilterError as error:
             raise BadRequestError(str(error)) from error
-        if model is CityPage:
-            if filters.country:
-                queryset = queryset.filter(country__in=filters.country)
-            if filters.region:
-                queryset = queryset.filter(region__in=filters.region)
-            return queryset
-        return filters.apply(queryset)
 
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
@@ -114,18 +162,23 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         ValidatingLocaleFilter,
-        KnowledgeFilter,
+        PageTypeFilter,
         SearchFilter,  # last: it turns the queryset into search results
     ]
-    known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(
-        KNOWLEDGE_PARAMETERS
-    )
+
+    def check_query_parameters(self, queryset):
+        # The registry is read per request, so filters registered by other apps count.
+        self.known_query_parameters = (
+            WagtailPagesAPIViewSet.known_query_parameters | page_filter_parameters()
+        )
+        super().check_query_parameters(queryset)
 
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
         fields = super().get_available_fields(model, db_fields_only)
         if db_fields_only:
-            fields = [name for name in fields if name not in NOT_FIELD_FILTERS]
+            reserved = NOT_FIELD_FILTERS | page_filter_parameters()
+            fields = [name for name in fields if name not in reserved]
         return fields
 
     def get_base_queryset(self):
@@ -143,29 +196,32 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
     def load_related(queryset):
         """Join or prefetch, per page type, everything its API fields read."""
         queryset = queryset.select_related("locale")
-        images = get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS)
-        if queryset.model is InitiativePage:
-            return queryset.select_related("city").prefetch_related(
-                "sdgs", "targets", "themes", Prefetch("image", queryset=images)
-            )
-        if queryset.model is CityPage:
-            return queryset.prefetch_related(
-                "focal_points", "social_accounts", Prefetch("image", queryset=images)
-            )
-        return queryset
+        loader = PAGE_LOADERS.get(queryset.model)
+        return loader(queryset) if loader else queryset
 
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         pages = list(self.paginate_queryset(queryset))
-        self.translations = load_translations(pages, self.get_base_queryset())
+        self.prepare(pages)
         serializer = self.get_serializer(pages, many=True)
         return self.get_paginated_response(serializer.data)
 
+    def detail_view(self, request, pk):
+        self.prepare([self.get_object()])
+        return super().detail_view(request, pk)
+
+    def prepare(self, pages):
+        """Load in bulk what the serializer fields of these pages need."""
+        self.prepared = {"translations": load_translations(pages, self.get_base_queryset())}
+        prepare = PAGE_PREPARERS.get(type(pages[0])) if pages else None
+        if prepare is not None:
+            self.prepared.update(prepare(pages, self.request))
+
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context["translations"] = getattr(self, "translations", None)
+        context.update(getattr(self, "prepared", {}))
         return context
 
 

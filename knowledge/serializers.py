@@ -75,7 +75,11 @@ class CityField(_PageField):
 
 
 class CountryField(_PageField):
+    """{"code": "KR", "name": "…"} in the page's language, or null when no country is set."""
+
     def to_representation(self, page):
+        if not page.country:
+            return None
         return serialize_country(page.country.code, page.locale.language_code)
 
 

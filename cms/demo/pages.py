@@ -2,6 +2,8 @@
 
 from html import escape
 
+from modelcluster.fields import ParentalKey
+
 from .translation import TARGET_LANGUAGES, demo_strings, sync_translation
 
 
@@ -60,17 +62,23 @@ def _set_relations(page, relations):
         getattr(page, name).set(values)
 
 
+IGNORED_CHILD_FIELDS = {"id", "sort_order", "translation_key", "locale"}
+
+
+def _content(child):
+    """What a child object (focal point, speaker…) says, without its keys and position."""
+    return [
+        field.value_from_object(child)
+        for field in child._meta.concrete_fields
+        if field.name not in IGNORED_CHILD_FIELDS and not isinstance(field, ParentalKey)
+    ]
+
+
 def _relations_unchanged(page, relations):
     for name, values in (relations or {}).items():
         current = list(getattr(page, name).all())
-        if name == "focal_points":
-            fields = ("name", "role", "email", "phone")
-            if [[getattr(p, f) for f in fields] for p in current] != [
-                [getattr(p, f) for f in fields] for p in values
-            ]:
-                return False
-        elif name == "social_accounts":
-            if [(a.network, a.url) for a in current] != [(a.network, a.url) for a in values]:
+        if values and values[0].pk is None:  # new child objects: compare what they say
+            if [_content(c) for c in current] != [_content(c) for c in values]:
                 return False
         elif sorted(item.pk for item in current) != sorted(item.pk for item in values):
             return False

@@ -70,13 +70,14 @@ def sync_translation(instance, language_code, strings, slug=None):
 
     if _target_is_current(source, locale):
         return False
-    # save_target(publish=True) would publish on commit, from a copy of the page taken now; by
-    # then children added in the same transaction would be lost from the tree counts. Save a
-    # draft and publish it at once instead.
-    translation.save_target(publish=False)
-    target = source.get_translated_instance(locale)
-    if isinstance(target, DraftStateMixin):
-        target.get_latest_revision().publish()
+    if isinstance(instance, DraftStateMixin):
+        # save_target(publish=True) would publish on commit, from a copy of the page taken now;
+        # by then children added in the same transaction would be lost from the tree counts.
+        # Save a draft and publish it at once instead.
+        translation.save_target(publish=False)
+        source.get_translated_instance(locale).get_latest_revision().publish()
+    else:
+        translation.save_target()
     return True
 
 

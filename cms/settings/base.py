@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "django.contrib.syndication",
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -136,7 +140,16 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Routes outside i18n_patterns (see cms/urls.py): never redirected to a /<lang>/ prefix.
-LANGUAGE_INDEPENDENT_PATHS = ("/admin/", "/api/", "/documents/", "/healthz/", "/static/", "/media/")
+LANGUAGE_INDEPENDENT_PATHS = (
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/healthz/",
+    "/static/",
+    "/media/",
+    "/sitemap.xml",
+    "/robots.txt",
+)
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"

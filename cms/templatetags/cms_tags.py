@@ -4,13 +4,35 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+NAVIGATION_VERSION_KEY = "navigation:version"
+# Menus are invalidated when a menu or a page changes (see cms.signal_handlers); with a cache of
+# its own per process, another process sees the change within this many seconds.
+MENU_CACHE_SECONDS = 300
+
+
+def navigation_version():
+    version = cache.get(NAVIGATION_VERSION_KEY)
+    if version is None:
+        cache.add(NAVIGATION_VERSION_KEY, 1, timeout=None)
+        version = cache.get(NAVIGATION_VERSION_KEY, 1)
+    return version
+
+
+def invalidate_navigation(**kwargs):
+    try:
+        cache.incr(NAVIGATION_VERSION_KEY)
+    except ValueError:
+        cache.set(NAVIGATION_VERSION_KEY, 1, timeout=None)
 
 
 @dataclass(frozen=True)
@@ -104,15 +126,129 @@ def home_url(context):
     return home.get_url(request) if home else "/"
 
 
+def _menu(request, slot):
+    """The menu `slot` of the active language as {"text", "links": [(label, url, path)]}, or
+    None when editors have not made one. Cached: menus are read on every page, changed rarely."""
+    language = translation.get_language()
+    site = Site.find_for_request(request)
+    key = f"navigation:{navigation_version()}:{site.pk if site else 0}:{language}:{slot}"
+    menu = cache.get(key)
+    if menu is None:
+        menu = _load_menu(request, slot, language) or {"missing": True}
+        cache.set(key, menu, timeout=MENU_CACHE_SECONDS)
+    return None if menu.get("missing") else menu
+
+
+def _load_menu(request, slot, language):
+    from pages.models import NavigationMenu, localized_pages
+
+    menu = (
+        NavigationMenu.objects.filter(slot=slot, locale__language_code=language)
+        .prefetch_related("items__link_page")
+        .first()
+    )
+    if menu is None:
+        return None
+    items = list(menu.items.all())
+    pages = localized_pages([item.link_page for item in items if item.link_page], menu.locale_id)
+    by_key = {page.translation_key: page for page in pages}
+    links = []
+    for item in items:
+        if item.link_page:
+            page = by_key.get(item.link_page.translation_key, item.link_page)
+            if page.live:
+                links.append((item.label or page.title, page.get_url(request), page.path))
+        else:
+            links.append((item.label or item.link_url, item.link_url, None))
+    return {"text": menu.text, "links": links}
+
+
+def _with_current(links, current_path):
+    return [
+        (label, url, bool(path) and current_path.startswith(path)) for label, url, path in links
+    ]
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The pages of the active language's home marked "show in menus", in tree order."""
+    """The main menu snippet of the active language; without one, the pages shown in menus."""
     request = context["request"]
+    current_path = getattr(context.get("page"), "path", "")
+    menu = _menu(request, "main")
+    if menu is not None:
+        return {"links": _with_current(menu["links"], current_path)}
     home = site_homes(request).get(translation.get_language())
     pages = home.get_children().live().public().in_menu() if home else []
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
     return {
-        "items": [(page, current_path.startswith(page.path)) for page in pages],
-        "request": request,
+        "links": [
+            (page.title, page.get_url(request), current_path.startswith(page.path))
+            for page in pages
+        ]
     }
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def footer(context):
+    request = context["request"]
+    menu = _menu(request, "footer")
+    if menu is None:
+        return {"text": None, "links": []}
+    return {"text": menu["text"], "links": _with_current(menu["links"], "")}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """Home › … › this page. Views of a routable page add their own last crumb."""
+    page = context.get("page")
+    request = context["request"]
+    if page is None or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+    extra = context.get("breadcrumb")
+    if extra:
+        crumbs.append((page.title, page.get_url(request)))
+        crumbs.append((extra, None))
+    else:
+        crumbs.append((page.title, None))
+    return {"crumbs": crumbs}
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context):
+    """OpenGraph and Twitter card metadata of the page being shown."""
+    request = context["request"]
+    page = context.get("page")
+    title = context.get("meta_title") or (
+        (page.seo_title or page.title) if page is not None else ""
+    )
+    description = ""
+    image = None
+    if page is not None:
+        description = (
+            page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+        )
+        picture = getattr(page, "image", None) or getattr(page, "logo", None)
+        if picture is not None:
+            image = picture.get_rendition("fill-1200x630")
+    code = translation.get_language()
+    return {
+        "title": title,
+        "description": description,
+        "url": request.build_absolute_uri(),
+        "image_url": request.build_absolute_uri(image.url) if image else None,
+        "image": image,
+        "type": "article" if page is not None and page.depth > 2 else "website",
+        "locale": OG_LOCALES.get(code, code),
+        "site_name": _("Urban SDG Knowledge Platform"),
+    }
+
+
+OG_LOCALES = {
+    "en": "en_GB",
+    "ar": "ar_AR",
+    "zh-hans": "zh_CN",
+    "fr": "fr_FR",
+    "ru": "ru_RU",
+    "es": "es_ES",
+}

@@ -5,7 +5,7 @@ Import rule: taxonomy ← localized ← cities ← initiatives; nothing here imp
 
 from .cities import CityIndexPage, CityPage, CitySocialAccount, FocalPoint
 from .initiatives import InitiativeIndexPage, InitiativePage, InitiativeStatus
-from .localized import LocalizedTaxonomy, taxonomy_for
+from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "InitiativePage",
     "InitiativeStatus",
     "LocalizedTaxonomy",
+    "LocalizedTaxonomyMixin",
     "SDGTarget",
     "SustainableDevelopmentGoal",
     "Theme",

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_countries.fields import CountryField
 
+from ..permissions import KnowledgePagePermissionsMixin
 from ..regions import Region
 from ..serializers import (
     CountryField as CountryAPIField,
@@ -28,7 +29,7 @@ from ..serializers import (
 )
 
 
-class CityIndexPage(Page):
+class CityIndexPage(KnowledgePagePermissionsMixin, Page):
     """The list of cities. Translated: title, intro."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -59,7 +60,7 @@ class CityIndexPage(Page):
         return context
 
 
-class CityPage(Page):
+class CityPage(KnowledgePagePermissionsMixin, Page):
     """A city's profile.
 
     Translated: title, intro, profile, focal points' roles. Synchronised from the source: country,

@@ -13,17 +13,18 @@ from django.db.models import Count, F, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import Locale, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import MediaBlock
+from ..forms import TaxonomyPageForm
+from ..permissions import KnowledgePagePermissionsMixin
 from ..serializers import (
     CityField,
     ContactField,
@@ -34,7 +35,7 @@ from ..serializers import (
     image_api_fields,
 )
 from .cities import CityPage
-from .localized import taxonomy_for
+from .localized import LocalizedTaxonomyMixin
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -46,46 +47,6 @@ class InitiativeStatus(models.TextChoices):
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
     DISCONTINUED = "discontinued", _("Discontinued")
-
-
-class InitiativePageForm(WagtailAdminPageForm):
-    """Offer only the SDGs, targets and themes of the page's own language."""
-
-    def __init__(self, *args, parent_page=None, **kwargs):
-        super().__init__(*args, parent_page=parent_page, **kwargs)
-        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
-        if locale_id is None:
-            locale_id = Locale.get_default().pk
-        for name, model in (
-            ("sdgs", SustainableDevelopmentGoal),
-            ("targets", SDGTarget),
-            ("themes", Theme),
-        ):
-            if name in self.fields:
-                queryset = model.objects.filter(locale_id=locale_id)
-                self.fields[name].queryset = queryset
-                # Relations copied from the source language point at its rows: show the same
-                # goals, targets and themes as this language's rows.
-                if self.instance.pk and name in self.initial:
-                    self.initial[name] = _same_keys_in_locale(model, self.initial[name], locale_id)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        goals = {goal.number for goal in cleaned_data.get("sdgs") or []}
-        stray = [t.code for t in cleaned_data.get("targets") or [] if t.goal_number not in goals]
-        if stray:
-            self.add_error(
-                "targets",
-                _("These targets belong to goals that are not selected: %(targets)s")
-                % {"targets": ", ".join(stray)},
-            )
-        return cleaned_data
-
-
-def _same_keys_in_locale(model, selected, locale_id):
-    key = "number" if model is SustainableDevelopmentGoal else "code"
-    values = [getattr(item, key) for item in selected] if selected else []
-    return list(model.objects.filter(locale_id=locale_id, **{f"{key}__in": values}))
 
 
 CARD_IMAGE = "fill-480x270"
@@ -100,7 +61,7 @@ class InitiativePageQuerySet(PageQuerySet):
         )
 
 
-class InitiativePage(Page):
+class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page):
     """A policy or initiative shared by a city.
 
     Translated: title, summary, the text sections, implementing agencies, partners, the contact's
@@ -233,7 +194,7 @@ class InitiativePage(Page):
 
     objects = PageManager.from_queryset(InitiativePageQuerySet)()
 
-    base_form_class = InitiativePageForm
+    base_form_class = TaxonomyPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -321,17 +282,6 @@ class InitiativePage(Page):
         self.city_id = parent.pk if parent and parent.specific_class is CityPage else None
         return super().save(*args, **kwargs)
 
-    # What the page shows, resolved to the page's own language.
-
-    def localized_sdgs(self, request=None):
-        return taxonomy_for(request, self.locale_id).goals_for(self.sdgs.all())
-
-    def localized_targets(self, request=None):
-        return taxonomy_for(request, self.locale_id).targets_for(self.targets.all())
-
-    def localized_themes(self, request=None):
-        return taxonomy_for(request, self.locale_id).themes_for(self.themes.all())
-
     @property
     def implementing_agency_list(self):
         return [line.strip() for line in self.implementing_agencies.splitlines() if line.strip()]
@@ -360,14 +310,6 @@ class InitiativePage(Page):
             .order_by("-shared", "title")[:limit]
         )
 
-    @staticmethod
-    def prepare_cards(pages, request):
-        """Give each initiative of a list the SDGs of its language, for its card."""
-        pages = list(pages)
-        for page in pages:
-            page.card_sdgs = page.localized_sdgs(request)
-        return pages
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sdgs"] = self.localized_sdgs(request)
@@ -381,7 +323,7 @@ class InitiativePage(Page):
         return context
 
 
-class InitiativeIndexPage(Page):
+class InitiativeIndexPage(KnowledgePagePermissionsMixin, Page):
     """The searchable database of initiatives, at /<lang>/initiatives/. Translated: title, intro.
 
     It lists every live initiative of its language, wherever it sits in the tree.

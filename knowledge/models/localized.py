@@ -86,3 +86,27 @@ def _title_key(row):
     """Sort titles alphabetically, accented letters with their base letter (É with E)."""
     decomposed = unicodedata.normalize("NFKD", row.title.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+class LocalizedTaxonomyMixin:
+    """For pages related to SDGs and themes (and targets): those relations, in the page's language.
+
+    The relations are `sdgs`, `themes` and, optionally, `targets`; prefetch them for lists.
+    """
+
+    def localized_sdgs(self, request=None):
+        return taxonomy_for(request, self.locale_id).goals_for(self.sdgs.all())
+
+    def localized_themes(self, request=None):
+        return taxonomy_for(request, self.locale_id).themes_for(self.themes.all())
+
+    def localized_targets(self, request=None):
+        return taxonomy_for(request, self.locale_id).targets_for(self.targets.all())
+
+    @classmethod
+    def prepare_cards(cls, pages, request):
+        """Give each page of a list the SDGs of its language, for its card."""
+        pages = list(pages)
+        for page in pages:
+            page.card_sdgs = page.localized_sdgs(request)
+        return pages

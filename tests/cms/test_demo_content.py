@@ -9,7 +9,7 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from pages.models import HomePage, StandardPage
+from pages.models import HomePage, NavigationMenu, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +20,17 @@ def test_demo_pages_exist_in_every_language(demo_content):
         slug__in=["about", "a-propos", "o-platforme", "acerca-de"]
     )
     assert abouts.count() == 6
-    assert StandardPage.objects.get(locale__language_code="ru").title == "О платформе"
+    assert StandardPage.objects.get(locale__language_code="ru", slug="o-platforme").title == (
+        "О платформе"
+    )
 
 
 def test_translations_go_through_wagtail_localize(demo_content):
     # Translators can open them in wagtail-localize's editor and export them as PO files.
     pages = Page.objects.filter(locale__language_code="en", depth__gt=1).count()
+    menus = NavigationMenu.objects.filter(locale__language_code="en").count()
     targets = Translation.objects.filter(enabled=True)
-    assert targets.count() == pages * 5
+    assert targets.count() == (pages + menus) * 5
     assert {t.target_locale.language_code for t in targets} == {"ar", "zh-hans", "fr", "ru", "es"}
 
 

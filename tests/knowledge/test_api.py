@@ -202,11 +202,8 @@ def test_city_listing_filters_by_country_and_region(client):
         ({**INITIATIVES, "region": "mars"}, "region: There is no region “mars”."),
         ({**INITIATIVES, "city": "abc"}, "city: “abc” is not the id of a city page."),
         ({**INITIATIVES, "city": "999999"}, "city: There is no city with the id 999999."),
-        ({"sdg": "11"}, "sdg: this filter needs type=knowledge.InitiativePage."),
-        (
-            {"type": "knowledge.CityPage", "sdg": "11"},
-            "sdg: this filter needs type=knowledge.InitiativePage.",
-        ),
+        ({"sdg": "11"}, "sdg: this filter needs type=knowledge.InitiativePage"),
+        ({"type": "knowledge.CityPage", "sdg": "11"}, "sdg: this filter needs type="),
         ({"locale": "xx"}, "locale: “xx” is not one of the languages"),
         ({"limit": "101"}, "limit cannot be higher than 100"),
         ({**INITIATIVES, "sdg": ",".join(["1"] * 51)}, "sdg: At most 50 values are allowed."),

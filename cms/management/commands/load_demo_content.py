@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cms.demo import knowledge, site
+from cms.demo import editorial, knowledge, site
 
 
 class Command(BaseCommand):
@@ -17,4 +17,5 @@ class Command(BaseCommand):
             site.configure_default_site(log)
             home = site.load(log)
             knowledge.load(home, log)
+            editorial.load(home, log)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

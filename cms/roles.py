@@ -1,0 +1,66 @@
+"""The groups people are given: created after every migration, idempotently.
+
+Editors (communications staff) create, publish and schedule editorial pages in every language
+and manage images, documents and navigation menus. They hold no permission on the knowledge
+base's page types, so they cannot touch cities or initiatives (see knowledge.permissions).
+"""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+EDITORS = "Editors"
+EDITOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
+EDITOR_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "pages.add_navigationmenu",
+    "pages.change_navigationmenu",
+    "pages.delete_navigationmenu",
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_permissions_exist():
+    # post_migrate creates permissions app by app; make sure all of them exist before use.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+
+
+def ensure_editors():
+    from pages.models import HomePage
+
+    group, _ = Group.objects.get_or_create(name=EDITORS)
+    group.permissions.add(*[_permission(name) for name in EDITOR_MODEL_PERMISSIONS])
+    # Wagtail's initial data gives Editors the whole tree from its root, where they could also
+    # add language roots; they work on the language trees instead.
+    GroupPagePermission.objects.filter(group=group, page__depth=1).delete()
+    page_permissions = [_permission(f"wagtailcore.{kind}_page") for kind in EDITOR_PAGE_PERMISSIONS]
+    for home in HomePage.objects.all():
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    root = Collection.get_first_root_node()
+    if root is not None:
+        for name in EDITOR_COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=_permission(name)
+            )
+    return group
+
+
+def ensure_roles(**kwargs):
+    ensure_permissions_exist()
+    ensure_editors()

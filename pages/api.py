@@ -1,0 +1,43 @@
+"""Filters and bulk loading of the editorial page types in the API's pages endpoint.
+
+type=pages.EventPage and type=pages.WebinarPage take upcoming=true|false, start_after,
+start_before (see pages.filters), sdg, theme and year; events also take attendance.
+"""
+
+from knowledge.api import register_page_filter, register_page_loader, with_images
+
+from .filters import ScheduleFilters
+from .models import EventPage, PartnerPage, WebinarPage
+from .serializers import prepare_related_pages
+
+WEBINAR_PARAMETERS = tuple(name for name in ScheduleFilters.API_PARAMETERS if name != "attendance")
+
+
+def _schedule_filter(parameters):
+    def apply(queryset, query):
+        used = [name for name in parameters if name in query]
+        return ScheduleFilters.from_query(query, parameters=used).apply(queryset)
+
+    return apply
+
+
+register_page_filter(
+    EventPage, ScheduleFilters.API_PARAMETERS, _schedule_filter(ScheduleFilters.API_PARAMETERS)
+)
+register_page_filter(WebinarPage, WEBINAR_PARAMETERS, _schedule_filter(WEBINAR_PARAMETERS))
+
+register_page_loader(
+    EventPage,
+    lambda queryset: queryset.prefetch_related(
+        "sdgs", "themes", "organisers", *with_images("image")
+    ),
+    prepare_related_pages("organisers"),
+)
+register_page_loader(
+    WebinarPage,
+    lambda queryset: queryset.prefetch_related(
+        "sdgs", "themes", "organisers", "case_studies", "speakers", *with_images("image")
+    ),
+    prepare_related_pages("organisers", "case_studies"),
+)
+register_page_loader(PartnerPage, lambda queryset: queryset.select_related("logo"))

@@ -1,0 +1,44 @@
+"""Admin forms of the editorial pages."""
+
+import zoneinfo
+
+from django.utils import timezone
+
+from knowledge.forms import TaxonomyPageForm
+
+
+class ScheduledPageForm(TaxonomyPageForm):
+    """Start and end are typed in the page's own time zone and stored in UTC.
+
+    An event at 10:00 in Seoul is entered as 10:00 with the time zone Asia/Seoul, whatever the
+    editor's own time zone, and kept as 01:00 UTC.
+    """
+
+    local_fields = ("start", "end")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = self._zone(self.instance.time_zone)
+        for name in self.local_fields:
+            value = self.initial.get(name)
+            if name in self.fields and value:
+                # Shown as the wall-clock time of the page's zone, without an offset.
+                self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
+
+    @staticmethod
+    def _zone(name):
+        try:
+            return zoneinfo.ZoneInfo(name or "UTC")
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        zone = self._zone(cleaned_data.get("time_zone"))
+        for name in self.local_fields:
+            value = cleaned_data.get(name)
+            if value is not None:
+                # The form read the value in the editor's zone; read it in the page's instead.
+                wall_clock = timezone.make_naive(value, timezone.get_current_timezone())
+                cleaned_data[name] = timezone.make_aware(wall_clock, zone)
+        return cleaned_data

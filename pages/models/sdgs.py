@@ -1,0 +1,112 @@
+"""The SDG pages: /<lang>/sdgs/ and /<lang>/sdgs/11/, rendered from the SDG data."""
+
+from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from knowledge.models import InitiativePage, taxonomy_for
+from knowledge.serializers import TranslationsField
+
+from .events import EventPage
+from .webinars import WebinarPage
+
+
+def initiative_counts(locale_id):
+    """{goal number: number of live initiatives of that language tagged with it}."""
+    rows = (
+        InitiativePage.objects.live()
+        .public()
+        .filter(locale_id=locale_id)
+        .order_by()  # no ordering, or it would split the groups
+        .values("sdgs__number")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    return {row["sdgs__number"]: row["count"] for row in rows if row["sdgs__number"]}
+
+
+class SDGIndexPage(RoutablePageMixin, Page):
+    """The 17 goals and one page per goal. The SDG data, not a page per goal, is canonical.
+
+    Translated: title, intro.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro"), APIField("translations", serializer=TranslationsField())]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("SDG index page")
+        verbose_name_plural = _("SDG index pages")
+
+    @path("")
+    def goals(self, request):
+        taxonomy = taxonomy_for(request, self.locale_id)
+        counts = initiative_counts(self.locale_id)
+        goals = [(goal, counts.get(number, 0)) for number, goal in sorted(taxonomy.goals.items())]
+        return self.render(request, context_overrides={"goals": goals})
+
+    @re_path(r"^(?P<number>[0-9]{1,2})/$", name="goal")
+    def goal(self, request, number):
+        taxonomy = taxonomy_for(request, self.locale_id)
+        goal = taxonomy.goals.get(int(number))
+        if goal is None:
+            raise Http404
+        targets = sorted(
+            (t for t in taxonomy.targets.values() if t.goal_number == goal.number),
+            key=lambda target: target.sort_order,
+        )
+        tagged = Q(sdgs__number=goal.number)
+        initiatives = (
+            InitiativePage.objects.live()
+            .public()
+            .filter(tagged, locale_id=self.locale_id)
+            .distinct()
+            .with_card_data()
+            .order_by("title")
+        )
+        now = timezone.now()
+        events = (
+            EventPage.objects.live().public().filter(tagged, locale_id=self.locale_id).distinct()
+        )
+        webinars = (
+            WebinarPage.objects.live().public().filter(tagged, locale_id=self.locale_id).distinct()
+        )
+        return self.render(
+            request,
+            template="pages/sdg_goal_page.html",
+            context_overrides={
+                "goal": goal,
+                "targets": targets,
+                "initiatives": InitiativePage.prepare_cards(initiatives, request),
+                "upcoming_events": events.filter(end__gte=now).order_by("start")[:6],
+                "past_events": events.filter(end__lt=now).order_by("-start")[:6],
+                "webinars": webinars.order_by("-start")[:6],
+                "breadcrumb": f"{goal.number}. {goal.short_title}",
+                "meta_title": f"{goal.number}. {goal.short_title}",
+                "previous_goal": taxonomy.goals.get(goal.number - 1),
+                "next_goal": taxonomy.goals.get(goal.number + 1),
+            },
+        )
+
+    def get_goal_url(self, number, request=None):
+        return self.get_url(request) + self.reverse_subpage("goal", kwargs={"number": number})
+
+    def get_sitemap_urls(self, request=None):
+        """The index and one address per goal."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        lastmod = self.last_published_at
+        for number in range(1, 18):
+            path = self.reverse_subpage("goal", kwargs={"number": number})
+            urls.append({"location": base + path, "lastmod": lastmod})
+        return urls
