@@ -10,7 +10,7 @@ from .filters import ScheduleFilters
 from .models.events import EventFormat
 
 PAGE_SIZE = 12
-HTML_PARAMETERS = ("sdg", "theme", "attendance", "year")
+HTML_PARAMETERS = ScheduleFilters.API_PARAMETERS
 
 
 def _filtered(request, queryset, parameters):
@@ -74,7 +74,8 @@ def webinar_listing(request, index):
     from .models import WebinarPage
 
     everything = WebinarPage.objects.live().public().filter(locale_id=index.locale_id)
-    webinars, filters, notice = _filtered(request, everything, ("sdg", "theme", "year"))
+    parameters = tuple(name for name in HTML_PARAMETERS if name != "attendance")
+    webinars, filters, notice = _filtered(request, everything, parameters)
     now = timezone.now()
     webinars = webinars.prefetch_related("sdgs")
     upcoming = WebinarPage.prepare_cards(webinars.filter(end__gte=now).order_by("start"), request)

@@ -131,6 +131,7 @@ def test_index_filters(client, event_index, params, expected):
         ({"attendance": "underwater"}, "attendance: There is no format “underwater”."),
         ({"year": "last"}, "year: “last” is not a year between 1950 and 2100."),
         ({"sdg": "0"}, "sdg: “0” is not a goal number from 1 to 17."),
+        ({"start_after": "yesterday"}, "start_after: “yesterday” is not a date (YYYY-MM-DD)"),
     ],
 )
 def test_bad_filters_show_a_notice(client, event_index, params, message):
@@ -237,3 +238,31 @@ def test_api_event_listing_queries_are_bounded(client, make_event):
         make_event(f"Bulk event {n}", in_days(n + 1))
     assert queries() == few
     assert few <= 15
+
+
+def test_index_takes_the_api_date_filters_too(client, event_index):
+    page = soup(
+        client.get(event_index.url, {"start_after": "2016-01-01", "start_before": "2016-12-31"})
+    )
+    shown = set()
+    for section in page.select("main section")[:2]:
+        shown.update(titles(section))
+    assert shown == {
+        "International Forum on Urban Policy for the SDGs",
+        "Asia-Pacific Forum on Sustainable Development 2016",
+    }
+
+
+def test_event_index_queries_are_bounded(client, event_index, make_event):
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(event_index.url).status_code == 200
+        return len(context.captured_queries)
+
+    queries()
+    few = queries()
+    for n in range(20):
+        make_event(f"Many {n}", in_days(n + 1) if n % 2 else in_days(-n - 30))
+    queries()  # publishing emptied the menu cache
+    assert queries() == few
+    assert few <= 30

@@ -84,3 +84,34 @@ def test_api_webinar_fields_and_upcoming_filter(client):
 
 def test_webinar_index_exists_in_every_language():
     assert WebinarIndexPage.objects.live().count() == 6
+
+
+def test_api_webinar_listing_queries_are_bounded(client, webinar_index):
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from knowledge.models import InitiativePage
+
+    case = InitiativePage.objects.filter(locale__language_code="en").first()
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(
+                "/api/v2/pages/", {"type": "pages.WebinarPage", "fields": "*", "limit": 100}
+            )
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    queries()
+    few = queries()
+    for n in range(15):
+        start = timezone.now() + datetime.timedelta(days=n + 1)
+        webinar = WebinarPage(title=f"Many {n}", slug=f"many-{n}", start=start, duration=60)
+        webinar_index.add_child(instance=webinar)
+        webinar.case_studies.add(case)
+        webinar.save_revision().publish()
+    assert queries() == few
+    assert few <= 15
