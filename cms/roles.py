@@ -1,5 +1,8 @@
 """The groups people are given: created after every migration, idempotently.
 
+Moderators approve registrations and initiatives (knowledge.setup); each city has a contributor
+group (knowledge.members.ensure_city_group).
+
 Editors (communications staff) create, publish and schedule editorial pages in every language
 and manage images, documents and navigation menus. They hold no permission on the knowledge
 base's page types, so they cannot touch cities or initiatives (see knowledge.permissions).
@@ -62,5 +65,8 @@ def ensure_editors():
 
 
 def ensure_roles(**kwargs):
+    from knowledge.setup import ensure_knowledge_roles
+
     ensure_permissions_exist()
     ensure_editors()
+    ensure_knowledge_roles()

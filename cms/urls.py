@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import api_router
+from knowledge.urls import account_urlpatterns
+from knowledge.urls import urlpatterns as my_city_urlpatterns
 from pages.feeds import FEEDS, atom
 from pages.sitemaps import MultilingualSitemap
 from search import views as search_views
@@ -40,6 +42,8 @@ for kind, feed in FEEDS.items():
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("my-city/", include((my_city_urlpatterns, "my_city"))),
+    path("accounts/", include(account_urlpatterns)),
     *feeds,
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),

@@ -1,9 +1,23 @@
-"""Admin forms of the knowledge base."""
+"""Forms of the knowledge base: the admin's page form and the forms of My City."""
 
+import html
+import re
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.models import Locale
+
+import filetype
+from django_countries.fields import CountryField as CountryModelField
+
+from .regions import Region
 
 
 class TaxonomyPageForm(WagtailAdminPageForm):
@@ -30,8 +44,15 @@ class TaxonomyPageForm(WagtailAdminPageForm):
                 if self.instance.pk and name in self.initial:
                     self.initial[name] = _same_keys_in_locale(model, self.initial[name], locale_id)
 
+    # Fields a page may leave empty while it is a draft but not once it is published or submitted.
+    required_to_publish = ("summary", "sdgs", "themes")
+
     def clean(self):
         cleaned_data = super().clean()
+        if "action-publish" in self.data or "action-submit" in self.data:
+            for name in self.required_to_publish:
+                if name in self.fields and not cleaned_data.get(name):
+                    self.add_error(name, _("This field is required to publish or submit."))
         goals = {goal.number for goal in cleaned_data.get("sdgs") or []}
         stray = [t.code for t in cleaned_data.get("targets") or [] if t.goal_number not in goals]
         if stray:
@@ -47,3 +68,411 @@ def _same_keys_in_locale(model, selected, locale_id):
     key = "number" if model._meta.model_name == "sustainabledevelopmentgoal" else "code"
     values = [getattr(item, key) for item in selected] if selected else []
     return list(model.objects.filter(locale_id=locale_id, **{f"{key}__in": values}))
+
+
+# My City: forms city members fill in on the public site.
+
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Binary document formats and the content types their files must really contain.
+DOCUMENT_SIGNATURES = {
+    "pdf": {"application/pdf"},
+    "docx": {
+        "application/zip",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    },
+    "xlsx": {
+        "application/zip",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    },
+    "pptx": {
+        "application/zip",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    },
+    "odt": {"application/zip", "application/vnd.oasis.opendocument.text"},
+    "zip": {"application/zip"},
+}
+TEXT_DOCUMENTS = {"csv", "txt", "rtf"}
+
+
+def text_to_html(text):
+    """Plain text with blank lines between paragraphs → <p> elements (line breaks kept)."""
+    paragraphs = [part.strip() for part in PARAGRAPH_BREAK.split(text.strip()) if part.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(html.escape(line, quote=False) for line in part.splitlines()) + "</p>"
+        for part in paragraphs
+    )
+
+
+def html_to_text(value):
+    """The reverse of text_to_html, for editing rich text in a plain text box."""
+    text = re.sub(r"<br\s*/?>", "\n", str(value or ""))
+    text = re.sub(r"</(p|h[1-6]|li)>", "\n\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip()
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleDocumentField(forms.FileField):
+    """Several documents at once, each checked for type, size and content."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [check_document(super(MultipleDocumentField, self).clean(f, initial)) for f in files]
+
+
+def check_document(upload):
+    extension = PurePath(upload.name).suffix.lower().lstrip(".")
+    allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", [])
+    if extension not in allowed:
+        raise forms.ValidationError(
+            _("“%(name)s” is not an accepted document. Accepted: %(types)s.")
+            % {"name": upload.name, "types": ", ".join(allowed)}
+        )
+    limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("“%(name)s” is too large (%(size)s); the limit is %(limit)s.")
+            % {
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            }
+        )
+    head = upload.read(8192)
+    upload.seek(0)
+    if extension in DOCUMENT_SIGNATURES:
+        kind = filetype.guess(head)
+        if kind is None or kind.mime not in DOCUMENT_SIGNATURES[extension]:
+            raise forms.ValidationError(
+                _("“%(name)s” does not contain what its name says (.%(extension)s).")
+                % {"name": upload.name, "extension": extension}
+            )
+    elif extension in TEXT_DOCUMENTS:
+        if b"\x00" in head or (extension == "rtf" and not head.startswith(b"{\\rtf")):
+            raise forms.ValidationError(
+                _("“%(name)s” does not contain what its name says (.%(extension)s).")
+                % {"name": upload.name, "extension": extension}
+            )
+    return upload
+
+
+def goal_choices(taxonomy):
+    return [(str(n), f"{n}. {goal.short_title}") for n, goal in sorted(taxonomy.goals.items())]
+
+
+class InitiativeSubmissionForm(forms.Form):
+    """Every section of an initiative, as a city writes it in My City.
+
+    Saving a draft needs only a title; submitting for moderation needs the summary, at least one
+    theme and one goal. Relations are chosen by number and code, the same in every language.
+    """
+
+    language = forms.ChoiceField(
+        label=_("Language of the initiative"),
+        choices=settings.LANGUAGES,
+        help_text=_("The initiative is created in this language; translators add the others."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=255)
+    summary = forms.CharField(
+        label=_("Summary"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("An introductory overview of the policy or initiative."),
+    )
+    background = forms.CharField(
+        label=_("Background, challenges and objectives"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_(
+            "The context of the city and the main challenges that led to the policy or "
+            "initiative, and what it set out to achieve. Leave a blank line between paragraphs."
+        ),
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    sdgs = forms.MultipleChoiceField(
+        label=_("Sustainable Development Goals"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    targets = forms.MultipleChoiceField(
+        label=_("SDG targets"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Optional: the targets of the chosen goals it addresses."),
+    )
+    actions = forms.CharField(
+        label=_("Actions and implementation"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_(
+            "How it was implemented: the key stages and steps, and any community engagement."
+        ),
+    )
+    impacts = forms.CharField(
+        label=_("Impacts and replication"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_(
+            "Its results, the conditions and factors of its success, and the risks others "
+            "should consider before replicating it."
+        ),
+    )
+    budget = forms.CharField(
+        label=_("Budget and resources"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_(
+            "The financing, data, human, technical and other resources mobilised, internal and "
+            "external, and any coordination across departments."
+        ),
+    )
+    start_year = forms.IntegerField(
+        label=_("Start year"), min_value=1950, max_value=2100, required=False
+    )
+    end_year = forms.IntegerField(
+        label=_("End year"), min_value=1950, max_value=2100, required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=[])
+    implementing_agencies = forms.CharField(
+        label=_("Implementing agencies"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("One per line."),
+    )
+    partners = forms.CharField(
+        label=_("Partners"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("One per line."),
+    )
+    policy_url = forms.URLField(
+        label=_("Link to the policy or initiative"), required=False, assume_scheme="https"
+    )
+    contact_name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
+    contact_role = forms.CharField(label=_("Contact role"), max_length=200, required=False)
+    contact_email = forms.EmailField(
+        label=_("Contact e-mail address"),
+        required=False,
+        help_text=_("Shown only to signed-in members."),
+    )
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=50, required=False)
+    image = WagtailImageField(
+        label=_("Main image"),
+        required=False,
+        help_text=_("A photograph or illustration (JPEG, PNG, GIF or WebP)."),
+    )
+    image_alt = forms.CharField(
+        label=_("Description of the image"),
+        max_length=255,
+        required=False,
+        help_text=_("For people who cannot see it."),
+    )
+    documents = MultipleDocumentField(
+        label=_("Documents"),
+        required=False,
+        help_text=_("Background papers, reports, plans."),
+    )
+
+    def __init__(self, *args, taxonomy, submitting=False, editing=False, **kwargs):
+        from .models import InitiativeStatus
+
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        if editing:
+            del self.fields["language"]
+        self.fields["themes"].choices = sorted(
+            ((code, theme.title) for code, theme in taxonomy.themes.items()),
+            key=lambda choice: choice[1].casefold(),
+        )
+        self.fields["sdgs"].choices = goal_choices(taxonomy)
+        self.fields["targets"].choices = [
+            (code, f"{code} {target.text[:90]}")
+            for code, target in sorted(taxonomy.targets.items(), key=lambda t: t[1].sort_order)
+        ]
+        self.fields["status"].choices = InitiativeStatus.choices
+        limit = filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)
+        self.fields["documents"].help_text = _(
+            "Background papers, reports, plans: %(types)s, at most %(limit)s each."
+        ) % {"types": ", ".join(settings.WAGTAILDOCS_EXTENSIONS), "limit": limit}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.submitting:
+            for name in ("summary", "themes", "sdgs"):
+                if not cleaned_data.get(name):
+                    self.add_error(name, _("This field is required to submit for moderation."))
+        start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year cannot be before the start year."))
+        goals = set(cleaned_data.get("sdgs") or [])
+        stray = [
+            code for code in cleaned_data.get("targets") or [] if code.split(".")[0] not in goals
+        ]
+        if stray:
+            self.add_error(
+                "targets",
+                _("These targets belong to goals that are not selected: %(targets)s")
+                % {"targets": ", ".join(stray)},
+            )
+        if cleaned_data.get("image") and not cleaned_data.get("image_alt"):
+            self.add_error("image_alt", _("Describe the image for people who cannot see it."))
+        return cleaned_data
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(render_value=False), strip=False
+    )
+    city = forms.ChoiceField(
+        label=_("City"),
+        required=False,
+        help_text=_("Choose your city, or name it below if it is not on the platform yet."),
+    )
+    requested_city = forms.CharField(
+        label=_("City not on the platform yet"), max_length=200, required=False
+    )
+    requested_country = CountryModelField(blank=True).formfield(
+        label=_("Country of that city"), required=False
+    )
+    requested_region = forms.ChoiceField(
+        label=_("Region of that city"),
+        choices=[("", "—")] + list(Region.choices),
+        required=False,
+    )
+    position = forms.CharField(label=_("Position"), max_length=200)
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("The city government or agency you work for."),
+    )
+    motivation = forms.CharField(label=_("Why you join"), widget=forms.Textarea(attrs={"rows": 4}))
+    # Left empty by people; bots that fill every field give themselves away.
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+
+    def __init__(self, *args, cities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].choices = [("", "—")] + [(str(c.pk), c.title) for c in cities]
+        self.cities = {str(c.pk): c for c in cities}
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("This e-mail address has an account already: sign in or reset the password.")
+            )
+        return email
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            raise forms.ValidationError(_("Please leave the last field empty."))
+        city = cleaned_data.get("city")
+        requested = cleaned_data.get("requested_city")
+        if not city and not requested:
+            self.add_error("city", _("Choose your city or name a city that is not listed."))
+        if requested and not city:
+            if not cleaned_data.get("requested_country"):
+                self.add_error("requested_country", _("Give the country of the new city."))
+        password = cleaned_data.get("password")
+        if password:
+            user = get_user_model()(
+                username=cleaned_data.get("email", ""), email=cleaned_data.get("email", "")
+            )
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        cleaned_data["city_page"] = self.cities.get(city) if city else None
+        return cleaned_data
+
+
+class ApproveRegistrationForm(forms.Form):
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=None,
+        required=False,
+        help_text=_("The city the member joins. Leave empty to create the city they named."),
+    )
+    region = forms.ChoiceField(
+        label=_("Region of the new city"),
+        choices=[("", "—")] + list(Region.choices),
+        required=False,
+    )
+
+    def __init__(self, *args, registration, **kwargs):
+        from .models import CityPage
+
+        super().__init__(*args, **kwargs)
+        self.registration = registration
+        self.fields["city"].queryset = CityPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        ).order_by("title")
+        if registration.city_id:
+            self.fields["city"].initial = registration.city_id
+        if registration.requested_region:
+            self.fields["region"].initial = registration.requested_region
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("city"):
+            if not self.registration.requested_city:
+                self.add_error("city", _("Choose the city the member joins."))
+            elif not cleaned_data.get("region"):
+                self.add_error("region", _("Choose the region of the new city."))
+        return cleaned_data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent to the person who asked."),
+    )
+
+
+class HandoverForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("New focal point"), queryset=None)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+        self.fields["member"].label_from_instance = lambda m: (
+            f"{m.user.get_full_name() or m.user.email} <{m.user.email}>"
+        )
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(label=_("New e-mail address"))
+    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError(_("Another account uses this e-mail address."))
+        return email

@@ -1,5 +1,45 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .viewsets import KnowledgeViewSetGroup
 
 register_snippet(KnowledgeViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_knowledge_log_actions(actions):
+    actions.register_action(
+        "knowledge.decline", _("Decline initiative"), _("Initiative declined for good")
+    )
+    actions.register_action(
+        "knowledge.registration_approved", _("Approve registration"), _("Registration approved")
+    )
+    actions.register_action(
+        "knowledge.registration_declined", _("Decline registration"), _("Registration declined")
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_registration_urls():
+    from django.urls import include, path
+
+    from .admin_views import urlpatterns
+
+    return [path("registrations/", include((urlpatterns, "knowledge_registrations")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_registration_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    class RegistrationsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("knowledge.change_registration")
+
+    return RegistrationsMenuItem(
+        _("Registrations"), reverse("knowledge_registrations:index"), icon_name="user", order=350
+    )

@@ -15,6 +15,7 @@ class ScheduledPageForm(TaxonomyPageForm):
     """
 
     local_fields = ("start", "end")
+    required_to_publish = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,9 +6,16 @@ Import rule: taxonomy ← localized ← cities ← initiatives; nothing here imp
 from .cities import CityIndexPage, CityPage, CitySocialAccount, FocalPoint
 from .initiatives import InitiativeIndexPage, InitiativePage, InitiativeStatus
 from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
+from .membership import CityGroup, CityMembership, InitiativeDecision, Registration
+from .moderation import InitiativeModerationTask
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 __all__ = [
+    "CityGroup",
+    "CityMembership",
+    "InitiativeDecision",
+    "InitiativeModerationTask",
+    "Registration",
     "CityIndexPage",
     "CityPage",
     "CitySocialAccount",

@@ -69,8 +69,12 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
     status, image, the policy link and the contact's name, e-mail and phone.
     """
 
+    # Summary, themes and goals may be empty in a draft; they are required to publish or to
+    # submit for moderation (see TaxonomyPageForm and the My City form).
     summary = models.TextField(
-        _("summary"), help_text=_("An introductory overview of the policy or initiative.")
+        _("summary"),
+        blank=True,
+        help_text=_("An introductory overview of the policy or initiative."),
     )
     background = RichTextField(
         _("background, challenges and objectives"),
@@ -85,12 +89,14 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         Theme,
         verbose_name=_("themes"),
         related_name="initiatives",
+        blank=True,
         help_text=_("The thematic areas the policy or initiative relates to."),
     )
     sdgs = ParentalManyToManyField(
         SustainableDevelopmentGoal,
         verbose_name=_("SDGs"),
         related_name="initiatives",
+        blank=True,
         help_text=_("The goals the policy or initiative works towards."),
     )
     targets = ParentalManyToManyField(

@@ -1,0 +1,243 @@
+"""City members: contributor groups, registration decisions, e-mail verification, handover."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import log
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+)
+from wagtail.users.models import UserProfile
+
+from .models import CityGroup, CityMembership, CityPage, Registration
+
+MODERATORS = "Moderators"
+# What a city's contributors may do: add and edit (never publish) their city's pages, through
+# the admin too; the model permissions are those knowledge.permissions requires.
+CONTRIBUTOR_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "knowledge.add_initiativepage",
+    "knowledge.change_initiativepage",
+    "knowledge.change_citypage",
+]
+CONTRIBUTOR_PAGE_PERMISSIONS = ["add", "change"]
+CONTRIBUTOR_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+VERIFY_SALT = "knowledge.registration.verify"
+VERIFY_MAX_AGE = 3 * 24 * 3600
+
+
+def permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _unique_group_name(title, country):
+    name = f"City contributors: {title}"
+    if Group.objects.filter(name=name).exists():
+        name = f"{name} ({country})"
+    return name[:150]
+
+
+@transaction.atomic
+def ensure_city_group(city):
+    """The contributor group of `city` (in any language), created with its permissions and its
+    private upload collection when missing; page permissions cover every translation."""
+    city_group = CityGroup.objects.filter(city_key=city.translation_key).select_related("group")
+    city_group = city_group.first()
+    if city_group is None:
+        group = Group.objects.create(name=_unique_group_name(city.title, city.country.code))
+        group.permissions.add(*[permission(name) for name in CONTRIBUTOR_PERMISSIONS])
+        city_group = CityGroup.objects.create(city_key=city.translation_key, group=group)
+    group = city_group.group
+
+    page_permissions = [
+        permission(f"wagtailcore.{kind}_page") for kind in CONTRIBUTOR_PAGE_PERMISSIONS
+    ]
+    for page in CityPage.objects.filter(translation_key=city.translation_key):
+        for page_permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=page_permission
+            )
+
+    if city_group.collection is None:
+        root = Collection.get_first_root_node()
+        collection = root.add_child(name=f"Submissions: {city.title}"[:255])
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.add(group, *Group.objects.filter(name=MODERATORS))
+        for name in CONTRIBUTOR_COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission(name)
+            )
+        city_group.collection = collection
+        city_group.save(update_fields=["collection"])
+    return city_group
+
+
+def membership_of(user):
+    if not user.is_authenticated:
+        return None
+    return CityMembership.objects.filter(user=user).first()
+
+
+# E-mail verification
+
+
+def verification_token(registration):
+    return signing.dumps({"r": registration.pk, "e": registration.email}, salt=VERIFY_SALT)
+
+
+def registration_from_token(token):
+    """The registration the token was made for, or None if it is wrong, old or already used."""
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.filter(pk=data.get("r"), email=data.get("e")).first()
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send(to, subject, template, context, language):
+    with translation.override(language):
+        body = render_to_string(template, context)
+        send_mail(str(subject), body, None, to)
+
+
+def send_verification(registration):
+    with translation.override(registration.language):
+        url = _absolute(reverse("my_city:verify", args=[verification_token(registration)]))
+    _send(
+        [registration.email],
+        _("Confirm your e-mail address"),
+        "knowledge/emails/verify.txt",
+        {"registration": registration, "url": url},
+        registration.language,
+    )
+
+
+@transaction.atomic
+def verify(registration):
+    """The registrant proved the address: the request now waits for a moderator."""
+    if registration.status != Registration.Status.UNVERIFIED:
+        return False
+    registration.status = Registration.Status.PENDING
+    registration.verified_at = timezone.now()
+    registration.save(update_fields=["status", "verified_at"])
+    moderators = (
+        get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
+    )
+    recipients = sorted({user.email for user in moderators})
+    if recipients:
+        url = _absolute(reverse("knowledge_registrations:inspect", args=[registration.pk]))
+        _send(
+            recipients,
+            _("A city member asks to join the platform"),
+            "knowledge/emails/registration_waiting.txt",
+            {"registration": registration, "url": url},
+            settings.LANGUAGE_CODE,
+        )
+    return True
+
+
+# Decisions
+
+
+@transaction.atomic
+def approve(registration, moderator, city):
+    """Activate the account, make it a member of `city` and tell the registrant."""
+    user = registration.user
+    city_group = ensure_city_group(city)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    user.groups.add(city_group.group)
+    is_first = not CityMembership.objects.filter(city_key=city.translation_key).exists()
+    CityMembership.objects.update_or_create(
+        user=user, defaults={"city_key": city.translation_key, "is_focal_point": is_first}
+    )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = registration.language
+    # Members hear about moderation from the platform's own e-mails, which carry the comment.
+    profile.approved_notifications = False
+    profile.rejected_notifications = False
+    profile.save()
+
+    registration.city = city
+    registration.status = Registration.Status.APPROVED
+    registration.decided_by = moderator
+    registration.decided_at = timezone.now()
+    registration.save()
+    log(
+        instance=city,
+        action="knowledge.registration_approved",
+        user=moderator,
+        data={"registration": registration.pk, "member": user.email},
+    )
+    with translation.override(registration.language):
+        url = _absolute(reverse("my_city:dashboard"))
+    _send(
+        [registration.email],
+        _("Welcome to the Urban SDG Knowledge Platform"),
+        "knowledge/emails/registration_approved.txt",
+        {"registration": registration, "url": url, "city": city},
+        registration.language,
+    )
+
+
+@transaction.atomic
+def decline(registration, moderator, reason):
+    registration.status = Registration.Status.DECLINED
+    registration.decline_reason = reason
+    registration.decided_by = moderator
+    registration.decided_at = timezone.now()
+    registration.save()
+    _send(
+        [registration.email],
+        _("Your request to join the Urban SDG Knowledge Platform"),
+        "knowledge/emails/registration_declined.txt",
+        {"registration": registration, "reason": reason},
+        registration.language,
+    )
+
+
+def create_requested_city(registration, index, region):
+    """A new city page for a registration that names a city not yet on the platform."""
+    city = CityPage(
+        title=registration.requested_city,
+        country=registration.requested_country,
+        region=region,
+    )
+    index.add_child(instance=city)
+    city.save_revision().publish()
+    city.refresh_from_db()
+    return city
+
+
+@transaction.atomic
+def hand_over_focal_point(membership, new_focal_point):
+    """Give the city's focal-point role to another member of the same city."""
+    if new_focal_point.city_key != membership.city_key or new_focal_point == membership:
+        raise ValueError("Not another member of the same city")
+    CityMembership.objects.filter(pk=membership.pk).update(is_focal_point=False)
+    CityMembership.objects.filter(pk=new_focal_point.pk).update(is_focal_point=True)

@@ -1,0 +1,367 @@
+"""My City: registration, the member's dashboard, the initiative upload form, handover."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from . import members
+from .forms import (
+    EmailChangeForm,
+    HandoverForm,
+    InitiativeSubmissionForm,
+    RegistrationForm,
+    html_to_text,
+    text_to_html,
+)
+from .models import (
+    CityMembership,
+    CityPage,
+    InitiativePage,
+    Registration,
+    SDGTarget,
+    SustainableDevelopmentGoal,
+    Theme,
+    taxonomy_for,
+)
+from .moderation import SubmissionError, submission_state, submit_for_moderation
+
+RICH_TEXT_FIELDS = ("background", "actions", "impacts", "budget")
+PLAIN_FIELDS = (
+    "summary",
+    "start_year",
+    "end_year",
+    "status",
+    "implementing_agencies",
+    "partners",
+    "policy_url",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+)
+EMAIL_CHANGE_SALT = "knowledge.email-change"
+
+
+def member_required(view):
+    """Signed-in members of a city only; others are sent to sign in or told to register."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        membership = members.membership_of(request.user)
+        if membership is None:
+            return render(request, "knowledge/my_city/not_a_member.html", status=403)
+        request.membership = membership
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _active_locale():
+    return Locale.get_active()
+
+
+@member_required
+def dashboard(request):
+    membership = request.membership
+    locale = _active_locale()
+    city = membership.city(locale)
+    pages = InitiativePage.objects.filter(city__translation_key=membership.city_key).select_related(
+        "locale"
+    )
+    initiatives = []
+    for page in pages.order_by("-latest_revision_created_at", "title"):
+        draft = page.get_latest_revision_as_object()
+        initiatives.append({"page": page, "draft": draft, "state": submission_state(page)})
+    colleagues = CityMembership.objects.filter(city_key=membership.city_key).select_related("user")
+    return render(
+        request,
+        "knowledge/my_city/dashboard.html",
+        {
+            "membership": membership,
+            "city": city,
+            "initiatives": initiatives,
+            "colleagues": colleagues,
+        },
+    )
+
+
+def _submission_context(request, form, page=None):
+    return {"form": form, "page": None, "initiative": page, "membership": request.membership}
+
+
+def _form_initial(page):
+    initial = {name: getattr(page, name) for name in PLAIN_FIELDS}
+    initial["title"] = page.title
+    for name in RICH_TEXT_FIELDS:
+        initial[name] = html_to_text(getattr(page, name))
+    initial["sdgs"] = [str(goal.number) for goal in page.sdgs.all()]
+    initial["themes"] = [theme.code for theme in page.themes.all()]
+    initial["targets"] = [target.code for target in page.targets.all()]
+    return initial
+
+
+def _apply(page, form, user, collection):
+    """Copy the form onto the (unsaved) page and store the uploads in the city's collection."""
+    data = form.cleaned_data
+    page.title = data["title"]
+    for name in PLAIN_FIELDS:
+        value = data.get(name)
+        if value is None and name not in ("start_year", "end_year"):
+            value = ""
+        setattr(page, name, value)
+    for name in RICH_TEXT_FIELDS:
+        old_text = html_to_text(getattr(page, name))
+        # Keep formatting made in the admin unless the text itself was changed here.
+        if data.get(name, "").strip() != old_text:
+            setattr(page, name, text_to_html(data.get(name, "")))
+    locale = page.locale
+    page.sdgs = list(
+        SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=data.get("sdgs") or [])
+    )
+    page.themes = list(Theme.objects.filter(locale=locale, code__in=data.get("themes") or []))
+    page.targets = list(SDGTarget.objects.filter(locale=locale, code__in=data.get("targets") or []))
+    if data.get("image"):
+        image = get_image_model().objects.create(
+            title=data["image_alt"],
+            file=data["image"],
+            collection=collection,
+            uploaded_by_user=user,
+        )
+        page.image = image
+    documents = data.get("documents") or []
+    if documents:
+        media = list(page.media.raw_data) if page.media else []
+        for upload in documents:
+            document = get_document_model().objects.create(
+                title=upload.name, file=upload, collection=collection, uploaded_by_user=user
+            )
+            media.append({"type": "document", "value": {"document": document.pk, "title": ""}})
+        page.media = media
+
+
+def _city_in(membership, locale):
+    """The member's city page in `locale`, made as an alias of the source when missing."""
+    city = CityPage.objects.filter(translation_key=membership.city_key, locale=locale).first()
+    if city is None:
+        source = membership.city()
+        city = source.copy_for_translation(locale, copy_parents=True, alias=True)
+        members.ensure_city_group(source)
+    return city
+
+
+def _unique_slug(parent, title):
+    base = slugify(title, allow_unicode=True)[:200] or "initiative"
+    slug, n = base, 1
+    while parent.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def initiative_add(request):
+    membership = request.membership
+    language = request.POST.get("language") or Locale.get_active().language_code
+    locale = Locale.objects.filter(language_code=language).first() or _active_locale()
+    taxonomy = taxonomy_for(request, locale.pk)
+    submitting = "submit" in request.POST
+    if request.method == "POST":
+        form = InitiativeSubmissionForm(
+            request.POST, request.FILES, taxonomy=taxonomy, submitting=submitting
+        )
+        if form.is_valid():
+            with transaction.atomic():
+                city = _city_in(membership, locale)
+                page = InitiativePage(
+                    locale=locale,
+                    owner=request.user,
+                    live=False,
+                    slug=_unique_slug(city, form.cleaned_data["title"]),
+                )
+                city_group = members.ensure_city_group(city)
+                _apply(page, form, request.user, city_group.collection)
+                city.add_child(instance=page)
+                page.save_revision(user=request.user, log_action=True)
+                return _after_save(request, page, submitting)
+    else:
+        form = InitiativeSubmissionForm(
+            initial={"language": locale.language_code, "status": "ongoing"}, taxonomy=taxonomy
+        )
+    return render(
+        request, "knowledge/my_city/initiative_form.html", _submission_context(request, form)
+    )
+
+
+def _after_save(request, page, submitting):
+    if submitting:
+        try:
+            submit_for_moderation(page, request.user)
+        except SubmissionError as error:
+            messages.error(request, str(error))
+            return redirect("my_city:initiative_edit", page_id=page.pk)
+        messages.success(request, _("Your initiative was sent to the moderators."))
+    else:
+        messages.success(request, _("Your draft was saved."))
+    return redirect("my_city:dashboard")
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def initiative_edit(request, page_id):
+    membership = request.membership
+    page = InitiativePage.objects.filter(
+        pk=page_id, city__translation_key=membership.city_key
+    ).first()
+    if page is None:
+        raise Http404
+    state = submission_state(page)
+    if not state.can_edit:
+        messages.error(request, _("This initiative was declined and cannot be changed."))
+        return redirect("my_city:dashboard")
+    draft = page.get_latest_revision_as_object()
+    taxonomy = taxonomy_for(request, page.locale_id)
+    submitting = "submit" in request.POST
+    if request.method == "POST":
+        form = InitiativeSubmissionForm(
+            request.POST, request.FILES, taxonomy=taxonomy, submitting=submitting, editing=True
+        )
+        if form.is_valid():
+            with transaction.atomic():
+                city_group = members.ensure_city_group(page.city)
+                _apply(draft, form, request.user, city_group.collection)
+                # A new revision: what is live stays as it is until moderators approve.
+                draft.save_revision(user=request.user, log_action=True)
+                return _after_save(request, page, submitting)
+    else:
+        form = InitiativeSubmissionForm(
+            initial=_form_initial(draft), taxonomy=taxonomy, editing=True
+        )
+    context = _submission_context(request, form, page)
+    context["state"] = state
+    return render(request, "knowledge/my_city/initiative_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    if request.user.is_authenticated:
+        return redirect("my_city:dashboard")
+    locale = _active_locale()
+    cities = CityPage.objects.live().filter(locale=locale).order_by("title")
+    form = RegistrationForm(request.POST or None, cities=cities)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                username=data["email"],
+                email=data["email"],
+                password=data["password"],
+                is_active=False,
+                first_name=data["name"][:150],
+            )
+            registration = Registration.objects.create(
+                user=user,
+                name=data["name"],
+                email=data["email"],
+                city=data["city_page"],
+                requested_city=data["requested_city"],
+                requested_country=data.get("requested_country") or "",
+                requested_region=data.get("requested_region") or "",
+                position=data["position"],
+                organisation=data["organisation"],
+                motivation=data["motivation"],
+                language=locale.language_code,
+            )
+            members.send_verification(registration)
+        return redirect("my_city:register_done")
+    return render(request, "knowledge/my_city/register.html", {"form": form, "page": None})
+
+
+def register_done(request):
+    return render(request, "knowledge/my_city/register_done.html", {"page": None})
+
+
+def verify(request, token):
+    registration = members.registration_from_token(token)
+    if registration is None:
+        return render(request, "knowledge/my_city/verify_failed.html", status=400)
+    members.verify(registration)
+    return render(
+        request, "knowledge/my_city/verified.html", {"registration": registration, "page": None}
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def handover(request):
+    membership = request.membership
+    if not membership.is_focal_point:
+        raise Http404
+    others = (
+        CityMembership.objects.filter(city_key=membership.city_key)
+        .exclude(pk=membership.pk)
+        .select_related("user")
+    )
+    form = HandoverForm(request.POST or None, members=others)
+    if request.method == "POST" and form.is_valid():
+        members.hand_over_focal_point(membership, form.cleaned_data["member"])
+        messages.success(request, _("The focal-point role was handed over."))
+        return redirect("my_city:dashboard")
+    return render(request, "knowledge/my_city/handover.html", {"form": form, "page": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_change(request):
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        token = signing.dumps(
+            {"u": request.user.pk, "e": form.cleaned_data["email"]}, salt=EMAIL_CHANGE_SALT
+        )
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "my_city:email_confirm", args=[token]
+        )
+        members._send(
+            [form.cleaned_data["email"]],
+            _("Confirm your new e-mail address"),
+            "knowledge/emails/email_change.txt",
+            {"user": request.user, "url": url},
+            Locale.get_active().language_code,
+        )
+        messages.success(
+            request, _("We sent a link to the new address. Follow it to confirm the change.")
+        )
+        return redirect("my_city:dashboard")
+    return render(request, "knowledge/my_city/email_change.html", {"form": form, "page": None})
+
+
+def email_confirm(request, token):
+    try:
+        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=3 * 24 * 3600)
+    except signing.BadSignature:
+        return render(request, "knowledge/my_city/verify_failed.html", status=400)
+    user = get_user_model().objects.filter(pk=data.get("u")).first()
+    taken = get_user_model().objects.filter(email__iexact=data.get("e")).exclude(pk=data.get("u"))
+    if user is None or taken.exists():
+        return render(request, "knowledge/my_city/verify_failed.html", status=400)
+    user.email = data["e"]
+    user.username = data["e"]
+    user.save(update_fields=["email", "username"])
+    messages.success(request, _("Your e-mail address was changed."))
+    return redirect("my_city:dashboard")
