@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import api_router
+from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.urls import account_urlpatterns
 from knowledge.urls import urlpatterns as my_city_urlpatterns
 from pages.feeds import FEEDS, atom
@@ -44,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("my-city/", include((my_city_urlpatterns, "my_city"))),
     path("accounts/", include(account_urlpatterns)),
+    path("interact/", include((interaction_urlpatterns, "interaction"))),
     *feeds,
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),

@@ -29,6 +29,7 @@ from wagtail.models import Locale
 from rest_framework.filters import BaseFilterBackend
 
 from .filters import FilterError, InitiativeFilters
+from .interaction.services import replication_counts
 from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
 from .serializers import IMAGE_RENDITIONS, LocaleCodeField, load_translations
 
@@ -87,6 +88,9 @@ register_page_loader(
     lambda queryset: queryset.select_related("city").prefetch_related(
         "sdgs", "targets", "themes", *with_images("image")
     ),
+    lambda pages, request: {
+        "replication": replication_counts([page.translation_key for page in pages])
+    },
 )
 register_page_loader(
     CityPage,

@@ -90,6 +90,18 @@ class FocalPointsField(_PageField):
         return [{"name": point.name, "role": point.role} for point in page.focal_points.all()]
 
 
+class ReplicationField(_PageField):
+    """{"replicated": 2, "interested": 5}: how many cities replicated the initiative, or want to."""
+
+    def to_representation(self, page):
+        counts = self.context.get("replication")
+        if counts is None or page.translation_key not in counts:
+            from .interaction.services import replication_counts  # it imports the models
+
+            counts = replication_counts([page.translation_key])
+        return counts[page.translation_key]
+
+
 class SocialAccountsField(_PageField):
     def to_representation(self, page):
         return [

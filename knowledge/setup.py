@@ -25,6 +25,9 @@ MODERATOR_PERMISSIONS = [
     "knowledge.delete_citypage",
     "knowledge.view_registration",
     "knowledge.change_registration",
+    "knowledge.view_initiativecomment",
+    "knowledge.change_initiativecomment",
+    "knowledge.delete_initiativecomment",
 ]
 MODERATOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.choose_image",

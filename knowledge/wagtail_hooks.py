@@ -43,3 +43,40 @@ def register_registration_menu_item():
     return RegistrationsMenuItem(
         _("Registrations"), reverse("knowledge_registrations:index"), icon_name="user", order=350
     )
+
+
+@hooks.register("register_admin_urls")
+def register_comment_urls():
+    from django.urls import include, path
+
+    from .interaction.admin_views import urlpatterns
+
+    return [path("comments/", include((urlpatterns, "knowledge_comments")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_comment_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    from .interaction.services import MODERATE_PERMISSION, queue_counts
+    from .models import InitiativeComment
+
+    class CommentsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(MODERATE_PERMISSION)
+
+        def render_component(self, request):
+            # The label carries how many comments wait for a moderator.
+            counts = queue_counts()
+            waiting = counts[InitiativeComment.Status.PENDING]
+            waiting += counts[InitiativeComment.Status.REPORTED]
+            component = super().render_component(request)
+            if waiting:
+                component.label = _("Comments (%(count)s)") % {"count": waiting}
+            return component
+
+    return CommentsMenuItem(
+        _("Comments"), reverse("knowledge_comments:index"), icon_name="comment", order=360
+    )

@@ -141,6 +141,20 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
 
+# Comments, reports, messages to cities and replication records: how much one member (or one
+# address, for visitors) may send (django-ratelimit's "count/period" notation), the seconds a
+# person needs at least to fill in a form, and how many members' reports hide a comment.
+INTERACTION_RATES = {
+    "comment": env_str("RATE_COMMENTS", "10/h"),
+    "report": env_str("RATE_REPORTS", "20/h"),
+    "contact": env_str("RATE_CONTACT", "5/h"),
+    "replication": env_str("RATE_REPLICATIONS", "20/h"),
+}
+INTERACTION_MIN_SECONDS = env_int("INTERACTION_MIN_SECONDS", 3)
+COMMENT_REPORT_THRESHOLD = env_int("COMMENT_REPORT_THRESHOLD", 3)
+# Behind a proxy, the header in which it sets the one client address (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

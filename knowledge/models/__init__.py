@@ -5,12 +5,22 @@ Import rule: taxonomy ← localized ← cities ← initiatives; nothing here imp
 
 from .cities import CityIndexPage, CityPage, CitySocialAccount, FocalPoint
 from .initiatives import InitiativeIndexPage, InitiativePage, InitiativeStatus
+from .interaction import (
+    CommentReport,
+    InitiativeComment,
+    ReplicationInterest,
+    TrustedCommenter,
+)
 from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
 from .membership import CityGroup, CityMembership, InitiativeDecision, Registration
 from .moderation import InitiativeModerationTask
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 __all__ = [
+    "CommentReport",
+    "InitiativeComment",
+    "ReplicationInterest",
+    "TrustedCommenter",
     "CityGroup",
     "CityMembership",
     "InitiativeDecision",

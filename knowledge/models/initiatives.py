@@ -28,6 +28,7 @@ from ..permissions import KnowledgePagePermissionsMixin
 from ..serializers import (
     CityField,
     ContactField,
+    ReplicationField,
     SDGsField,
     TargetsField,
     ThemesField,
@@ -268,6 +269,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         APIField("partners"),
         APIField("contact", serializer=ContactField()),
         APIField("city", serializer=CityField()),
+        APIField("replication", serializer=ReplicationField()),
         APIField("translations", serializer=TranslationsField()),
     ]
 

@@ -40,3 +40,15 @@ def test_translations_keep_the_placeholders(language):
 def test_the_five_catalogues_hold_the_same_messages():
     ids = {language: {e.msgid for e in catalogue(language)} for language in CATALOGUE_LANGUAGES}
     assert all(messages == ids["fr"] for messages in ids.values())
+
+
+@pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)
+def test_plural_messages_have_every_form_of_the_language(language):
+    po = catalogue(language)
+    forms = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+    short = [
+        entry.msgid
+        for entry in po
+        if entry.msgid_plural and sorted(entry.msgstr_plural) != list(range(forms))
+    ]
+    assert short == []

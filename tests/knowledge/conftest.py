@@ -5,6 +5,8 @@ from bs4 import BeautifulSoup
 
 from knowledge.models import CityIndexPage, CityPage, InitiativePage
 
+from .members import make_moderator, member_client
+
 
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
@@ -28,6 +30,16 @@ def demo_initiative(db):
         return InitiativePage.objects.get(slug="milan-food-policy", locale__language_code=code)
 
     return get
+
+
+@pytest.fixture
+def moderator(db):
+    return make_moderator()
+
+
+@pytest.fixture
+def moderator_client(moderator):
+    return member_client(moderator)
 
 
 def make_private(page):

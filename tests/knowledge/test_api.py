@@ -42,6 +42,7 @@ INITIATIVE_FIELDS = {
     "partners",
     "contact",
     "city",
+    "replication",
     "translations",
 }
 

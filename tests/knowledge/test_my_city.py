@@ -16,7 +16,6 @@ from wagtail.models import TaskState
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge import members
 from knowledge.models import (
     CityMembership,
     CityPage,
@@ -26,9 +25,10 @@ from knowledge.models import (
 )
 from knowledge.moderation import submission_state
 
+from .members import PASSWORD, make_member, member_client
+
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-and-unusual-password-42"
 SECTIONS = {
     "title": "Neighbourhood heat shelters",
     "summary": "Cool rooms open to everyone during heat waves.",
@@ -59,45 +59,6 @@ def soup(response):
 
 def link_in(message):
     return re.search(r"https?://\S+", message.body).group(0).replace("http://testserver", "")
-
-
-@pytest.fixture
-def moderator(db):
-    user = get_user_model().objects.create_user(
-        "moderator", "moderator@example.org", PASSWORD, first_name="Mo"
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
-@pytest.fixture
-def moderator_client(moderator):
-    client = Client()
-    client.force_login(moderator)
-    return client
-
-
-def make_member(city, email, name="Member"):
-    """A member of `city` as a moderator's approval makes one."""
-    user = get_user_model().objects.create_user(email, email, PASSWORD, is_active=False)
-    registration = Registration.objects.create(
-        user=user,
-        name=name,
-        email=email,
-        city=city,
-        position="Officer",
-        organisation="City hall",
-        motivation="To share",
-        status=Registration.Status.PENDING,
-    )
-    members.approve(registration, None, city)
-    return user
-
-
-def member_client(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def english_city(slug):

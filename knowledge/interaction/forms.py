@@ -1,0 +1,79 @@
+"""Forms members and visitors fill in on initiative and city pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import CommentReport, ReplicationInterest
+from .spam import BotTrapForm
+
+COMMENT_MAX_LENGTH = 3000
+MESSAGE_MAX_LENGTH = 5000
+
+
+class CommentForm(BotTrapForm):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Comments appear after a moderator has read them. Write in any of the six languages."
+        ),
+    )
+
+    field_order = ["body", "website", "stamp"]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if len(body) < 2:
+            raise forms.ValidationError(_("Write a comment before sending it."))
+        return body
+
+
+class ReportForm(BotTrapForm):
+    reason = forms.ChoiceField(
+        label=_("Why should a moderator look at this comment?"),
+        choices=CommentReport.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    field_order = ["reason", "details", "website", "stamp"]
+
+
+class ContactForm(BotTrapForm):
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The city answers you at this address; you receive a copy of your message."),
+    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    field_order = ["name", "email", "organisation", "subject", "message", "website", "stamp"]
+
+
+class ReplicationForm(BotTrapForm):
+    kind = forms.ChoiceField(
+        label=_("Your city and this initiative"),
+        choices=ReplicationInterest.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("A note for the city that shared it"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you did or plan to do; the city's focal points receive it."),
+    )
+
+    field_order = ["kind", "note", "website", "stamp"]
