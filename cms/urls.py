@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from cms import views
+from cms import serve, views
 from cms.api import api_router
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.urls import account_urlpatterns
@@ -47,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_urlpatterns)),
     path("interact/", include((interaction_urlpatterns, "interaction"))),
     *feeds,
-    # Wagtail's page serving comes last: it matches every remaining path.
+    # Page serving comes last: it matches every remaining path. Ours falls back to another
+    # language when the page is not translated; Wagtail's routes follow for its other views.
+    re_path(serve_pattern, serve.serve, name="serve_page"),
     path("", include(wagtail_urls)),
 )

@@ -20,6 +20,7 @@ from wagtail.api.v2.filters import (
     SearchFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
@@ -31,7 +32,13 @@ from rest_framework.filters import BaseFilterBackend
 from .filters import FilterError, InitiativeFilters
 from .interaction.services import replication_counts
 from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
-from .serializers import IMAGE_RENDITIONS, LocaleCodeField, load_translations
+from .serializers import (
+    IMAGE_RENDITIONS,
+    LocaleCodeField,
+    TranslationStatusField,
+    load_translations,
+)
+from .translation_state import translation_states
 
 # Filters of the pages endpoint, by page type: model -> (parameters, function(queryset, query)).
 # Other apps register theirs with register_page_filter (events add upcoming, start_after…).
@@ -155,8 +162,30 @@ class PageTypeFilter(BaseFilterBackend):
             raise BadRequestError(str(error)) from error
 
 
+class LazyTranslationStates:
+    """Translation states of a response's pages, loaded together when the first is asked for
+    (only if the response includes them)."""
+
+    def __init__(self, pages):
+        self.pages = pages
+        self.states = None
+
+    def get(self, page_id):
+        if self.states is None:
+            self.states = translation_states(self.pages)
+        return self.states.get(page_id)
+
+
+class PageSerializer(WagtailPageSerializer):
+    translation_status = TranslationStatusField()
+
+
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint with the knowledge filters and bulk loading of what they show."""
+
+    base_serializer_class = PageSerializer
+    # Every page says in its meta whether it is a translation, and whether it is up to date.
+    meta_fields = WagtailPagesAPIViewSet.meta_fields + ["translation_status"]
 
     filter_backends = [
         FieldsFilter,
@@ -218,7 +247,10 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
 
     def prepare(self, pages):
         """Load in bulk what the serializer fields of these pages need."""
-        self.prepared = {"translations": load_translations(pages, self.get_base_queryset())}
+        self.prepared = {
+            "translations": load_translations(pages, self.get_base_queryset()),
+            "translation_states": LazyTranslationStates(pages),
+        }
         prepare = PAGE_PREPARERS.get(type(pages[0])) if pages else None
         if prepare is not None:
             self.prepared.update(prepare(pages, self.request))

@@ -31,6 +31,7 @@ class TaxonomyPageForm(WagtailAdminPageForm):
         locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
         if locale_id is None:
             locale_id = Locale.get_default().pk
+        self.locale_id = locale_id
         for name, model in (
             ("sdgs", SustainableDevelopmentGoal),
             ("targets", SDGTarget),

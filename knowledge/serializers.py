@@ -13,6 +13,8 @@ from wagtail.models import Page
 from django_countries import countries
 from rest_framework.fields import Field
 
+from .translation_state import translation_state
+
 DETAIL_IMAGE = "fill-1200x675"
 THUMBNAIL_IMAGE = "fill-480x270"
 IMAGE_RENDITIONS = (DETAIL_IMAGE, THUMBNAIL_IMAGE)
@@ -100,6 +102,16 @@ class ReplicationField(_PageField):
 
             counts = replication_counts([page.translation_key])
         return counts[page.translation_key]
+
+
+class TranslationStatusField(_PageField):
+    """For a translation: its source language and page, and whether it is up to date with the
+    source (see knowledge.translation_state); null for a page that is not a translation."""
+
+    def to_representation(self, page):
+        states = self.context.get("translation_states")
+        state = states.get(page.pk) if states is not None else translation_state(page)
+        return state.as_api() if state is not None else None
 
 
 class SocialAccountsField(_PageField):

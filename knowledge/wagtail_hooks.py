@@ -80,3 +80,57 @@ def register_comment_menu_item():
     return CommentsMenuItem(
         _("Comments"), reverse("knowledge_comments:index"), icon_name="comment", order=360
     )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    from django.urls import path
+
+    from .translation_views import out_of_date_report
+
+    return [
+        path(
+            "reports/out-of-date-translations/",
+            out_of_date_report,
+            name="knowledge_out_of_date_translations",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Out-of-date translations"),
+        reverse("knowledge_out_of_date_translations"),
+        icon_name="globe",
+        order=710,
+    )
+
+
+@hooks.register("before_edit_page")
+def warn_when_translation_is_out_of_date(request, page):
+    """The editor of a translation says when its source changed since it was last updated."""
+    if request.method != "GET":
+        return None
+    from django.contrib import messages
+    from django.urls import reverse
+    from django.utils.html import format_html
+
+    from .translation_state import translation_state
+
+    state = translation_state(page)
+    if state is not None and not state.up_to_date:
+        messages.warning(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("This translation is out of date: its source has changed since."),
+                reverse("wagtail_localize:update_translations", args=[state.source_id]),
+                _("Update it from the source"),
+            ),
+        )
+    return None

@@ -16,9 +16,21 @@ class ScheduledPageForm(TaxonomyPageForm):
 
     local_fields = ("start", "end")
     required_to_publish = ()
+    # Pages chosen from the page's own language; relations copied from the source language point
+    # at the source's pages, shown as their translations here.
+    same_language_pages = ("organisers", "case_studies")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.same_language_pages:
+            if name not in self.fields:
+                continue
+            model = self.fields[name].queryset.model
+            pages = model.objects.filter(locale_id=self.locale_id).order_by("title")
+            self.fields[name].queryset = pages
+            if self.instance.pk and self.initial.get(name):
+                keys = [page.translation_key for page in self.initial[name]]
+                self.initial[name] = list(pages.filter(translation_key__in=keys))
         zone = self._zone(self.instance.time_zone)
         for name in self.local_fields:
             value = self.initial.get(name)

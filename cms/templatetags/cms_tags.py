@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
@@ -252,3 +253,27 @@ OG_LOCALES = {
     "ru": "ru_RU",
     "es": "es_ES",
 }
+
+
+@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+def translation_notice(context):
+    """On a page served in another language because it has no translation in the visitor's
+    (see cms.serve), a notice in the visitor's language offering the languages it exists in."""
+    request = context.get("request")
+    page = getattr(request, "translation_fallback", None)
+    if page is None:
+        return {}
+    return {
+        "page_language": get_language_info(page.locale.language_code),
+        "links": [link for link in _cached_language_links(context) if link.is_translation],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """lang and dir of the content when it is not in the interface's language."""
+    page = getattr(context.get("request"), "translation_fallback", None)
+    if page is None:
+        return ""
+    info = get_language_info(page.locale.language_code)
+    return format_html(' lang="{}" dir="{}"', info["code"], "rtl" if info["bidi"] else "ltr")

@@ -1,5 +1,10 @@
 """Every public URL carries its language; each language has its own home and error pages."""
 
+from django.utils import translation
+from django.utils.translation import gettext
+
+from wagtail.models import PageViewRestriction
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -188,3 +193,37 @@ def test_draft_page_is_not_served(client, homes):
     StandardPageFactory(parent=homes["en"], title="Not yet", live=False)
 
     assert client.get("/en/not-yet/").status_code == 404
+
+
+def test_untranslated_page_is_shown_in_its_language_with_a_notice(client, homes):
+    StandardPageFactory(parent=homes["en"], title="Only in English", intro="English words.")
+
+    response = client.get("/fr/only-in-english/")
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == "fr"
+    notice = page.select_one(".translation-notice")
+    with translation.override("fr"):
+        expected = gettext(
+            "This page has not been translated into your language yet. It is shown in %(language)s."
+        ) % {"language": "anglais"}
+    assert notice.p.get_text(strip=True) == expected
+    assert [(a["hreflang"], a["href"]) for a in notice("a")] == [("en", "/en/only-in-english/")]
+    content = page.select_one(".content")
+    assert content["lang"] == "en" and content["dir"] == "ltr"
+    assert "English words." in content.get_text()
+    # The page itself, in its own language, carries no notice.
+    assert soup(client.get("/en/only-in-english/")).select_one(".translation-notice") is None
+
+
+def test_fallback_keeps_privacy_and_unknown_paths_stay_not_found(client, homes):
+    private = StandardPageFactory(parent=homes["en"], title="Staff only")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.get("/fr/staff-only/")
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "Staff only" not in soup(response).get_text()
+    assert client.get("/fr/no-such-page/").status_code == 404

@@ -140,7 +140,11 @@ def test_new_translation_is_an_unpublished_draft(translator, client, initiative)
     french = french_version(initiative)
     assert french.live is False
     assert french.url_path.endswith(f"/cities/seoul/{SLUG}/")
-    assert client.get(FRENCH_URL).status_code == 404
+    # Visitors see the English page, with a notice that it is not translated yet.
+    page = soup(client.get(FRENCH_URL))
+    assert page.select_one(".translation-notice") is not None
+    assert page.select_one(".content")["lang"] == "en"
+    assert page.h1.get_text(strip=True) == ENGLISH["title"]
     listed = client.get("/api/v2/pages/", FRENCH_INITIATIVES).json()["items"]
     assert french.pk not in [item["id"] for item in listed]
 

@@ -1,0 +1,37 @@
+"""Admin report of translations that are out of date with their source, per language."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy
+
+from .translation_state import out_of_date_translations
+
+
+def out_of_date_report(request):
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    # Each user sees the pages they may edit (a city's members, their city's pages only).
+    languages = [
+        (code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+    selected = request.GET.get("language", "")
+    if selected not in dict(languages):
+        selected = ""
+    rows = out_of_date_translations(request.user, selected or None)
+    groups = []
+    for code, name in languages:
+        entries = [(page, state) for page, state in rows if page.locale.language_code == code]
+        if entries and (not selected or selected == code):
+            groups.append((code, name, entries))
+    return TemplateResponse(
+        request,
+        "knowledge/admin/out_of_date_translations.html",
+        {
+            "groups": groups,
+            "languages": languages,
+            "selected": selected,
+            "total": len(rows),
+            "header_title": gettext_lazy("Out-of-date translations"),
+        },
+    )
