@@ -6,6 +6,12 @@ group (knowledge.members.ensure_city_group).
 Editors (communications staff) create, publish and schedule editorial pages in every language
 and manage images, documents and navigation menus. They hold no permission on the knowledge
 base's page types, so they cannot touch cities or initiatives (see knowledge.permissions).
+
+Translators (one group per language but English, named in knowledge.translators) edit and
+publish the existing translations of their language: page permissions on that language's home
+page, the knowledge pages' change permissions, and change on the translatable snippets, which
+TranslatorPermissionPolicy limits to the rows of their language. They do not start or sync
+translations from the source (no wagtail_localize.submit_translation).
 """
 
 from django.apps import apps
@@ -13,6 +19,8 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from knowledge.translators import translator_group_names
 
 EDITORS = "Editors"
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
@@ -28,6 +36,24 @@ EDITOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.choose_image",
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+
+
+TRANSLATOR_PAGE_PERMISSIONS = ["add", "change", "publish"]
+TRANSLATOR_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    # Required by knowledge.permissions to edit (and publish) cities and initiatives.
+    "knowledge.change_citypage",
+    "knowledge.change_initiativepage",
+    # The translatable snippets, limited to the group's language by their permission policy.
+    "pages.change_navigationmenu",
+    "knowledge.change_sustainabledevelopmentgoal",
+    "knowledge.change_sdgtarget",
+    "knowledge.change_theme",
+]
+TRANSLATOR_COLLECTION_PERMISSIONS = [
+    "wagtailimages.choose_image",
     "wagtaildocs.choose_document",
 ]
 
@@ -64,9 +90,39 @@ def ensure_editors():
     return group
 
 
+def ensure_translators():
+    """A translator group for each content language but the default, with page permissions on
+    that language's home page."""
+    from pages.models import HomePage
+
+    model_permissions = [_permission(name) for name in TRANSLATOR_MODEL_PERMISSIONS]
+    page_permissions = [
+        _permission(f"wagtailcore.{kind}_page") for kind in TRANSLATOR_PAGE_PERMISSIONS
+    ]
+    collection_permissions = [_permission(name) for name in TRANSLATOR_COLLECTION_PERMISSIONS]
+    root = Collection.get_first_root_node()
+    groups = []
+    for language_code, name in translator_group_names().items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*model_permissions)
+        for home in HomePage.objects.filter(locale__language_code=language_code):
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=permission
+                )
+        if root is not None:
+            for permission in collection_permissions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root, permission=permission
+                )
+        groups.append(group)
+    return groups
+
+
 def ensure_roles(**kwargs):
     from knowledge.setup import ensure_knowledge_roles
 
     ensure_permissions_exist()
     ensure_editors()
+    ensure_translators()
     ensure_knowledge_roles()

@@ -1,13 +1,62 @@
 """Admin screens for the taxonomies, grouped under "Knowledge base" in the menu."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 
+# The actions for which the listing shows a row (the index view's own requirement).
+LISTING_ACTIONS = ["add", "change", "delete", "view"]
 
-class GoalViewSet(SnippetViewSet):
+
+class RowPermissionIndexView(snippets.IndexView):
+    """Lists only the rows the user may act on, with edit and delete links only where allowed."""
+
+    def get_base_queryset(self):
+        permitted = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, LISTING_ACTIONS
+        )
+        return super().get_base_queryset().filter(pk__in=permitted.values("pk"))
+
+    def get_edit_url(self, instance):
+        if self.user_has_permission_for_instance("change", instance):
+            return super().get_edit_url(instance)
+
+    def get_delete_url(self, instance):
+        if self.user_has_permission_for_instance("delete", instance):
+            return super().get_delete_url(instance)
+
+
+class RowPermissionMixin:
+    """Checks the permission on the row itself: Wagtail's generic views check only the model."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance(self.permission_required, self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RowPermissionEditView(RowPermissionMixin, snippets.EditView):
+    pass
+
+
+class RowPermissionDeleteView(RowPermissionMixin, snippets.DeleteView):
+    pass
+
+
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose permission policy is checked on each row, as
+    knowledge.translators.TranslatorPermissionPolicy (registered for the model) requires."""
+
+    index_view_class = RowPermissionIndexView
+    edit_view_class = RowPermissionEditView
+    delete_view_class = RowPermissionDeleteView
+
+
+class GoalViewSet(TranslatableSnippetViewSet):
     model = SustainableDevelopmentGoal
     icon = "globe"
     menu_label = _("SDGs")
@@ -16,7 +65,7 @@ class GoalViewSet(SnippetViewSet):
     ordering = ["number"]
 
 
-class TargetViewSet(SnippetViewSet):
+class TargetViewSet(TranslatableSnippetViewSet):
     model = SDGTarget
     icon = "list-ul"
     menu_label = _("SDG targets")
@@ -26,7 +75,7 @@ class TargetViewSet(SnippetViewSet):
     ordering = ["sort_order"]
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(TranslatableSnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Themes")

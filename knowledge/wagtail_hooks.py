@@ -3,8 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .models import SDGTarget, SustainableDevelopmentGoal, Theme
+from .translators import register_translator_policy
 from .viewsets import KnowledgeViewSetGroup
 
+# Policies first: registering a viewset creates a default policy for a model that has none.
+for model in (SustainableDevelopmentGoal, SDGTarget, Theme):
+    register_translator_policy(model)
 register_snippet(KnowledgeViewSetGroup)
 
 

@@ -2,12 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.snippets.views.snippets import SnippetViewSet
+from knowledge.viewsets import TranslatableSnippetViewSet
 
 from .models import NavigationMenu
 
 
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(TranslatableSnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Menus")

@@ -1,0 +1,176 @@
+"""Translators: one group per content language, whose permissions count only in that language.
+
+Wagtail has no per-language permission. Pages are covered by the page tree: a translator group
+holds its page permissions on its language's home page. Translatable snippets are covered by
+TranslatorPermissionPolicy, registered for each snippet model, and by the snippet views of
+knowledge.viewsets, which check it on the row itself (Wagtail's generic views check only the
+model). TranslationEditorPermissionMiddleware applies the same rule to wagtail-localize's
+translation editor, whose endpoints check snippet permissions by model only.
+
+A group is a translator group when its name starts with TRANSLATOR_GROUP_PREFIX; the rest of the
+name is the English name of its language ("Translators: French"). Group names are not translated.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Q
+from django.utils import translation
+
+from wagtail.models import Locale, Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail_localize.models import Translation
+
+TRANSLATOR_GROUP_PREFIX = "Translators: "
+# wagtail-localize's translation editor endpoints that change or stop a translation.
+TRANSLATION_EDITOR_VIEWS = {
+    "edit_string_translation",
+    "edit_override",
+    "download_pofile",
+    "upload_pofile",
+    "machine_translate",
+    "stop_translation",
+}
+_LANGUAGES_CACHE = "_translator_languages"
+_LOCALES_CACHE = "_translator_locale_ids"
+
+
+def translator_group_names():
+    """The translator group's name of each content language but the default, by language code."""
+    names = dict(settings.LANGUAGES)
+    with translation.override("en"):
+        return {
+            code: f"{TRANSLATOR_GROUP_PREFIX}{names.get(code, name)}"
+            for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+            if code != settings.LANGUAGE_CODE
+        }
+
+
+def translator_languages(user):
+    """The language codes of the translator groups `user` belongs to (cached on the user)."""
+    if not user.is_authenticated:
+        return frozenset()
+    languages = getattr(user, _LANGUAGES_CACHE, None)
+    if languages is None:
+        codes = {name: code for code, name in translator_group_names().items()}
+        names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX)
+        names = names.values_list("name", flat=True)
+        languages = frozenset(codes[name] for name in names if name in codes)
+        setattr(user, _LANGUAGES_CACHE, languages)
+    return languages
+
+
+def _translator_locale_ids(user):
+    locale_ids = getattr(user, _LOCALES_CACHE, None)
+    if locale_ids is None:
+        locales = Locale.objects.filter(language_code__in=translator_languages(user))
+        locale_ids = frozenset(locales.values_list("pk", flat=True))
+        setattr(user, _LOCALES_CACHE, locale_ids)
+    return locale_ids
+
+
+class TranslatorPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions, except that a permission a user holds only through translator
+    groups applies to the rows in those groups' languages.
+
+    Superusers, and users who hold the permission directly or through any other group (Editors,
+    Moderators), act on every row.
+    """
+
+    def _codenames_held_outside_translator_groups(self, user):
+        cache_name = f"_translator_policy_{self.app_label}_{self.model_name}"
+        codenames = getattr(user, cache_name, None)
+        if codenames is None:
+            other_groups = user.groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX)
+            held = Q(user=user) | Q(group__in=other_groups)
+            permissions = Permission.objects.filter(held, content_type=self._content_type)
+            codenames = frozenset(permissions.values_list("codename", flat=True))
+            setattr(user, cache_name, codenames)
+        return codenames
+
+    def locale_ids_for(self, user, actions):
+        """None when `user` may perform one of `actions` on every row; otherwise the ids of the
+        locales whose rows they may perform one of them on (possibly none)."""
+        held = [action for action in actions if self.user_has_permission(user, action)]
+        if not held:
+            return frozenset()
+        if user.is_superuser:
+            return None
+        unrestricted = self._codenames_held_outside_translator_groups(user)
+        if unrestricted & self._get_permission_codenames(held):
+            return None
+        return _translator_locale_ids(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        locale_ids = self.locale_ids_for(user, [action])
+        return locale_ids is None or instance.locale_id in locale_ids
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        locale_ids = self.locale_ids_for(user, actions)
+        queryset = self.model._default_manager.all()
+        if locale_ids is None:
+            return queryset
+        return queryset.filter(locale_id__in=locale_ids)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        permissions = self._get_permission_objects_for_actions(actions)
+        groups = Group.objects.filter(permissions__in=permissions)
+        language_group = translator_group_names().get(instance.locale.language_code)
+        groups = groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX) | groups.filter(
+            name=language_group
+        )
+        return (
+            get_user_model()
+            .objects.filter(
+                Q(is_superuser=True) | Q(user_permissions__in=permissions) | Q(groups__in=groups),
+                is_active=True,
+            )
+            .distinct()
+        )
+
+
+def register_translator_policy(model):
+    """Register TranslatorPermissionPolicy for `model`; call it before the model's viewset is
+    registered (at the top of wagtail_hooks.py)."""
+    register_permission_policy(model, TranslatorPermissionPolicy(model))
+
+
+class TranslationEditorPermissionMiddleware:
+    """Applies the snippet's permission policy to wagtail-localize's translation editor.
+
+    The editor's page is the snippet's edit view, which checks the row; its endpoints (saving a
+    string, an override, a PO file, machine translation, stopping the translation) check only
+    that the user may edit some snippet of the model. Pages need nothing more: the editor checks
+    their page permissions. Goes in MIDDLEWARE after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            match is None
+            or "wagtail_localize" not in match.namespaces
+            or match.url_name not in TRANSLATION_EDITOR_VIEWS
+            or not request.user.is_authenticated
+        ):
+            return None
+        editing = Translation.objects.filter(pk=view_kwargs.get("translation_id")).first()
+        if editing is None:
+            return None
+        try:
+            instance = editing.get_target_instance()
+        except ObjectDoesNotExist:
+            return None
+        if isinstance(instance, Page):
+            return None
+        policy = policy_registry.get_by_type(type(instance))
+        if not policy.user_has_permission_for_instance(request.user, "change", instance):
+            raise PermissionDenied
+        return None
