@@ -23,6 +23,7 @@ handler500 = "cms.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/search/", search_views.search_api, name="search_api"),
     path("api/v2/", api_router.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
@@ -44,6 +45,7 @@ for kind, feed in FEEDS.items():
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("my-city/", include((my_city_urlpatterns, "my_city"))),
     path("accounts/", include(account_urlpatterns)),
     path("interact/", include((interaction_urlpatterns, "interaction"))),

@@ -1,43 +1,150 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The search page, the search API and the search box's suggestions."""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-MAX_QUERY_LENGTH = 200
+from . import engine
+from .facets import FACETS
+from .params import FilterError, parse_filters
+
 RESULTS_PER_PAGE = 10
-# Characters that the SQLite full-text backend passes unescaped into its MATCH syntax.
-FTS_SYNTAX = str.maketrans({'"': " ", "\0": " "})
-
-
-def clean_query(raw):
-    """The words to search for: no FTS syntax characters, at most MAX_QUERY_LENGTH characters."""
-    return " ".join(raw.translate(FTS_SYNTAX).split())[:MAX_QUERY_LENGTH]
+API_MAX_LIMIT = 100
+SUGGESTIONS = 8
 
 
 def search(request):
-    """Full-text search over the live, public pages of the visitor's language."""
-    query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
-
+    """Full-text search over the live, public pages of the visitor's language, with facets."""
+    query = engine.clean_query(request.GET.get("q", ""))
+    selected = parse_filters(request.GET, strict=False)
+    locale = Locale.get_active()
+    outcome = engine.search(locale, query, selected)
+    page_of_results = Paginator(outcome.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = engine.with_excerpts(list(page_of_results), query)
+    suggestion = None
+    if query and not outcome.total_matches:
+        suggestion = engine.suggestions(locale, query)
+    labels = facet_labels()
+    for result in results:
+        result.type_label = str(type(result)._meta.verbose_name).capitalize()
+    facets = [
+        {
+            "name": name,
+            "label": labels[name],
+            "values": [
+                {**value, "selected": value["value"] in selected.get(name, set())}
+                for value in outcome.facets.get(name, [])
+            ],
+        }
+        for name in FACETS
+    ]
     return TemplateResponse(
         request,
         "search/search.html",
         {
             "search_query": query,
             "search_results": page_of_results,
+            "results": results,
+            "facets": facets,
+            "selected": {name: values for name, values in selected.items() if values},
+            "total_matches": outcome.total_matches,
+            "suggestion": suggestion,
+            "page_query": page_query(request),
             "meta_title": _("Search"),
         },
     )
+
+
+def facet_labels():
+    return {
+        "type": _("Content type"),
+        "sdg": _("Sustainable Development Goal"),
+        "theme": _("Theme"),
+        "region": _("Region"),
+        "country": _("Country"),
+        "year": _("Year"),
+    }
+
+
+def page_query(request):
+    """The query string without the page number, for pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _bad_request(message):
+    return JsonResponse({"message": message}, status=400)
+
+
+def _int_param(request, name, default, maximum=None):
+    raw = request.GET.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise FilterError(name, _("must be a whole number")) from None
+    if value < 0:
+        raise FilterError(name, _("must not be negative"))
+    if maximum is not None and value > maximum:
+        raise FilterError(name, _("must be at most %(maximum)s") % {"maximum": maximum})
+    return value
+
+
+KNOWN_API_PARAMETERS = {"q", "locale", "limit", "offset", *FACETS}
+
+
+def search_api(request):
+    """/api/v2/search/?q=…&locale=…&type=…: Wagtail's envelope with facets."""
+    unknown = sorted(set(request.GET) - KNOWN_API_PARAMETERS)
+    if unknown:
+        return _bad_request(
+            _("query parameter is not an operation or a recognised field: %(names)s")
+            % {"names": ", ".join(unknown)}
+        )
+    code = request.GET.get("locale") or Locale.get_default().language_code
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        return _bad_request(_("locale: unknown language “%(code)s”") % {"code": code})
+    try:
+        selected = parse_filters(request.GET, strict=True)
+        limit = _int_param(request, "limit", 20, API_MAX_LIMIT)
+        offset = _int_param(request, "offset", 0)
+    except FilterError as error:
+        return _bad_request(str(error))
+    query = engine.clean_query(request.GET.get("q", ""))
+    outcome = engine.search(locale, query, selected)
+    window = engine.with_excerpts(outcome.results[offset : offset + limit], query)
+    items = [
+        {
+            "type": type(page)._meta.label,
+            "id": page.pk,
+            "title": page.title,
+            "url": page.get_full_url(request),
+            "excerpt": str(page.excerpt),
+        }
+        for page in window
+    ]
+    return JsonResponse(
+        {
+            "meta": {"total_count": len(outcome.results)},
+            "items": items,
+            "facets": outcome.facets,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def suggest(request):
+    """Titles completing what the visitor types in the search box."""
+    query = engine.clean_query(request.GET.get("q", ""))[:100]
+    items = []
+    if len(query) >= 2:
+        queryset = engine.base_queryset(Locale.get_active())
+        for page in queryset.autocomplete(query)[:SUGGESTIONS]:
+            items.append({"title": page.title, "url": page.get_url(request)})
+    return JsonResponse({"items": items}, json_dumps_params={"ensure_ascii": False})

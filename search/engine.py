@@ -1,0 +1,238 @@
+"""Site search across content types, with facets, shared by the search page and the API.
+
+Wagtail's search backend ranks the live, public pages of one language (exact phrase first, then
+all the words, title and summary boosted in the models' search_fields). Facets span content
+types and many-to-many relations, which a backend's own .facet() cannot count, so they are
+counted from the database over the matched pages, the first MAX_MATCHES of them.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from modelsearch.query import Phrase
+
+from .facets import FACETS, attributes_of, facet_counts, matches
+
+MAX_QUERY_LENGTH = 200
+VOCABULARY_SECONDS = 600
+WORD = re.compile(r"\w+")
+MAX_MATCHES = 1000
+EXCERPT_LENGTH = 240
+# Scripts written without spaces between words: full-text search on SQLite and PostgreSQL cannot
+# split them into words, so a plain substring match backs it up.
+UNSEGMENTED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters the database backends would read as query syntax.
+SYNTAX = str.maketrans({'"': " ", "\0": " ", "*": " ", "(": " ", ")": " ", ":": " ", "^": " "})
+# Text fields read for excerpts and the substring fallback, by model, most telling first.
+TEXT_FIELDS = ["summary", "intro", "description", "profile", "background", "body", "actions"]
+
+
+def clean_query(raw):
+    """The words to search for, without query syntax, at most MAX_QUERY_LENGTH characters."""
+    return " ".join((raw or "").translate(SYNTAX).split())[:MAX_QUERY_LENGTH]
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    results: list = field(default_factory=list)  # Page objects in rank order, after filters
+    facets: dict = field(default_factory=dict)  # name -> [{"value", "label", "count"}]
+    total_matches: int = 0  # before filters
+
+
+def searchable_models():
+    from .types import SEARCHABLE_TYPES  # it imports the page models
+
+    return SEARCHABLE_TYPES
+
+
+def suggestions(locale, query):
+    """The query with each unknown word replaced by the closest word of the language's titles,
+    taxonomy included; None when no word is close to another."""
+    vocabulary = _vocabulary(locale)
+    words = query.split()
+    corrected = []
+    for word in words:
+        if word.lower() in vocabulary:
+            corrected.append(word)
+            continue
+        close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75)
+        corrected.append(close[0] if close else word)
+    suggestion = " ".join(corrected)
+    return suggestion if suggestion.lower() != query.lower() else None
+
+
+def _vocabulary(locale):
+    key = f"search:vocabulary:{locale.pk}"  # a few minutes stale is harmless
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        from knowledge.models import SustainableDevelopmentGoal, Theme
+
+        titles = list(base_queryset(locale).values_list("title", flat=True))
+        titles += SustainableDevelopmentGoal.objects.filter(locale=locale).values_list(
+            "short_title", flat=True
+        )
+        titles += Theme.objects.filter(locale=locale).values_list("title", flat=True)
+        vocabulary = sorted(
+            {word.lower() for title in titles for word in WORD.findall(title) if len(word) > 2}
+        )
+        cache.set(key, vocabulary, VOCABULARY_SECONDS)
+    return vocabulary
+
+
+def base_queryset(locale):
+    from django.contrib.contenttypes.models import ContentType
+
+    content_types = ContentType.objects.get_for_models(*searchable_models().values()).values()
+    return Page.objects.live().public().filter(locale=locale, content_type__in=content_types)
+
+
+def _ranked_ids(queryset, query):
+    """Page ids in rank order: the exact phrase first, then pages with all the words, then
+    pages with some of them."""
+    ids = []
+    seen = set()
+    searches = [(Phrase(query), "and")] if " " in query else []
+    searches.append((query, "and"))
+    if " " in query:
+        searches.append((query, "or"))
+    for search_query, operator in searches:
+        for page in queryset.search(search_query, operator=operator)[:MAX_MATCHES]:
+            if page.pk not in seen:
+                seen.add(page.pk)
+                ids.append(page.pk)
+    return ids
+
+
+def _substring_ids(locale, query, exclude):
+    """Pages whose title or text contains the query as typed (for unsegmented scripts)."""
+    ids = []
+    for model in searchable_models().values():
+        lookup = Q(title__icontains=query)
+        for name in TEXT_FIELDS:
+            if any(f.name == name for f in model._meta.get_fields()):
+                lookup |= Q(**{f"{name}__icontains": query})
+        pages = model.objects.live().public().filter(locale=locale).filter(lookup)
+        ids.extend(pk for pk in pages.values_list("pk", flat=True) if pk not in exclude)
+    return ids[:MAX_MATCHES]
+
+
+# The lead text of each type: with the title, where a match counts most.
+LEAD_FIELDS = ["summary", "intro"]
+
+
+def _rerank(ids, query):
+    """Pages whose title or lead text holds the exact phrase first, then those holding all the
+    words there, then the rest, each group in the backend's order. (The database backends
+    index every text field but the title as one column, so their own ranking cannot tell a
+    summary from a body.)"""
+    leads = {}
+    by_type = Page.objects.filter(pk__in=ids).values_list("pk", "content_type__model")
+    models = {model._meta.model_name: model for model in searchable_models().values()}
+    pks_by_model = {}
+    for pk, model_name in by_type:
+        pks_by_model.setdefault(model_name, []).append(pk)
+    for model_name, pks in pks_by_model.items():
+        model = models[model_name]
+        names = [n for n in LEAD_FIELDS if any(f.name == n for f in model._meta.get_fields())]
+        for row in model.objects.filter(pk__in=pks).values_list("pk", "title", *names):
+            leads[row[0]] = " ".join(str(value) for value in row[1:] if value).lower()
+    phrase = query.lower()
+    words = phrase.split()
+
+    def tier(pk):
+        lead = leads.get(pk, "")
+        if phrase in lead:
+            return 0
+        if all(word in lead for word in words):
+            return 1
+        return 2
+
+    return sorted(ids, key=tier)
+
+
+def search(locale, query, selected=None):
+    """Search the live, public pages of `locale`; `selected` maps facet names to sets of values
+    (OR within a facet, AND across facets)."""
+    selected = {name: values for name, values in (selected or {}).items() if values}
+    outcome = SearchOutcome(query=query)
+    if not query:
+        return outcome
+    queryset = base_queryset(locale)
+    ids = _ranked_ids(queryset, query)
+    backend = get_search_backend()
+    if UNSEGMENTED.search(query) and "elasticsearch" not in type(backend).__module__:
+        ids += _substring_ids(locale, query, set(ids))
+    ids = _rerank(ids[:MAX_MATCHES], query)
+    outcome.total_matches = len(ids)
+    attributes = attributes_of(ids, locale)
+    outcome.facets = facet_counts(ids, attributes, selected, locale)
+    kept = [pk for pk in ids if matches(attributes[pk], selected)]
+    pages = Page.objects.filter(pk__in=kept).select_related("locale", "content_type")
+    by_id = {page.pk: page for page in pages}
+    outcome.results = [by_id[pk] for pk in kept if pk in by_id]
+    return outcome
+
+
+def with_excerpts(pages, query):
+    """The specific pages, each with an `excerpt` (HTML, query words in <mark>)."""
+    specific = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
+    }
+    words = [word for word in query.split() if word]
+    out = []
+    for page in pages:
+        page = specific.get(page.pk, page)
+        page.excerpt = highlight(_text_of(page), words)
+        out.append(page)
+    return out
+
+
+def _text_of(page):
+    for name in TEXT_FIELDS:
+        value = getattr(page, name, None)
+        if value:
+            text = " ".join(strip_tags(str(value)).split())
+            if text:
+                return text
+    return page.search_description or ""
+
+
+def highlight(text, words):
+    """An excerpt of `text` around the first query word, each word wrapped in <mark>."""
+    if not text:
+        return ""
+    pattern = None
+    if words:
+        pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    start = 0
+    if pattern is not None:
+        first = pattern.search(text)
+        if first and first.start() > EXCERPT_LENGTH // 3:
+            start = text.rfind(" ", 0, first.start() - EXCERPT_LENGTH // 3) + 1
+    excerpt = Truncator(text[start:]).chars(EXCERPT_LENGTH)
+    if start:
+        excerpt = "…" + excerpt
+    if pattern is None:
+        return escape(excerpt)
+    parts = []
+    position = 0
+    for match in pattern.finditer(excerpt):
+        parts.append(escape(excerpt[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    parts.append(escape(excerpt[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+__all__ = ["FACETS", "SearchOutcome", "clean_query", "highlight", "search", "with_excerpts"]

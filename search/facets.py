@@ -1,0 +1,123 @@
+"""Facet values of search results, read from the database in a fixed number of queries."""
+
+from collections import Counter
+
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page
+
+from django_countries import countries
+
+from knowledge.models import SustainableDevelopmentGoal, Theme
+from knowledge.regions import Region
+
+FACETS = ["type", "sdg", "theme", "region", "country", "year"]
+
+
+def _empty(type_name):
+    return {
+        "type": {type_name},
+        "sdg": set(),
+        "theme": set(),
+        "region": set(),
+        "country": set(),
+        "year": set(),
+    }
+
+
+def attributes_of(ids, locale):
+    """{page id: {facet: set of values}} for the matched pages."""
+    from .types import SEARCHABLE_TYPES
+
+    labels = {
+        ContentType.objects.get_for_model(model).pk: label
+        for label, model in SEARCHABLE_TYPES.items()
+    }
+    rows = Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id")
+    attributes = {pk: _empty(labels.get(content_type, "")) for pk, content_type in rows}
+    by_type = {}
+    for pk, values in attributes.items():
+        by_type.setdefault(next(iter(values["type"])), []).append(pk)
+
+    def add(pk, name, value):
+        if value not in (None, ""):
+            attributes[pk][name].add(value)
+
+    for label, pks in by_type.items():
+        model = SEARCHABLE_TYPES.get(label)
+        if model is None:
+            continue
+        pages = model.objects.filter(pk__in=pks)
+        names = {f.name for f in model._meta.get_fields()}
+        if "sdgs" in names:
+            for pk, number in pages.values_list("pk", "sdgs__number"):
+                add(pk, "sdg", number)
+        if "themes" in names:
+            for pk, code in pages.values_list("pk", "themes__code"):
+                add(pk, "theme", code)
+        if "city" in names and model._meta.get_field("city").is_relation:
+            for pk, region, country in pages.values_list("pk", "city__region", "city__country"):
+                add(pk, "region", region)
+                add(pk, "country", str(country) if country else None)
+        if "region" in names:
+            for pk, region in pages.values_list("pk", "region"):
+                add(pk, "region", region)
+        if "country" in names:
+            for pk, country in pages.values_list("pk", "country"):
+                add(pk, "country", str(country) if country else None)
+        if "start_year" in names:
+            for pk, year in pages.values_list("pk", "start_year"):
+                add(pk, "year", year)
+        elif "start" in names:
+            for pk, start in pages.values_list("pk", "start"):
+                add(pk, "year", start.year if start else None)
+    return attributes
+
+
+def matches(values, selected, skip=None):
+    return all(values[name] & wanted for name, wanted in selected.items() if name != skip)
+
+
+def facet_counts(ids, attributes, selected, locale):
+    """Each facet's values with the number of results choosing it would give: counted over the
+    results that match the other selected facets (choices within a facet are alternatives)."""
+    counters = {}
+    for name in FACETS:
+        counter = Counter()
+        for pk in ids:
+            values = attributes.get(pk)
+            if values is not None and matches(values, selected, skip=name):
+                counter.update(values[name])
+        counters[name] = counter
+    return {name: _labelled(name, counters[name], locale) for name in FACETS}
+
+
+def _labelled(name, counter, locale):
+    from .types import SEARCHABLE_TYPES
+
+    if name == "type":
+        labels = {
+            value: str(SEARCHABLE_TYPES[value]._meta.verbose_name_plural).capitalize()
+            for value in counter
+        }
+        order = sorted(counter, key=lambda value: (-counter[value], labels[value]))
+    elif name == "sdg":
+        goals = SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=counter)
+        titles = dict(goals.values_list("number", "short_title"))
+        labels = {value: f"{value}. {titles.get(value, '')}".strip() for value in counter}
+        order = sorted(counter)
+    elif name == "theme":
+        themes = Theme.objects.filter(locale=locale, code__in=counter)
+        labels = dict(themes.values_list("code", "title"))
+        labels = {value: labels.get(value, value) for value in counter}
+        order = sorted(counter, key=lambda value: labels[value])
+    elif name == "region":
+        labels = {value: str(Region(value).label) for value in counter if value in Region.values}
+        order = sorted(labels, key=lambda value: labels[value])
+    elif name == "country":
+        labels = {value: countries.name(value) or value for value in counter}
+        order = sorted(counter, key=lambda value: labels[value])
+    else:
+        labels = {value: str(value) for value in counter}
+        order = sorted(counter, reverse=True)
+    return [{"value": value, "label": labels[value], "count": counter[value]} for value in order]

@@ -1,0 +1,17 @@
+"""The page types the site search covers, by the type name the API uses."""
+
+from knowledge.models import CityPage, InitiativePage
+from pages.models import EventPage, PartnerPage, SDGIndexPage, StandardPage, WebinarPage
+
+SEARCHABLE_TYPES = {
+    model._meta.label: model
+    for model in (
+        InitiativePage,
+        CityPage,
+        EventPage,
+        WebinarPage,
+        PartnerPage,
+        SDGIndexPage,
+        StandardPage,
+    )
+}
