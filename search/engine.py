@@ -19,8 +19,10 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Phrase
 
+from .backends import searching_in
 from .facets import FACETS, attributes_of, facet_counts, matches
 
 MAX_QUERY_LENGTH = 200
@@ -169,9 +171,10 @@ def search(locale, query, selected=None):
     if not query:
         return outcome
     queryset = base_queryset(locale)
-    ids = _ranked_ids(queryset, query)
-    backend = get_search_backend()
-    if UNSEGMENTED.search(query) and "elasticsearch" not in type(backend).__module__:
+    with searching_in(locale.language_code):
+        ids = _ranked_ids(queryset, query)
+    segments_words = isinstance(get_search_backend(), ElasticsearchBaseSearchBackend)
+    if UNSEGMENTED.search(query) and not segments_words:
         ids += _substring_ids(locale, query, set(ids))
     ids = _rerank(ids[:MAX_MATCHES], query)
     outcome.total_matches = len(ids)

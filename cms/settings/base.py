@@ -253,7 +253,8 @@ SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "usdg_")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            # Wagtail's backend with an analyser per language (search/backends).
+            "BACKEND": "search.backends.elasticsearch" + env_str("ELASTICSEARCH_VERSION", "9"),
             "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env_int("SEARCH_TIMEOUT", 10),
@@ -262,7 +263,7 @@ if ELASTICSEARCH_URL:
 elif OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.opensearch" + env_str("OPENSEARCH_VERSION", "3"),
+            "BACKEND": "search.backends.opensearch" + env_str("OPENSEARCH_VERSION", "3"),
             "URLS": env_list("OPENSEARCH_URL"),
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env_int("SEARCH_TIMEOUT", 10),

@@ -113,14 +113,14 @@ def test_services_are_configured_from_the_environment():
     )
     assert values["ENGINE"] == "django.db.backends.postgresql"
     assert values["CACHE"] == "django.core.cache.backends.redis.RedisCache"
-    assert values["SEARCH"] == "wagtail.search.backends.elasticsearch9"
+    assert values["SEARCH"] == "search.backends.elasticsearch9"
     assert values["STORAGE"] == "storages.backends.s3.S3Storage"
     assert values["EMAIL"] == "django.core.mail.backends.smtp.EmailBackend"
 
 
 def test_opensearch_is_chosen_from_its_url():
     values = production_settings(OPENSEARCH_URL="http://search.internal:9200")
-    assert values["SEARCH"] == "wagtail.search.backends.opensearch3"
+    assert values["SEARCH"] == "search.backends.opensearch3"
 
 
 def test_manage_py_defaults_to_development_settings_on_sqlite():
