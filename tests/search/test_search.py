@@ -164,3 +164,23 @@ def test_api_items_have_the_contract_fields(client, demo_content):
 def test_suggestions_complete_titles(client, demo_content):
     items = client.get("/en/search/suggest/", {"q": "mila"}).json()["items"]
     assert {"title": "Milan Food Policy", "url": "/en/cities/milan/milan-food-policy/"} in items
+
+
+def test_unpublished_moved_private_and_deleted_pages_leave_the_results(client, seoul):
+    page = initiative(seoul, "Snark gardens", summary="snark")
+    assert titles(client.get("/en/search/", {"q": "snark"})) == ["Snark gardens"]
+
+    page.unpublish()
+    assert titles(client.get("/en/search/", {"q": "snark"})) == []
+    page.save_revision().publish()
+    assert titles(client.get("/en/search/", {"q": "snark"})) == ["Snark gardens"]
+
+    # Moved under a city behind a password: private, so out of the results.
+    hidden_city = CityPage.objects.get(slug="milan", locale__language_code="en")
+    make_private(hidden_city)
+    page.move(hidden_city, pos="last-child")
+    assert titles(client.get("/en/search/", {"q": "snark"})) == []
+
+    page.delete()
+    assert titles(client.get("/en/search/", {"q": "snark"})) == []
+    assert api(client, q="snark")["meta"]["total_count"] == 0
