@@ -1,4 +1,4 @@
-.PHONY: run test lint format messages lock ci
+.PHONY: run test lint format messages lock ci bench
 
 VENV ?= .venv
 
@@ -31,3 +31,13 @@ lock:  ## pin every dependency of pyproject.toml into requirements.lock
 
 ci:
 	bash .ci/run
+
+# A database of its own (BENCH_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/usdg_bench),
+# kept between runs; DEBUG off so that query logging does not weigh on the figures.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
+bench:  ## generate 5,000 initiatives (once) and measure search latency
+	export DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=false; \
+	$(VENV)/bin/python manage.py migrate --noinput && \
+	$(VENV)/bin/python manage.py load_demo_content && \
+	$(VENV)/bin/python manage.py generate_bench_data --initiatives $${BENCH_INITIATIVES:-5000} && \
+	$(VENV)/bin/python manage.py bench_search

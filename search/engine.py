@@ -101,18 +101,32 @@ def base_queryset(locale):
 
 def _ranked_ids(queryset, query):
     """Page ids in rank order: the exact phrase first, then pages with all the words, then
-    pages with some of them."""
+    pages with some of them.
+
+    SQLite's backend scores relevance with a subquery per page of the site (seconds per query
+    with thousands of initiatives), so there the backend is asked for unordered matches, title
+    matches first, and _rerank orders them.
+    """
+    several = " " in query
+    backend_ranks = "sqlite" not in type(get_search_backend()).__module__
+    searches = [(Phrase(query), None, "and")] if several else []
+    if not backend_ranks:
+        searches.append((query, ["title"], "and"))
+    searches.append((query, None, "and"))
+    if several:
+        searches.append((query, None, "or"))
     ids = []
     seen = set()
-    searches = [(Phrase(query), "and")] if " " in query else []
-    searches.append((query, "and"))
-    if " " in query:
-        searches.append((query, "or"))
-    for search_query, operator in searches:
-        for page in queryset.search(search_query, operator=operator)[:MAX_MATCHES]:
+    for search_query, fields, operator in searches:
+        results = queryset.search(
+            search_query, fields=fields, operator=operator, order_by_relevance=backend_ranks
+        )
+        for page in results[:MAX_MATCHES]:
             if page.pk not in seen:
                 seen.add(page.pk)
                 ids.append(page.pk)
+        if len(ids) >= MAX_MATCHES:
+            break
     return ids
 
 
