@@ -24,6 +24,7 @@ from modelsearch.query import Phrase
 
 from .backends import searching_in
 from .facets import FACETS, attributes_of, facet_counts, matches
+from .goals import GOAL_TYPE, GoalResult, goal_results
 
 MAX_QUERY_LENGTH = 200
 VOCABULARY_SECONDS = 600
@@ -191,21 +192,27 @@ def search(locale, query, selected=None):
     if UNSEGMENTED.search(query) and not segments_words:
         ids += _substring_ids(locale, query, set(ids))
     ids = _rerank(ids[:MAX_MATCHES], query)
-    outcome.total_matches = len(ids)
     attributes = attributes_of(ids, locale)
+    goals = goal_results(locale, query)
+    for goal in goals:
+        attributes[goal.key] = {name: set() for name in FACETS}
+        attributes[goal.key].update(type={GOAL_TYPE}, sdg={goal.number})
+    # A goal's own page answers a query naming it best: goals first.
+    ids = [goal.key for goal in goals] + ids
+    outcome.total_matches = len(ids)
     outcome.facets = facet_counts(ids, attributes, selected, locale)
     kept = [pk for pk in ids if matches(attributes[pk], selected)]
-    pages = Page.objects.filter(pk__in=kept).select_related("locale", "content_type")
-    by_id = {page.pk: page for page in pages}
+    pages = Page.objects.filter(pk__in=[pk for pk in kept if isinstance(pk, int)])
+    by_id = {page.pk: page for page in pages.select_related("locale", "content_type")}
+    by_id.update({goal.key: goal for goal in goals})
     outcome.results = [by_id[pk] for pk in kept if pk in by_id]
     return outcome
 
 
 def with_excerpts(pages, query):
     """The specific pages, each with an `excerpt` (HTML, query words in <mark>)."""
-    specific = {
-        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
-    }
+    page_ids = [page.pk for page in pages if isinstance(page.pk, int)]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     words = [word for word in query.split() if word]
     out = []
     for page in pages:
@@ -216,6 +223,8 @@ def with_excerpts(pages, query):
 
 
 def _text_of(page):
+    if isinstance(page, GoalResult):
+        return page.text
     for name in TEXT_FIELDS:
         value = getattr(page, name, None)
         if value:

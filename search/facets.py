@@ -96,10 +96,15 @@ def _labelled(name, counter, locale):
     from .types import SEARCHABLE_TYPES
 
     if name == "type":
+        from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
+
         labels = {
             value: str(SEARCHABLE_TYPES[value]._meta.verbose_name_plural).capitalize()
             for value in counter
+            if value in SEARCHABLE_TYPES
         }
+        if GOAL_TYPE in counter:
+            labels[GOAL_TYPE] = str(GOAL_TYPE_LABEL)
         order = sorted(counter, key=lambda value: (-counter[value], labels[value]))
     elif name == "sdg":
         goals = SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=counter)

@@ -40,10 +40,11 @@ def _check(name, values, valid, convert=str):
 def parse_filters(params, strict=True):
     """{facet: set of values}. With strict, a bad value raises FilterError; otherwise it is
     left out (the search page ignores what it does not understand)."""
+    from .goals import GOAL_TYPE
     from .types import SEARCHABLE_TYPES
 
     checks = {
-        "type": (lambda value: value in SEARCHABLE_TYPES, str),
+        "type": (lambda value: value in SEARCHABLE_TYPES or value == GOAL_TYPE, str),
         "sdg": (lambda value: 1 <= value <= 17, int),
         "theme": (lambda value: bool(CODE.match(value)), str),
         "region": (lambda value: value in Region.values, str),

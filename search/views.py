@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from . import engine
 from .facets import FACETS
+from .goals import GOAL_TYPE, GoalResult
 from .params import FilterError, parse_filters
 
 RESULTS_PER_PAGE = 10
@@ -29,7 +30,8 @@ def search(request):
         suggestion = engine.suggestions(locale, query)
     labels = facet_labels()
     for result in results:
-        result.type_label = str(type(result)._meta.verbose_name).capitalize()
+        if not isinstance(result, GoalResult):
+            result.type_label = str(type(result)._meta.verbose_name).capitalize()
     facets = [
         {
             "name": name,
@@ -121,8 +123,8 @@ def search_api(request):
     window = engine.with_excerpts(outcome.results[offset : offset + limit], query)
     items = [
         {
-            "type": type(page)._meta.label,
-            "id": page.pk,
+            "type": GOAL_TYPE if isinstance(page, GoalResult) else type(page)._meta.label,
+            "id": page.number if isinstance(page, GoalResult) else page.pk,
             "title": page.title,
             "url": page.get_full_url(request),
             "excerpt": str(page.excerpt),

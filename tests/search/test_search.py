@@ -184,3 +184,28 @@ def test_unpublished_moved_private_and_deleted_pages_leave_the_results(client, s
     page.delete()
     assert titles(client.get("/en/search/", {"q": "snark"})) == []
     assert api(client, q="snark")["meta"]["total_count"] == 0
+
+
+def test_goal_pages_are_found_first_in_every_language(client, demo_content):
+    english = BeautifulSoup(client.get("/en/search/", {"q": "clean water"}).content, "html.parser")
+    first = english.select_one(".result-list h2 a")
+    assert (first.get_text(strip=True), first["href"]) == (
+        "6. Clean water and sanitation",
+        "/en/sdgs/6/",
+    )
+
+    french = api(client, q="eau propre", locale="fr")
+    assert french["items"][0] == {
+        "type": "knowledge.SustainableDevelopmentGoal",
+        "id": 6,
+        "title": "6. Eau propre et assainissement",
+        "url": "http://testserver/fr/sdgs/6/",
+        "excerpt": french["items"][0]["excerpt"],
+    }
+    assert "<mark>eau</mark>" in french["items"][0]["excerpt"].lower()
+    types = {value["value"]: value["count"] for value in french["facets"]["type"]}
+    assert types["knowledge.SustainableDevelopmentGoal"] == 1
+    only_goals = api(
+        client, q="eau propre", locale="fr", type="knowledge.SustainableDevelopmentGoal"
+    )
+    assert only_goals["meta"]["total_count"] == 1

@@ -1,0 +1,59 @@
+"""The 17 SDG pages (/<lang>/sdgs/<n>/) as search results.
+
+They are routes of the SDG index page, drawn from the goal rows of the language, not pages of
+their own; with 17 rows per language they are matched directly, on every backend alike.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from knowledge.models import SustainableDevelopmentGoal
+
+GOAL_TYPE = "knowledge.SustainableDevelopmentGoal"
+GOAL_TYPE_LABEL = _("SDG pages")
+
+
+@dataclass
+class GoalResult:
+    number: int
+    title: str  # the short title, as on the goal's page
+    text: str  # the full title
+    url: str
+    type_label = _("Sustainable Development Goal")
+
+    @property
+    def key(self):
+        return f"sdg:{self.number}"
+
+    pk = key
+
+    def get_url(self, request=None):
+        return self.url
+
+    def get_full_url(self, request=None):
+        return request.build_absolute_uri(self.url) if request is not None else self.url
+
+
+def goal_results(locale, query):
+    """The goals whose titles hold all the query's words, in goal order."""
+    from pages.models import SDGIndexPage
+
+    words = [word.lower() for word in query.split()]
+    index = SDGIndexPage.objects.live().public().filter(locale=locale).first()
+    if index is None or not words:
+        return []
+    base = index.get_url()
+    results = []
+    for goal in SustainableDevelopmentGoal.objects.filter(locale=locale).order_by("number"):
+        text = f"{goal.number} {goal.short_title} {goal.title}".lower()
+        if all(word in text for word in words):
+            results.append(
+                GoalResult(
+                    number=goal.number,
+                    title=f"{goal.number}. {goal.short_title}",
+                    text=goal.title,
+                    url=f"{base}{goal.number}/",
+                )
+            )
+    return results
