@@ -217,21 +217,26 @@ def with_excerpts(pages, query):
     out = []
     for page in pages:
         page = specific.get(page.pk, page)
-        page.excerpt = highlight(_text_of(page), words)
+        page.excerpt = highlight(_text_of(page, words), words)
         out.append(page)
     return out
 
 
-def _text_of(page):
+def _text_of(page, words=()):
+    """The page's most telling text that holds one of the words, else its first text."""
     if isinstance(page, GoalResult):
         return page.text
+    texts = []
     for name in TEXT_FIELDS:
         value = getattr(page, name, None)
-        if value:
-            text = " ".join(strip_tags(str(value)).split())
-            if text:
-                return text
-    return page.search_description or ""
+        text = " ".join(strip_tags(str(value)).split()) if value else ""
+        if text:
+            texts.append(text)
+    lowered = [word.lower() for word in words]
+    for text in texts:
+        if any(word in text.lower() for word in lowered):
+            return text
+    return texts[0] if texts else (page.search_description or "")
 
 
 def highlight(text, words):

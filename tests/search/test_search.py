@@ -209,3 +209,16 @@ def test_goal_pages_are_found_first_in_every_language(client, demo_content):
         client, q="eau propre", locale="fr", type="knowledge.SustainableDevelopmentGoal"
     )
     assert only_goals["meta"]["total_count"] == 1
+
+
+def test_excerpt_comes_from_the_text_that_holds_the_words(client, seoul):
+    initiative(
+        seoul,
+        "Quiet streets",
+        summary="Fewer cars near schools.",
+        background="Parents asked for a jabberwock crossing.",
+    )
+    page = BeautifulSoup(client.get("/en/search/", {"q": "jabberwock"}).content, "html.parser")
+    excerpt = page.select_one(".search-result__excerpt")
+    assert excerpt.mark.get_text() == "jabberwock"
+    assert "Parents asked" in excerpt.get_text()
