@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
+from knowledge.cache_versions import bump_version, current_version
+
 register = template.Library()
 
 NAVIGATION_VERSION_KEY = "navigation:version"
@@ -22,18 +24,11 @@ MENU_CACHE_SECONDS = 300
 
 
 def navigation_version():
-    version = cache.get(NAVIGATION_VERSION_KEY)
-    if version is None:
-        cache.add(NAVIGATION_VERSION_KEY, 1, timeout=None)
-        version = cache.get(NAVIGATION_VERSION_KEY, 1)
-    return version
+    return current_version(NAVIGATION_VERSION_KEY)
 
 
 def invalidate_navigation(**kwargs):
-    try:
-        cache.incr(NAVIGATION_VERSION_KEY)
-    except ValueError:
-        cache.set(NAVIGATION_VERSION_KEY, 1, timeout=None)
+    bump_version(NAVIGATION_VERSION_KEY)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.core.cache import cache
 
+from ..cache_versions import bump_version, current_version
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 VERSION_KEY = "knowledge:taxonomy:version"
@@ -19,19 +20,12 @@ CACHE_SECONDS = 600
 
 
 def taxonomy_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    return current_version(VERSION_KEY)
 
 
 def invalidate_taxonomies(**kwargs):
     """Called when a goal, target or theme is saved or deleted."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    bump_version(VERSION_KEY)
 
 
 def _cached_rows(model, locale_id, key):
