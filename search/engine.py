@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.html import escape, strip_tags
@@ -22,9 +23,12 @@ from wagtail.search.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Phrase
 
+from knowledge.models import SustainableDevelopmentGoal, Theme
+
 from .backends import searching_in
-from .facets import FACETS, attributes_of, facet_counts, matches
+from .facets import FACETS, attributes_of, facet_counts, matches, page_types, pages_by_type
 from .goals import GOAL_TYPE, GoalResult, goal_results
+from .types import SEARCHABLE_TYPES
 
 MAX_QUERY_LENGTH = 200
 VOCABULARY_SECONDS = 600
@@ -53,12 +57,6 @@ class SearchOutcome:
     total_matches: int = 0  # before filters
 
 
-def searchable_models():
-    from .types import SEARCHABLE_TYPES  # it imports the page models
-
-    return SEARCHABLE_TYPES
-
-
 def suggestions(locale, query):
     """The query with each unknown word replaced by the closest word of the language's titles,
     taxonomy included; None when no word is close to another."""
@@ -79,8 +77,6 @@ def _vocabulary(locale):
     key = f"search:vocabulary:{locale.pk}"  # a few minutes stale is harmless
     vocabulary = cache.get(key)
     if vocabulary is None:
-        from knowledge.models import SustainableDevelopmentGoal, Theme
-
         titles = list(base_queryset(locale).values_list("title", flat=True))
         titles += SustainableDevelopmentGoal.objects.filter(locale=locale).values_list(
             "short_title", flat=True
@@ -94,9 +90,7 @@ def _vocabulary(locale):
 
 
 def base_queryset(locale):
-    from django.contrib.contenttypes.models import ContentType
-
-    content_types = ContentType.objects.get_for_models(*searchable_models().values()).values()
+    content_types = ContentType.objects.get_for_models(*SEARCHABLE_TYPES.values()).values()
     return Page.objects.live().public().filter(locale=locale, content_type__in=content_types)
 
 
@@ -134,7 +128,7 @@ def _ranked_ids(queryset, query):
 def _substring_ids(locale, query, exclude):
     """Pages whose title or text contains the query as typed (for unsegmented scripts)."""
     ids = []
-    for model in searchable_models().values():
+    for model in SEARCHABLE_TYPES.values():
         lookup = Q(title__icontains=query)
         for name in TEXT_FIELDS:
             if any(f.name == name for f in model._meta.get_fields()):
@@ -148,19 +142,14 @@ def _substring_ids(locale, query, exclude):
 LEAD_FIELDS = ["summary", "intro"]
 
 
-def _rerank(ids, query):
+def _rerank(ids, types, query):
     """Pages whose title or lead text holds the exact phrase first, then those holding all the
     words there, then the rest, each group in the backend's order. (The database backends
     index every text field but the title as one column, so their own ranking cannot tell a
-    summary from a body.)"""
+    summary from a body.) `types` is page_types() of the ids."""
     leads = {}
-    by_type = Page.objects.filter(pk__in=ids).values_list("pk", "content_type__model")
-    models = {model._meta.model_name: model for model in searchable_models().values()}
-    pks_by_model = {}
-    for pk, model_name in by_type:
-        pks_by_model.setdefault(model_name, []).append(pk)
-    for model_name, pks in pks_by_model.items():
-        model = models[model_name]
+    for label, pks in pages_by_type(types).items():
+        model = SEARCHABLE_TYPES[label]
         names = [n for n in LEAD_FIELDS if any(f.name == n for f in model._meta.get_fields())]
         for row in model.objects.filter(pk__in=pks).values_list("pk", "title", *names):
             leads[row[0]] = " ".join(str(value) for value in row[1:] if value).lower()
@@ -191,8 +180,10 @@ def search(locale, query, selected=None):
     segments_words = isinstance(get_search_backend(), ElasticsearchBaseSearchBackend)
     if UNSEGMENTED.search(query) and not segments_words:
         ids += _substring_ids(locale, query, set(ids))
-    ids = _rerank(ids[:MAX_MATCHES], query)
-    attributes = attributes_of(ids, locale)
+    ids = ids[:MAX_MATCHES]
+    types = page_types(ids)
+    ids = _rerank(ids, types, query)
+    attributes = attributes_of(types, locale)
     goals = goal_results(locale, query)
     for goal in goals:
         attributes[goal.key] = {name: set() for name in FACETS}

@@ -11,6 +11,9 @@ from django_countries import countries
 from knowledge.models import SustainableDevelopmentGoal, Theme
 from knowledge.regions import Region
 
+from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
+from .types import SEARCHABLE_TYPES
+
 FACETS = ["type", "sdg", "theme", "region", "country", "year"]
 
 
@@ -25,19 +28,28 @@ def _empty(type_name):
     }
 
 
-def attributes_of(ids, locale):
-    """{page id: {facet: set of values}} for the matched pages."""
-    from .types import SEARCHABLE_TYPES
-
+def page_types(ids):
+    """{page id: type name (the API's "knowledge.InitiativePage")} in one query."""
     labels = {
         ContentType.objects.get_for_model(model).pk: label
         for label, model in SEARCHABLE_TYPES.items()
     }
     rows = Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id")
-    attributes = {pk: _empty(labels.get(content_type, "")) for pk, content_type in rows}
-    by_type = {}
-    for pk, values in attributes.items():
-        by_type.setdefault(next(iter(values["type"])), []).append(pk)
+    return {pk: labels.get(content_type, "") for pk, content_type in rows}
+
+
+def pages_by_type(types):
+    """{type name: [page ids]} from page_types()."""
+    grouped = {}
+    for pk, label in types.items():
+        grouped.setdefault(label, []).append(pk)
+    return grouped
+
+
+def attributes_of(types, locale):
+    """{page id: {facet: set of values}} for the matched pages, given their page_types()."""
+    attributes = {pk: _empty(label) for pk, label in types.items()}
+    by_type = pages_by_type(types)
 
     def add(pk, name, value):
         if value not in (None, ""):
@@ -93,11 +105,7 @@ def facet_counts(ids, attributes, selected, locale):
 
 
 def _labelled(name, counter, locale):
-    from .types import SEARCHABLE_TYPES
-
     if name == "type":
-        from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
-
         labels = {
             value: str(SEARCHABLE_TYPES[value]._meta.verbose_name_plural).capitalize()
             for value in counter

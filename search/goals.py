@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import SustainableDevelopmentGoal
+from pages.models import SDGIndexPage
 
 GOAL_TYPE = "knowledge.SustainableDevelopmentGoal"
 GOAL_TYPE_LABEL = _("SDG pages")
@@ -37,8 +38,6 @@ class GoalResult:
 
 def goal_results(locale, query):
     """The goals whose titles hold all the query's words, in goal order."""
-    from pages.models import SDGIndexPage
-
     words = [word.lower() for word in query.split()]
     index = SDGIndexPage.objects.live().public().filter(locale=locale).first()
     if index is None or not words:

@@ -8,6 +8,9 @@ from django_countries import countries
 
 from knowledge.regions import Region
 
+from .goals import GOAL_TYPE
+from .types import SEARCHABLE_TYPES
+
 CODE = re.compile(r"^[a-z0-9-]{1,50}$")
 
 
@@ -40,9 +43,6 @@ def _check(name, values, valid, convert=str):
 def parse_filters(params, strict=True):
     """{facet: set of values}. With strict, a bad value raises FilterError; otherwise it is
     left out (the search page ignores what it does not understand)."""
-    from .goals import GOAL_TYPE
-    from .types import SEARCHABLE_TYPES
-
     checks = {
         "type": (lambda value: value in SEARCHABLE_TYPES or value == GOAL_TYPE, str),
         "sdg": (lambda value: 1 <= value <= 17, int),
