@@ -120,9 +120,11 @@ def ensure_translators():
 
 
 def ensure_roles(**kwargs):
+    from certification.setup import ensure_certification_roles
     from knowledge.setup import ensure_knowledge_roles
 
     ensure_permissions_exist()
     ensure_editors()
     ensure_translators()
     ensure_knowledge_roles()
+    ensure_certification_roles()

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from certification.urls import urlpatterns as certification_urlpatterns
 from cms import serve, views
 from cms.api import api_router
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
@@ -48,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("my-city/", include((my_city_urlpatterns, "my_city"))),
     path("accounts/", include(account_urlpatterns)),
+    path("certification/", include((certification_urlpatterns, "certification"))),
     path("interact/", include((interaction_urlpatterns, "interaction"))),
     *feeds,
     # Page serving comes last: it matches every remaining path. Ours falls back to another

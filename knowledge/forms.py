@@ -92,6 +92,9 @@ DOCUMENT_SIGNATURES = {
     },
     "odt": {"application/zip", "application/vnd.oasis.opendocument.text"},
     "zip": {"application/zip"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "png": {"image/png"},
 }
 TEXT_DOCUMENTS = {"csv", "txt", "rtf"}
 
@@ -131,15 +134,19 @@ class MultipleDocumentField(forms.FileField):
         return [check_document(super(MultipleDocumentField, self).clean(f, initial)) for f in files]
 
 
-def check_document(upload):
+def check_document(upload, allowed=None, limit=None):
+    """`upload` if its extension is `allowed` (default: the document library's), it is within
+    `limit` bytes and its content is what the extension says; else a ValidationError."""
     extension = PurePath(upload.name).suffix.lower().lstrip(".")
-    allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", [])
+    if allowed is None:
+        allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", [])
     if extension not in allowed:
         raise forms.ValidationError(
             _("“%(name)s” is not an accepted document. Accepted: %(types)s.")
             % {"name": upload.name, "types": ", ".join(allowed)}
         )
-    limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    if limit is None:
+        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
     if upload.size > limit:
         raise forms.ValidationError(
             _("“%(name)s” is too large (%(size)s); the limit is %(limit)s.")

@@ -38,6 +38,13 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def evidence_root(settings, tmp_path):
+    """Certification evidence of each test goes to a private directory of its own."""
+    settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
+    return tmp_path / "evidence"
+
+
 @pytest.fixture
 def homes(db):
     """The home page of each language, created by the pages migrations."""

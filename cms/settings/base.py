@@ -204,7 +204,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Certification evidence: private, outside MEDIA_ROOT, read only through a checked view.
+    "evidence": {"BACKEND": "certification.storage.EvidenceStorage"},
 }
+EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(BASE_DIR / "private" / "evidence")))
 
 # S3-compatible object storage for media, when a bucket is configured.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
@@ -219,6 +222,11 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
     AWS_S3_FILE_OVERWRITE = False
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Evidence under its own prefix, private; the platform streams it after checking access.
+    STORAGES["evidence"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": env_str("EVIDENCE_S3_PREFIX", "private-evidence")},
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -244,6 +252,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Periodic jobs run by `manage.py run_scheduler`: task path -> APScheduler interval trigger.
 PERIODIC_TASKS = {
     "cms.tasks.publish_scheduled": {"minutes": 1},
+    "certification.tasks.clarification_deadlines": {"hours": 1},
 }
 
 # Search: the database backend by default; Elasticsearch or OpenSearch when configured.
@@ -283,6 +292,11 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Certification: evidence uploads, and how many days before a clarification deadline the city
+# is reminded.
+EVIDENCE_EXTENSIONS = ["csv", "docx", "jpg", "jpeg", "odt", "pdf", "png", "pptx", "xlsx", "zip"]
+EVIDENCE_MAX_UPLOAD_SIZE = env_int("EVIDENCE_MAX_UPLOAD_SIZE", 25 * 1024 * 1024)
+CLARIFICATION_REMINDER_DAYS = env_int("CLARIFICATION_REMINDER_DAYS", 3)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # City maps: a tile server URL template such as https://tile.example.org/{z}/{x}/{y}.png and the

@@ -1,0 +1,181 @@
+"""Forms of certification: the city's answers and evidence, and the review."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from knowledge.forms import check_document
+
+from .models import EVIDENCE_LANGUAGES, Assessment, SelfRating, TechnicalReviewer
+
+MAX_CLARIFICATION_DAYS = 90
+
+
+class ApplyForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of the application"),
+        choices=settings.LANGUAGES,
+        help_text=_("Reviewers who work in this language are assigned to it."),
+    )
+
+
+class AnswerForm(forms.Form):
+    narrative = forms.CharField(
+        label=_("How the city meets this criterion"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+    )
+    self_rating = forms.ChoiceField(
+        label=_("Self-rating"),
+        choices=[("", "—"), *SelfRating.choices],
+        required=False,
+    )
+
+
+class EvidenceForm(forms.Form):
+    """One piece of evidence. Left entirely empty, it adds nothing."""
+
+    file = forms.FileField(label=_("File"), required=False)
+    data_source = forms.CharField(
+        label=_("Data source"),
+        max_length=500,
+        required=False,
+        help_text=_("Where the data comes from: an office, a survey, a link."),
+    )
+    period = forms.CharField(
+        label=_("Period"),
+        max_length=100,
+        required=False,
+        help_text=_("The years or dates the evidence covers, e.g. 2019–2023."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the evidence"),
+        choices=[("", "—"), *EVIDENCE_LANGUAGES],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("%(types)s, at most %(limit)s.") % {
+            "types": ", ".join(settings.EVIDENCE_EXTENSIONS),
+            "limit": filesizeformat(settings.EVIDENCE_MAX_UPLOAD_SIZE),
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            check_document(
+                upload,
+                allowed=settings.EVIDENCE_EXTENSIONS,
+                limit=settings.EVIDENCE_MAX_UPLOAD_SIZE,
+            )
+        return upload
+
+    @property
+    def is_empty(self):
+        return not any(self.cleaned_data.get(name) for name in ("file", "data_source", "period"))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.errors or self.is_empty:
+            return cleaned_data
+        if not cleaned_data.get("file") and not cleaned_data.get("data_source"):
+            self.add_error("file", _("Attach a file or give a data source."))
+        if not cleaned_data.get("language"):
+            self.add_error("language", _("Say which language the evidence is in."))
+        return cleaned_data
+
+
+class ReviewerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        languages = dict(settings.LANGUAGES)
+        names = ", ".join(str(languages.get(code, code)) for code in obj.languages)
+        return f"{obj} ({names})"
+
+
+class AssignForm(forms.Form):
+    reviewer = ReviewerChoiceField(label=_("Reviewer"), queryset=TechnicalReviewer.objects.none())
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        assigned = application.assignments.values("reviewer_id")
+        candidates = [
+            reviewer.pk
+            for reviewer in TechnicalReviewer.objects.filter(active=True, user__is_active=True)
+            if application.language in reviewer.languages
+        ]
+        self.fields["reviewer"].queryset = (
+            TechnicalReviewer.objects.filter(pk__in=candidates)
+            .exclude(user_id__in=assigned)
+            .select_related("user")
+        )
+        self.fields["reviewer"].help_text = _(
+            "Reviewers who work in the language of the application."
+        )
+
+
+class ConflictForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest with this city or application?"),
+        choices=[("no", _("No, I have no conflict of interest")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label=_("Details"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("If yes: what links you to the city or its application."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("has_conflict") and not cleaned_data.get("details", "").strip():
+            self.add_error("details", _("Describe the conflict of interest."))
+        return cleaned_data
+
+
+class AssessmentForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("Result"),
+        choices=[("", "—"), *Assessment.Result.choices],
+        required=False,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("comment") and not cleaned_data.get("result"):
+            self.add_error("result", _("Choose a result for this criterion."))
+        return cleaned_data
+
+
+class ClarificationForm(forms.Form):
+    message = forms.CharField(
+        label=_("What the city should clarify"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        today = timezone.localdate()
+        if deadline <= today:
+            raise forms.ValidationError(_("The deadline must be after today."))
+        if deadline > today + datetime.timedelta(days=MAX_CLARIFICATION_DAYS):
+            raise forms.ValidationError(
+                _("The deadline can be at most %(days)s days away.")
+                % {"days": MAX_CLARIFICATION_DAYS}
+            )
+        return deadline
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        label=_("Your answer to the reviewers"), widget=forms.Textarea(attrs={"rows": 4})
+    )

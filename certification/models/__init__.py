@@ -1,0 +1,39 @@
+"""Models of SDG Cities certification. Import rule: framework ← applications."""
+
+from .applications import (
+    EVIDENCE_LANGUAGES,
+    Answer,
+    Application,
+    Assessment,
+    Evidence,
+    ReviewAssignment,
+    SelfRating,
+    TechnicalReviewer,
+)
+from .framework import (
+    CertificationStage,
+    CertifyingBody,
+    CriteriaVersion,
+    Criterion,
+    EvidenceKind,
+    Tool,
+    current_criteria_version,
+)
+
+__all__ = [
+    "EVIDENCE_LANGUAGES",
+    "Answer",
+    "Application",
+    "Assessment",
+    "CertificationStage",
+    "CertifyingBody",
+    "CriteriaVersion",
+    "Criterion",
+    "Evidence",
+    "EvidenceKind",
+    "ReviewAssignment",
+    "SelfRating",
+    "TechnicalReviewer",
+    "Tool",
+    "current_criteria_version",
+]

@@ -1,0 +1,246 @@
+"""Applications for a certification stage: a city's answers and private evidence, and the
+technical review (reviewers, conflict declarations, assessments)."""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .framework import CertificationStage, CertifyingBody, CriteriaVersion
+
+
+def evidence_storage():
+    # Not the default storage: evidence is never served from MEDIA_URL (see settings.STORAGES).
+    return storages["evidence"]
+
+
+def evidence_path(instance, filename):
+    extension = PurePath(filename).suffix.lower()
+    return f"applications/{instance.answer.application_id}/{uuid.uuid4().hex}{extension}"
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        IN_REVIEW = "in_review", _("In review")
+        CLARIFICATION = "clarification", _("Clarification requested")
+        REVIEWED = "reviewed", _("Reviewed")
+
+    city_key = models.UUIDField(_("city"), db_index=True)  # translation_key of the city pages
+    stage_code = models.SlugField(_("stage"), max_length=50)
+    criteria_version = models.ForeignKey(
+        CriteriaVersion,
+        verbose_name=_("criteria version"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    certifying_body = models.ForeignKey(
+        CertifyingBody,
+        verbose_name=_("certifying body"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("review completed"), null=True, blank=True)
+    clarification_request = models.TextField(_("clarification requested"), blank=True)
+    clarification_deadline = models.DateField(_("clarification deadline"), null=True, blank=True)
+    clarification_reminded_at = models.DateTimeField(null=True, blank=True)
+    clarification_response = models.TextField(_("city's clarification"), blank=True)
+
+    class Meta:
+        verbose_name = _("certification application")
+        verbose_name_plural = _("certification applications")
+        ordering = ["-created_at"]
+        permissions = [
+            ("manage_applications", _("Can assign reviewers to certification applications")),
+            ("view_all_applications", _("Can see every certification application")),
+        ]
+
+    def __str__(self):
+        return f"{self.stage_code} #{self.pk}"
+
+    def stage(self, locale=None):
+        """The stage snippet in `locale` if translated, else in the default language."""
+        stages = CertificationStage.objects.filter(translation_key=self.criteria_version.stage_key)
+        if locale is not None:
+            localized = stages.filter(locale=locale).first()
+            if localized is not None:
+                return localized
+        return stages.order_by("pk").first()
+
+    def city(self, locale=None):
+        from knowledge.models import CityPage
+
+        pages = CityPage.objects.filter(translation_key=self.city_key)
+        if locale is not None:
+            localized = pages.filter(locale=locale).first()
+            if localized is not None:
+                return localized
+        return pages.order_by("pk").first()
+
+    @property
+    def editable_by_city(self):
+        return self.status in (self.Status.DRAFT, self.Status.CLARIFICATION)
+
+    @property
+    def under_review(self):
+        return self.status in (self.Status.SUBMITTED, self.Status.IN_REVIEW)
+
+
+class SelfRating(models.TextChoices):
+    NOT_YET = "not_yet", _("Not yet met")
+    PARTLY = "partly", _("Partly met")
+    LARGELY = "largely", _("Largely met")
+    FULLY = "fully", _("Fully met")
+
+
+class Answer(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="answers")
+    criterion_code = models.CharField(_("criterion"), max_length=10)
+    narrative = models.TextField(_("narrative"), blank=True)
+    self_rating = models.CharField(
+        _("self-rating"), max_length=20, choices=SelfRating.choices, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "criterion_code"], name="one_answer_per_criterion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application} {self.criterion_code}"
+
+
+EVIDENCE_LANGUAGES = [*settings.LANGUAGES, ("other", _("Another language"))]
+
+
+class Evidence(models.Model):
+    """One piece of evidence for an answer: a private file and/or a data source."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(
+        _("file"), storage=evidence_storage, upload_to=evidence_path, blank=True, max_length=255
+    )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    data_source = models.CharField(_("data source"), max_length=500, blank=True)
+    period = models.CharField(_("period"), max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=EVIDENCE_LANGUAGES)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name or self.data_source
+
+
+class TechnicalReviewer(models.Model):
+    """A member of the independent technical team, and the UN languages they review in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="technical_reviewer",
+    )
+    languages = models.JSONField(_("languages"), default=list)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("technical reviewer")
+        verbose_name_plural = _("technical reviewers")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.email or self.user.get_username()
+
+
+class ReviewAssignment(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="assignments"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    # None until the reviewer declares; a reviewer with a conflict is withdrawn.
+    has_conflict = models.BooleanField(_("conflict of interest"), null=True)
+    conflict_details = models.TextField(_("details"), blank=True)
+    declared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review assignment")
+        verbose_name_plural = _("review assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="one_assignment_per_reviewer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application} → {self.reviewer}"
+
+    @property
+    def active(self):
+        return self.has_conflict is not True
+
+    @property
+    def cleared(self):
+        """Declared free of conflict: may see the evidence and assess."""
+        return self.has_conflict is False
+
+
+class Assessment(models.Model):
+    class Result(models.TextChoices):
+        MET = "met", _("Met")
+        PARTLY = "partly", _("Partly met")
+        NOT_MET = "not_met", _("Not met")
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="assessments"
+    )
+    criterion_code = models.CharField(_("criterion"), max_length=10)
+    result = models.CharField(_("result"), max_length=20, choices=Result.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "criterion_code"], name="one_assessment_per_criterion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application} {self.criterion_code}: {self.result}"

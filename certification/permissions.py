@@ -1,0 +1,91 @@
+"""Who may see and do what with certification applications.
+
+- The city's members see and edit their own applications (edit only while a draft or when a
+  clarification is asked), and download their evidence.
+- The secretariat (certification.manage_applications) sees every application and assigns
+  reviewers; the committee (certification.view_all_applications) sees every application.
+- A technical reviewer sees only the applications assigned to them, and their evidence only after
+  declaring no conflict of interest; a declared conflict withdraws them.
+- Nobody else sees anything; views answer 404 so that nobody learns what exists.
+"""
+
+from django.db.models import Q
+
+from knowledge.models import CityMembership
+
+from .models import Application, ReviewAssignment, TechnicalReviewer
+
+MANAGE = "certification.manage_applications"
+VIEW_ALL = "certification.view_all_applications"
+
+
+def city_key_of(user):
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "_certification_membership", None)
+    if membership is None:
+        membership = CityMembership.objects.filter(user=user).first() or False
+        user._certification_membership = membership
+    return membership.city_key if membership else None
+
+
+def is_secretariat(user):
+    return user.is_authenticated and user.has_perm(MANAGE)
+
+
+def sees_all(user):
+    return user.is_authenticated and (user.has_perm(VIEW_ALL) or user.has_perm(MANAGE))
+
+
+def is_reviewer(user):
+    return (
+        user.is_authenticated and TechnicalReviewer.objects.filter(user=user, active=True).exists()
+    )
+
+
+def visible_applications(user):
+    """The applications `user` may open."""
+    if not user.is_authenticated:
+        return Application.objects.none()
+    if sees_all(user):
+        return Application.objects.all()
+    condition = Q(
+        pk__in=ReviewAssignment.objects.filter(reviewer=user)
+        .exclude(has_conflict=True)
+        .values("application_id")
+    )
+    city_key = city_key_of(user)
+    if city_key is not None:
+        condition |= Q(city_key=city_key)
+    return Application.objects.filter(condition)
+
+
+def assignment_of(user, application):
+    if not user.is_authenticated:
+        return None
+    return ReviewAssignment.objects.filter(application=application, reviewer=user).first()
+
+
+def is_city_member(user, application):
+    return city_key_of(user) == application.city_key
+
+
+def can_edit(user, application):
+    return is_city_member(user, application) and application.editable_by_city
+
+
+def can_see_evidence(user, application):
+    if is_city_member(user, application) or sees_all(user):
+        return True
+    assignment = assignment_of(user, application)
+    return assignment is not None and assignment.cleared
+
+
+def can_review(user, application):
+    """An assigned reviewer without a conflict, while the application is in review."""
+    assignment = assignment_of(user, application)
+    return (
+        assignment is not None
+        and assignment.cleared
+        and application.status == Application.Status.IN_REVIEW
+    )

@@ -1,0 +1,13 @@
+"""Background jobs of certification, enqueued by the scheduler (settings.PERIODIC_TASKS)."""
+
+from django.conf import settings
+
+from django_tasks import task
+
+from . import workflow
+
+
+@task()
+def clarification_deadlines():
+    """Reminders before a clarification deadline; applications back to review after it."""
+    return workflow.clarification_deadlines(reminder_days=settings.CLARIFICATION_REMINDER_DAYS)

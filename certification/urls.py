@@ -1,0 +1,34 @@
+"""Certification URLs, inside the language prefix (/<lang>/certification/…)."""
+
+from django.urls import path
+
+from . import review_views, views
+
+app_name = "certification"
+
+urlpatterns = [
+    path("applications/", views.applications, name="applications"),
+    path("applications/new/", views.apply, name="apply"),
+    path("applications/<int:pk>/", views.application, name="application"),
+    path("applications/<int:pk>/criteria/<str:code>/", views.answer, name="answer"),
+    path(
+        "applications/<int:pk>/evidence/<int:evidence_id>/",
+        views.evidence_download,
+        name="evidence",
+    ),
+    path(
+        "applications/<int:pk>/evidence/<int:evidence_id>/delete/",
+        views.evidence_delete,
+        name="evidence_delete",
+    ),
+    path("applications/<int:pk>/submit/", views.submit, name="submit"),
+    path("applications/<int:pk>/respond/", views.respond, name="respond"),
+    path("applications/<int:pk>/report/", views.report, name="report"),
+    path("applications/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
+    path("review/", review_views.review_list, name="review_list"),
+    path("applications/<int:pk>/assign/", review_views.assign, name="assign"),
+    path("applications/<int:pk>/declare/", review_views.declare, name="declare"),
+    path("applications/<int:pk>/assess/", review_views.assess, name="assess"),
+    path("applications/<int:pk>/clarify/", review_views.clarify, name="clarify"),
+    path("applications/<int:pk>/complete/", review_views.complete, name="complete"),
+]

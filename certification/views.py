@@ -1,0 +1,329 @@
+"""The city's side of certification: its applications, answers and evidence, submission and
+clarifications; the application page that everyone allowed to see it shares; evidence downloads
+and the stage report. The reviewers' and secretariat's actions are in review_views."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Locale, ModelLogEntry
+
+from . import permissions, workflow
+from .forms import (
+    AnswerForm,
+    ApplyForm,
+    AssignForm,
+    ClarificationForm,
+    ConflictForm,
+    EvidenceForm,
+    ResponseForm,
+)
+from .models import Answer, Application, Evidence
+from .report import build_report
+
+
+def application_view(view):
+    """Signed-in users who may see the application; 404 for everyone else, so that nobody
+    learns which applications exist."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, pk, *args, **kwargs):
+        application = (
+            permissions.visible_applications(request.user)
+            .select_related("criteria_version", "certifying_body")
+            .filter(pk=pk)
+            .first()
+        )
+        if application is None:
+            raise Http404
+        return view(request, application, *args, **kwargs)
+
+    return wrapper
+
+
+@login_required
+def applications(request):
+    city_key = permissions.city_key_of(request.user)
+    if city_key is None:
+        if permissions.sees_all(request.user) or permissions.is_reviewer(request.user):
+            return redirect("certification:review_list")
+        return render(request, "knowledge/my_city/not_a_member.html", status=403)
+    own = Application.objects.filter(city_key=city_key).select_related("criteria_version")
+    stage = workflow.next_stage(city_key)
+    return render(
+        request,
+        "certification/application_list.html",
+        {
+            "applications": [(a, a.stage(Locale.get_active())) for a in own],
+            "next_stage": _localized_stage(stage, request),
+            "form": ApplyForm(initial={"language": request.LANGUAGE_CODE}),
+        },
+    )
+
+
+def _localized_stage(stage, request):
+    if stage is None:
+        return None
+    return stage.get_translation_or_none(Locale.get_active()) or stage
+
+
+@login_required
+@require_POST
+def apply(request):
+    city_key = permissions.city_key_of(request.user)
+    if city_key is None:
+        raise Http404
+    form = ApplyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the language of the application."))
+        return redirect("certification:applications")
+    try:
+        application = workflow.start(city_key, request.user, form.cleaned_data["language"])
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+        return redirect("certification:applications")
+    messages.success(request, _("Your application is open as a draft."))
+    return redirect("certification:application", application.pk)
+
+
+def _history(application):
+    return (
+        ModelLogEntry.objects.for_instance(application)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+
+
+def _criteria_rows(application, request, with_assessments):
+    answers = {
+        answer.criterion_code: answer for answer in application.answers.prefetch_related("evidence")
+    }
+    assessments = (
+        {a.criterion_code: a for a in application.assessments.all()} if with_assessments else {}
+    )
+    return [
+        {
+            "criterion": criterion,
+            "answer": answers.get(criterion["code"]),
+            "assessment": assessments.get(criterion["code"]),
+        }
+        for criterion in application.criteria_version.criteria_in(request.LANGUAGE_CODE)
+    ]
+
+
+def detail_context(request, application, **extra):
+    user = request.user
+    assignment = permissions.assignment_of(user, application)
+    is_city = permissions.is_city_member(user, application)
+    undeclared = assignment is not None and assignment.declared_at is None
+    sees_content = not undeclared
+    reviewed = application.status == Application.Status.REVIEWED
+    staff = permissions.sees_all(user) or (assignment is not None and assignment.cleared)
+    context = {
+        "application": application,
+        "stage": application.stage(Locale.get_active()),
+        "city": application.city(Locale.get_active()),
+        "body": application.certifying_body.get_translation_or_none(Locale.get_active())
+        or application.certifying_body,
+        "is_city": is_city,
+        "can_edit": permissions.can_edit(user, application),
+        "can_see_evidence": permissions.can_see_evidence(user, application),
+        "can_review": permissions.can_review(user, application),
+        "sees_content": sees_content,
+        "assignment": assignment,
+        "rows": _criteria_rows(application, request, staff or reviewed) if sees_content else [],
+        "show_assessments": staff or reviewed,
+        "history": _history(application) if (staff or is_city) else [],
+        "assignments": application.assignments.select_related("reviewer")
+        if permissions.sees_all(user)
+        else [],
+    }
+    if undeclared:
+        context["conflict_form"] = ConflictForm()
+    if permissions.is_secretariat(user) and application.status in (
+        Application.Status.SUBMITTED,
+        Application.Status.IN_REVIEW,
+        Application.Status.CLARIFICATION,
+    ):
+        context["assign_form"] = AssignForm(application=application)
+    if context["can_review"]:
+        context["clarification_form"] = ClarificationForm()
+    if is_city and application.status == Application.Status.CLARIFICATION:
+        context["response_form"] = ResponseForm()
+    context.update(extra)
+    return context
+
+
+@application_view
+def application(request, application):
+    return render(
+        request, "certification/application_detail.html", detail_context(request, application)
+    )
+
+
+@application_view
+def answer(request, application, code):
+    if not permissions.can_edit(request.user, application):
+        raise Http404
+    criterion = application.criteria_version.criterion(code, request.LANGUAGE_CODE)
+    if criterion is None:
+        raise Http404
+    record, _created = Answer.objects.get_or_create(application=application, criterion_code=code)
+    if request.method == "POST":
+        answer_form = AnswerForm(request.POST)
+        evidence_form = EvidenceForm(request.POST, request.FILES)
+        if answer_form.is_valid() and evidence_form.is_valid():
+            record.narrative = answer_form.cleaned_data["narrative"]
+            record.self_rating = answer_form.cleaned_data["self_rating"]
+            record.save()
+            if not evidence_form.is_empty:
+                _add_evidence(record, evidence_form.cleaned_data, request.user)
+            messages.success(request, _("Saved."))
+            if "continue" in request.POST:
+                return redirect("certification:answer", application.pk, code)
+            return redirect("certification:application", application.pk)
+        status = 400
+        messages.error(request, _("Nothing was saved: correct the errors below."))
+    else:
+        answer_form = AnswerForm(
+            initial={"narrative": record.narrative, "self_rating": record.self_rating}
+        )
+        evidence_form = EvidenceForm()
+        status = 200
+    return render(
+        request,
+        "certification/answer_form.html",
+        {
+            "application": application,
+            "stage": application.stage(Locale.get_active()),
+            "criterion": criterion,
+            "answer": record,
+            "answer_form": answer_form,
+            "evidence_form": evidence_form,
+        },
+        status=status,
+    )
+
+
+def _add_evidence(answer, data, user):
+    upload = data.get("file")
+    item = Evidence(
+        answer=answer,
+        data_source=data.get("data_source", ""),
+        period=data.get("period", ""),
+        language=data["language"],
+        uploaded_by=user,
+    )
+    if upload:
+        item.original_name = upload.name[:255]
+        item.size = upload.size
+        item.file.save(upload.name, upload, save=False)
+    item.save()
+    return item
+
+
+@application_view
+@require_POST
+def evidence_delete(request, application, evidence_id):
+    if not permissions.can_edit(request.user, application):
+        raise Http404
+    item = Evidence.objects.filter(pk=evidence_id, answer__application=application).first()
+    if item is None:
+        raise Http404
+    code = item.answer.criterion_code
+    if item.file:
+        item.file.delete(save=False)
+    item.delete()
+    messages.success(request, _("The evidence was removed."))
+    return redirect("certification:answer", application.pk, code)
+
+
+@application_view
+def evidence_download(request, application, evidence_id):
+    """Checked on every request: there is no other way to reach an evidence file."""
+    if not permissions.can_see_evidence(request.user, application):
+        raise Http404
+    item = Evidence.objects.filter(pk=evidence_id, answer__application=application).first()
+    if item is None or not item.file:
+        raise Http404
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name or "evidence"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@application_view
+@require_POST
+def submit(request, application):
+    if not permissions.is_city_member(request.user, application):
+        raise Http404
+    errors = workflow.submission_errors(application)
+    if errors:
+        messages.error(request, _("The application cannot be submitted yet: see below."))
+        context = detail_context(request, application, submission_errors=errors)
+        return render(request, "certification/application_detail.html", context, status=400)
+    try:
+        workflow.submit(application, request.user)
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your application was submitted for review."))
+    return redirect("certification:application", application.pk)
+
+
+@application_view
+@require_POST
+def respond(request, application):
+    if not permissions.is_city_member(request.user, application):
+        raise Http404
+    form = ResponseForm(request.POST)
+    if not form.is_valid():
+        context = detail_context(request, application, response_form=form)
+        return render(request, "certification/application_detail.html", context, status=400)
+    try:
+        workflow.respond(application, request.user, form.cleaned_data["response"])
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your answer went back to the reviewers."))
+    return redirect("certification:application", application.pk)
+
+
+def _report_or_404(request, application):
+    if application.status != Application.Status.REVIEWED:
+        raise Http404
+    return build_report(application, request.LANGUAGE_CODE)
+
+
+@application_view
+def report(request, application):
+    return render(
+        request,
+        "certification/report.html",
+        {"report": _report_or_404(request, application)},
+    )
+
+
+@application_view
+def report_pdf(request, application):
+    from weasyprint import HTML
+
+    stage_report = _report_or_404(request, application)
+    html = render_to_string(
+        "certification/report_pdf.html", {"report": stage_report}, request=request
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"stage-report-{application.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

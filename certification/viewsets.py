@@ -1,0 +1,67 @@
+"""Admin screens of certification, grouped under "Certification" in the menu: the translatable
+snippets the secretariat keeps (stages with their criteria, certifying bodies, tools) and the
+technical reviewers."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CertificationStage, CertifyingBody, TechnicalReviewer, Tool
+
+
+class StageViewSet(SnippetViewSet):
+    model = CertificationStage
+    icon = "list-ol"
+    menu_label = _("Stages and criteria")
+    list_display = ["order", "name", "label", "locale"]
+    ordering = ["order"]
+
+
+class BodyViewSet(SnippetViewSet):
+    model = CertifyingBody
+    icon = "group"
+    menu_label = _("Certifying bodies")
+    list_display = ["name", "kind", "country", "locale"]
+
+
+class ToolViewSet(SnippetViewSet):
+    model = Tool
+    icon = "link"
+    menu_label = _("Tools and resources")
+    list_display = ["title", "kind", "criterion_codes", "locale"]
+    search_fields = ["title", "description"]
+
+
+class ReviewerForm(WagtailAdminModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages of the applications this reviewer can review."),
+    )
+
+    class Meta:
+        model = TechnicalReviewer
+        fields = ["user", "languages", "active"]
+
+
+class ReviewerViewSet(ModelViewSet):
+    model = TechnicalReviewer
+    form_fields = ["user", "languages", "active"]
+    icon = "user"
+    menu_label = _("Technical reviewers")
+    list_display = ["__str__", "languages", "active"]
+
+    def get_form_class(self, for_update=False):
+        return ReviewerForm
+
+
+class CertificationViewSetGroup(SnippetViewSetGroup):
+    items = (StageViewSet, BodyViewSet, ToolViewSet, ReviewerViewSet)
+    menu_icon = "success"
+    menu_label = _("Certification")
+    menu_name = "certification"

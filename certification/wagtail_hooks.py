@@ -1,0 +1,50 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from . import permissions
+from .viewsets import CertificationViewSetGroup
+
+register_snippet(CertificationViewSetGroup)
+
+LOG_ACTIONS = [
+    ("certification.start", _("Start application"), _("Application started")),
+    ("certification.submit", _("Submit application"), _("Application submitted")),
+    ("certification.assign", _("Assign reviewer"), _("Reviewer assigned")),
+    ("certification.declare", _("Declare conflicts"), _("Conflict of interest declared")),
+    ("certification.unassign", _("Withdraw reviewer"), _("Back to the secretariat")),
+    ("certification.clarify", _("Request clarification"), _("Clarification requested")),
+    ("certification.respond", _("Answer clarification"), _("Clarification answered")),
+    ("certification.remind", _("Remind city"), _("Clarification reminder sent")),
+    (
+        "certification.deadline_passed",
+        _("Clarification deadline"),
+        _("Clarification deadline passed"),
+    ),
+    ("certification.complete", _("Complete review"), _("Review completed")),
+]
+
+
+@hooks.register("register_log_actions")
+def register_certification_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+class ReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return permissions.sees_all(user) or permissions.is_reviewer(user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item():
+    return ReviewMenuItem(
+        _("Certification reviews"),
+        reverse("certification:review_list"),
+        icon_name="tasks",
+        order=370,
+    )

@@ -1,0 +1,376 @@
+"""The life of an application: draft → submitted → in review ⇄ clarification requested →
+reviewed. Each transition is checked against the current state (under a row lock), written to
+Wagtail's audit log with who, when, from and to, and e-mailed to the people concerned."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from knowledge.models import CityPage
+
+from . import emails
+from .models import (
+    Answer,
+    Application,
+    Assessment,
+    CertificationStage,
+    CertifyingBody,
+    EvidenceKind,
+    ReviewAssignment,
+    current_criteria_version,
+)
+
+Status = Application.Status
+
+
+class TransitionError(Exception):
+    """The application is not in a state that allows the action; the message says why."""
+
+
+# Applications that are not finished: a city has at most one at a time.
+OPEN_STATUSES = [
+    Status.DRAFT,
+    Status.SUBMITTED,
+    Status.IN_REVIEW,
+    Status.CLARIFICATION,
+    Status.REVIEWED,
+]
+
+
+def _transition(application, allowed, to, user, action, **data):
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in allowed:
+        raise TransitionError(
+            _("This cannot be done while the application is “%(status)s”.")
+            % {"status": locked.get_status_display()}
+        )
+    previous = locked.status
+    application.status = to
+    application.save()
+    log(
+        instance=application,
+        action=action,
+        user=user,
+        data={"from": previous, "to": to, **data},
+    )
+
+
+def _record(application, action, user, **data):
+    log(instance=application, action=action, user=user, data={"status": application.status, **data})
+
+
+# Starting
+
+
+def stages():
+    """The stages in order, in the default language."""
+    return list(CertificationStage.objects.filter(locale=Locale.get_default()).order_by("order"))
+
+
+def held_stage_codes(city_key):
+    """The stages a city holds: certificates come from the committee's decisions, which the
+    platform does not record yet, so a city holds none and starts with qualification."""
+    return set()
+
+
+def open_application(city_key):
+    return Application.objects.filter(city_key=city_key, status__in=OPEN_STATUSES).first()
+
+
+def next_stage(city_key):
+    """The first stage the city does not hold, or None when it has an open application or holds
+    every stage."""
+    if open_application(city_key) is not None:
+        return None
+    held = held_stage_codes(city_key)
+    return next((stage for stage in stages() if stage.code not in held), None)
+
+
+def certifying_body_for(city):
+    """The national mechanism of the city's country where there is one, else the global
+    committee."""
+    default = Locale.get_default()
+    national = CertifyingBody.objects.filter(
+        locale=default, kind=CertifyingBody.Kind.NATIONAL, country=city.country
+    ).first()
+    if national is not None:
+        return national
+    return CertifyingBody.objects.filter(locale=default, kind=CertifyingBody.Kind.GLOBAL).first()
+
+
+@transaction.atomic
+def start(city_key, user, language):
+    stage = next_stage(city_key)
+    if stage is None:
+        raise TransitionError(_("Your city cannot apply for another stage now."))
+    city = CityPage.objects.filter(translation_key=city_key).first()
+    body = certifying_body_for(city)
+    if body is None:
+        raise TransitionError(_("No certifying body is set up yet."))
+    version = current_criteria_version(stage)
+    application = Application.objects.create(
+        city_key=city_key,
+        stage_code=stage.code,
+        criteria_version=version,
+        certifying_body=body,
+        language=language,
+        created_by=user,
+    )
+    Answer.objects.bulk_create(
+        Answer(application=application, criterion_code=code) for code in version.codes
+    )
+    log(
+        instance=application,
+        action="certification.start",
+        user=user,
+        data={"from": None, "to": Status.DRAFT, "criteria_version": version.number},
+    )
+    return application
+
+
+# The city's answers
+
+
+def submission_errors(application):
+    """{criterion code: [messages]} for everything missing before the application can go."""
+    answers = {
+        answer.criterion_code: answer for answer in application.answers.prefetch_related("evidence")
+    }
+    errors = {}
+    for criterion in application.criteria_version.criteria_in(application.language):
+        code = criterion["code"]
+        answer = answers.get(code)
+        messages = []
+        if answer is None or not answer.narrative.strip():
+            messages.append(_("Describe how the city meets this criterion."))
+        if answer is None or not answer.self_rating:
+            messages.append(_("Rate how far the city meets this criterion."))
+        items = list(answer.evidence.all()) if answer else []
+        if criterion["evidence_required"]:
+            kind = criterion["evidence_kind"]
+            if not items:
+                messages.append(_("Add at least one piece of evidence."))
+            elif kind == EvidenceKind.DOCUMENT and not any(item.file for item in items):
+                messages.append(_("Attach the document that shows it."))
+            elif kind == EvidenceKind.DATA and not any(item.data_source for item in items):
+                messages.append(_("Give the source of the data."))
+        if messages:
+            errors[code] = messages
+    return errors
+
+
+@transaction.atomic
+def submit(application, user):
+    if application.status != Status.DRAFT:
+        raise TransitionError(_("Only a draft can be submitted."))
+    if submission_errors(application):
+        raise TransitionError(_("The application is not complete yet."))
+    application.submitted_at = timezone.now()
+    _transition(application, [Status.DRAFT], Status.SUBMITTED, user, "certification.submit")
+    emails.notify(
+        emails.secretariat(),
+        gettext_lazy("A city submitted a certification application"),
+        "submitted_secretariat",
+        application,
+    )
+    emails.notify(
+        emails.city_members(application),
+        gettext_lazy("Your certification application was submitted"),
+        "submitted_city",
+        application,
+    )
+
+
+# Review
+
+
+@transaction.atomic
+def assign(application, reviewer, user):
+    allowed = [Status.SUBMITTED, Status.IN_REVIEW, Status.CLARIFICATION]
+    if application.status not in allowed:
+        raise TransitionError(_("Reviewers are assigned once the application is submitted."))
+    if reviewer.active is False or application.language not in reviewer.languages:
+        raise TransitionError(_("This reviewer does not review in the application's language."))
+    ReviewAssignment.objects.create(
+        application=application, reviewer=reviewer.user, assigned_by=user
+    )
+    data = {"reviewer": reviewer.user.get_username()}
+    if application.status == Status.SUBMITTED:
+        _transition(
+            application, [Status.SUBMITTED], Status.IN_REVIEW, user, "certification.assign", **data
+        )
+    else:
+        _record(application, "certification.assign", user, **data)
+    emails.notify(
+        [reviewer.user],
+        gettext_lazy("A certification application to review"),
+        "assigned",
+        application,
+    )
+
+
+@transaction.atomic
+def declare(assignment, has_conflict, details, user):
+    if assignment.declared_at is not None:
+        raise TransitionError(_("You have already made your declaration."))
+    application = assignment.application
+    assignment.has_conflict = has_conflict
+    assignment.conflict_details = details if has_conflict else ""
+    assignment.declared_at = timezone.now()
+    assignment.save()
+    _record(
+        application,
+        "certification.declare",
+        user,
+        conflict=has_conflict,
+        reviewer=user.get_username(),
+    )
+    if not has_conflict:
+        return
+    emails.notify(
+        emails.secretariat(),
+        gettext_lazy("A reviewer declared a conflict of interest"),
+        "conflict",
+        application,
+        reviewer=user,
+        details=details,
+    )
+    remaining = application.assignments.exclude(has_conflict=True).exists()
+    if not remaining and application.status == Status.IN_REVIEW:
+        _transition(
+            application,
+            [Status.IN_REVIEW],
+            Status.SUBMITTED,
+            user,
+            "certification.unassign",
+            reason="conflict of interest",
+        )
+
+
+@transaction.atomic
+def save_assessments(application, results, user):
+    """`results`: {criterion code: (result, comment)}; an empty result leaves the criterion."""
+    if application.status != Status.IN_REVIEW:
+        raise TransitionError(_("Assessments are recorded while the application is in review."))
+    codes = set(application.criteria_version.codes)
+    for code, (result, comment) in results.items():
+        if code not in codes or not result:
+            continue
+        Assessment.objects.update_or_create(
+            application=application,
+            criterion_code=code,
+            defaults={"result": result, "comment": comment, "reviewer": user},
+        )
+
+
+@transaction.atomic
+def request_clarification(application, user, message, deadline):
+    application.clarification_request = message
+    application.clarification_deadline = deadline
+    application.clarification_reminded_at = None
+    application.clarification_response = ""
+    _transition(
+        application,
+        [Status.IN_REVIEW],
+        Status.CLARIFICATION,
+        user,
+        "certification.clarify",
+        deadline=deadline.isoformat(),
+    )
+    emails.notify(
+        emails.city_members(application),
+        gettext_lazy("The reviewers ask your city for a clarification"),
+        "clarification",
+        application,
+    )
+
+
+@transaction.atomic
+def respond(application, user, response):
+    application.clarification_response = response
+    _transition(
+        application, [Status.CLARIFICATION], Status.IN_REVIEW, user, "certification.respond"
+    )
+    emails.notify(
+        emails.reviewers(application),
+        gettext_lazy("The city answered your request for clarification"),
+        "responded",
+        application,
+    )
+
+
+def review_errors(application):
+    assessed = set(application.assessments.values_list("criterion_code", flat=True))
+    return [code for code in application.criteria_version.codes if code not in assessed]
+
+
+@transaction.atomic
+def complete_review(application, user):
+    missing = review_errors(application)
+    if missing:
+        raise TransitionError(
+            _("Assess every criterion first. Not yet assessed: %(codes)s")
+            % {"codes": ", ".join(missing)}
+        )
+    application.reviewed_at = timezone.now()
+    _transition(application, [Status.IN_REVIEW], Status.REVIEWED, user, "certification.complete")
+    people = list(emails.city_members(application)) + list(emails.secretariat())
+    emails.notify(
+        people,
+        gettext_lazy("The technical review of a certification application is complete"),
+        "reviewed",
+        application,
+    )
+
+
+# Deadlines (run by the scheduler through certification.tasks)
+
+
+def clarification_deadlines(today=None, reminder_days=3):
+    """Remind cities as a clarification deadline nears; send applications whose deadline has
+    passed back to their reviewers. Returns (reminded, returned) counts."""
+    today = today or timezone.localdate()
+    reminded = returned = 0
+    waiting = Application.objects.filter(status=Status.CLARIFICATION)
+    for application in waiting.filter(clarification_deadline__lt=today):
+        with transaction.atomic():
+            _transition(
+                application,
+                [Status.CLARIFICATION],
+                Status.IN_REVIEW,
+                None,
+                "certification.deadline_passed",
+            )
+            people = list(emails.reviewers(application)) + list(emails.city_members(application))
+            emails.notify(
+                people,
+                gettext_lazy("A clarification deadline has passed"),
+                "deadline_passed",
+                application,
+            )
+        returned += 1
+    soon = today + datetime.timedelta(days=reminder_days)
+    due = waiting.filter(
+        clarification_deadline__gte=today,
+        clarification_deadline__lte=soon,
+        clarification_reminded_at__isnull=True,
+    )
+    for application in due:
+        with transaction.atomic():
+            application.clarification_reminded_at = timezone.now()
+            application.save(update_fields=["clarification_reminded_at"])
+            _record(application, "certification.remind", None)
+            emails.notify(
+                emails.city_members(application),
+                gettext_lazy("Reminder: the reviewers are waiting for your clarification"),
+                "reminder",
+                application,
+            )
+        reminded += 1
+    return reminded, returned

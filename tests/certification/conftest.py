@@ -1,0 +1,107 @@
+"""People and applications of certification, as the platform makes them."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import pytest
+
+from certification import setup, workflow
+from certification.models import Answer, Evidence, EvidenceKind, TechnicalReviewer
+from knowledge.models import CityPage
+from tests.knowledge.members import PASSWORD, make_member, member_client
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf_upload(name="plan.pdf"):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def make_user(username, group=None, **extra):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", PASSWORD, first_name=username.title(), **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_reviewer(username, languages):
+    user = make_user(username, setup.REVIEWERS)
+    TechnicalReviewer.objects.create(user=user, languages=languages)
+    return user
+
+
+@pytest.fixture
+def quito(db):
+    return CityPage.objects.get(slug="quito", locale__language_code="en")
+
+
+@pytest.fixture
+def milan(db):
+    return CityPage.objects.get(slug="milan", locale__language_code="en")
+
+
+@pytest.fixture
+def quito_member(quito):
+    return make_member(quito, "focal@quito.example.org", name="Quito focal point")
+
+
+@pytest.fixture
+def milan_member(milan):
+    return make_member(milan, "focal@milan.example.org", name="Milan focal point")
+
+
+@pytest.fixture
+def quito_client(quito_member):
+    return member_client(quito_member)
+
+
+@pytest.fixture
+def secretariat(db):
+    return make_user("secretary", setup.SECRETARIAT)
+
+
+@pytest.fixture
+def committee_member(db):
+    return make_user("committee", setup.COMMITTEE)
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_reviewer("reviewer", ["en", "fr"])
+
+
+def fill_in(application, user):
+    """Answer every criterion with what it requires, as the upload form would."""
+    for criterion in application.criteria_version.criteria_in("en"):
+        answer = Answer.objects.get(application=application, criterion_code=criterion["code"])
+        answer.narrative = f"How the city meets {criterion['code']}."
+        answer.self_rating = "largely"
+        answer.save()
+        item = Evidence(answer=answer, language="en", uploaded_by=user, period="2020–2024")
+        if criterion["evidence_kind"] != EvidenceKind.DOCUMENT:
+            item.data_source = "National statistics office"
+        if criterion["evidence_kind"] != EvidenceKind.STATEMENT:
+            upload = pdf_upload()
+            item.original_name, item.size = upload.name, upload.size
+            item.file.save(upload.name, upload, save=False)
+        item.save()
+
+
+@pytest.fixture
+def submitted(quito, quito_member):
+    application = workflow.start(quito.translation_key, quito_member, "en")
+    fill_in(application, quito_member)
+    workflow.submit(application, quito_member)
+    return application
+
+
+@pytest.fixture
+def in_review(submitted, reviewer, secretariat):
+    workflow.assign(submitted, reviewer.technical_reviewer, secretariat)
+    assignment = submitted.assignments.get(reviewer=reviewer)
+    workflow.declare(assignment, False, "", reviewer)
+    submitted.refresh_from_db()
+    return submitted

@@ -1,0 +1,191 @@
+"""The whole path of a qualification application, through the site as its people use it."""
+
+import datetime
+import io
+
+from django.core import mail
+from django.utils import timezone
+
+import pytest
+from pypdf import PdfReader
+
+from certification.models import Application, Evidence
+from knowledge.models import InitiativePage
+from tests.knowledge.members import member_client
+
+from .conftest import pdf_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, application, *args):
+    return f"/en/certification/applications/{application.pk}/{name}{'/'.join(args)}"
+
+
+def test_qualification_application_from_draft_to_stage_report(
+    quito, quito_client, quito_member, secretariat, reviewer, django_capture_on_commit_callbacks
+):
+    # The city starts with qualification, the first stage.
+    page = quito_client.get("/en/certification/applications/")
+    assert page.status_code == 200
+    assert "Qualification (candidate city)" in page.content.decode()
+    response = quito_client.post("/en/certification/applications/new/", {"language": "en"})
+    application = Application.objects.get(city_key=quito.translation_key)
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/certification/applications/{application.pk}/"
+    assert application.status == "draft"
+    assert application.stage_code == "qualification"
+    assert application.criteria_version.codes == ["Q1", "Q2", "Q3"]
+
+    # A draft is saved with only a narrative; submitting refuses it, naming what is missing.
+    response = quito_client.post(
+        url("criteria/", application, "Q1/"),
+        {"narrative": "We reviewed our plans and data in 2023.", "self_rating": "largely"},
+    )
+    assert response.status_code == 302
+    response = quito_client.post(url("submit/", application))
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Add at least one piece of evidence." in body
+    assert "We reviewed our plans and data in 2023." in body
+    application.refresh_from_db()
+    assert application.status == "draft"
+
+    # Every answer with its evidence: a file, a data source or both, as each criterion asks.
+    for criterion in application.criteria_version.criteria_in("en"):
+        data = {
+            "narrative": f"Our answer to {criterion['code']}.",
+            "self_rating": "largely",
+            "data_source": "https://data.quito.example.org/baseline",
+            "period": "2019–2023",
+            "language": "es",
+        }
+        if criterion["evidence_kind"] == "document":
+            data["file"] = pdf_upload(f"{criterion['code']}.pdf")
+        response = quito_client.post(url("criteria/", application, f"{criterion['code']}/"), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    assert Evidence.objects.filter(answer__application=application).count() == 3
+
+    mail.outbox.clear()
+    response = quito_client.post(url("submit/", application))
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert {m.to[0] for m in mail.outbox} == {secretariat.email, quito_member.email}
+
+    # The secretariat assigns a reviewer who works in the application's language.
+    secretariat_client = member_client(secretariat)
+    mail.outbox.clear()
+    response = secretariat_client.post(
+        url("assign/", application), {"reviewer": reviewer.technical_reviewer.pk}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "in_review"
+    assert [m.to for m in mail.outbox] == [[reviewer.email]]
+
+    # The reviewer declares conflicts before seeing anything of the application.
+    reviewer_client = member_client(reviewer)
+    evidence = Evidence.objects.filter(answer__application=application).exclude(file="").first()
+    evidence_url = url("evidence/", application, f"{evidence.pk}/")
+    page = reviewer_client.get(url("", application)).content.decode()
+    assert "Declaration of conflicts of interest" in page
+    assert evidence_url not in page
+    assert "Our answer to Q1." not in page
+    assert reviewer_client.get(evidence_url).status_code == 404
+    response = reviewer_client.post(url("declare/", application), {"has_conflict": "no"})
+    assert response.status_code == 302
+    download = reviewer_client.get(evidence_url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download["Cache-Control"] == "private, no-store"
+
+    # Assessments, then a clarification round with a deadline.
+    response = reviewer_client.post(
+        url("assess/", application),
+        {
+            "Q1-result": "met",
+            "Q1-comment": "Thorough stock-taking.",
+            "Q2-result": "partly",
+            "Q2-comment": "The work programme has no dates.",
+        },
+    )
+    assert response.status_code == 302
+    response = reviewer_client.post(url("complete/", application))
+    assert response.status_code == 400
+    assert "Not yet assessed: Q3" in response.content.decode()
+
+    deadline = timezone.localdate() + datetime.timedelta(days=14)
+    mail.outbox.clear()
+    response = reviewer_client.post(
+        url("clarify/", application),
+        {"message": "Send the council's public commitment.", "deadline": deadline.isoformat()},
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "clarification"
+    assert application.clarification_deadline == deadline
+    assert [m.to for m in mail.outbox] == [[quito_member.email]]
+    assert "Send the council's public commitment." in mail.outbox[0].body
+    # Back with the city: it may change its answers again, the reviewer may not assess.
+    assert reviewer_client.get(url("assess/", application)).status_code == 404
+    response = quito_client.post(
+        url("criteria/", application, "Q3/"),
+        {"narrative": "The council adopted a public commitment.", "self_rating": "fully"},
+    )
+    assert response.status_code == 302
+    mail.outbox.clear()
+    response = quito_client.post(
+        url("respond/", application), {"response": "The commitment is now attached."}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "in_review"
+    assert [m.to for m in mail.outbox] == [[reviewer.email]]
+
+    # The review is completed.
+    reviewer_client.post(url("assess/", application), {"Q3-result": "not_met", "Q3-comment": "x"})
+    mail.outbox.clear()
+    response = reviewer_client.post(url("complete/", application))
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "reviewed"
+    assert {m.to[0] for m in mail.outbox} == {quito_member.email, secretariat.email}
+
+    # The stage report: one criterion met, two gaps, each with live demo initiatives and tools.
+    report = quito_client.get(url("report/", application))
+    assert report.status_code == 200
+    html = report.content.decode()
+    assert "1 of 3 criteria met." in html
+    gaps = html.split('id="gaps-heading"')[1]
+    live = InitiativePage.objects.live().public().filter(locale__language_code="en")
+    linked = [page for page in live if page.full_url in gaps]
+    assert len(linked) >= 2
+    assert "Q2." in gaps and "Q3." in gaps and "Q1." not in gaps
+    assert "Tools and resources" in gaps
+
+    pdf = quito_client.get(url("report.pdf", application))
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Gaps to address" in text
+    assert linked[0].title.split()[0] in text
+
+    # Every step is in Wagtail's audit log, with who and from which state to which.
+    from wagtail.models import ModelLogEntry
+
+    entries = list(ModelLogEntry.objects.for_instance(application).order_by("timestamp", "pk"))
+    assert [e.action for e in entries] == [
+        "certification.start",
+        "certification.submit",
+        "certification.assign",
+        "certification.declare",
+        "certification.clarify",
+        "certification.respond",
+        "certification.complete",
+    ]
+    submit_entry = entries[1]
+    assert submit_entry.user == quito_member
+    assert submit_entry.data["from"] == "draft" and submit_entry.data["to"] == "submitted"
+    assert entries[-1].user == reviewer
+    assert entries[-1].data == {"from": "in_review", "to": "reviewed"}
