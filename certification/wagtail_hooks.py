@@ -48,3 +48,30 @@ def register_review_menu_item():
         icon_name="tasks",
         order=370,
     )
+
+
+@hooks.register("my_city_dashboard_sections")
+def certification_section(request, membership):
+    """My City's certification section: the city's applications and what it can do next."""
+    from django.template.loader import render_to_string
+
+    from wagtail.models import Locale
+
+    from . import workflow
+    from .models import Application
+
+    locale = Locale.get_active()
+    applications = [
+        (application, application.stage(locale))
+        for application in Application.objects.filter(city_key=membership.city_key)
+        .select_related("criteria_version")
+        .order_by("-created_at")[:5]
+    ]
+    stage = workflow.next_stage(membership.city_key)
+    if stage is not None:
+        stage = stage.get_translation_or_none(locale) or stage
+    return render_to_string(
+        "certification/includes/my_city_section.html",
+        {"applications": applications, "next_stage": stage},
+        request=request,
+    )

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -97,6 +98,13 @@ def dashboard(request):
             "city": city,
             "initiatives": initiatives,
             "colleagues": colleagues,
+            # Other apps add sections (certification does) through this hook: each function
+            # takes the request and the membership and returns HTML or None.
+            "extra_sections": [
+                html
+                for hook in hooks.get_hooks("my_city_dashboard_sections")
+                if (html := hook(request, membership))
+            ],
         },
     )
 
