@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from . import permissions, workflow
 from .forms import AssessmentForm, AssignForm, ClarificationForm, ConflictForm
 from .models import Application
+from .models.applications import localize
 from .views import application_view, detail_context
 
 
@@ -28,10 +29,10 @@ def review_list(request):
     status = request.GET.get("status", "")
     if status in Application.Status.values:
         queryset = queryset.filter(status=status)
-    locale = Locale.get_active()
+    applications = localize(queryset.order_by("-submitted_at", "-pk")[:200], Locale.get_active())
     rows = [
-        {"application": a, "stage": a.stage(locale), "city": a.city(locale)}
-        for a in queryset.order_by("-submitted_at", "-pk")[:200]
+        {"application": a, "stage": a.stage_in_locale, "city": a.city_in_locale}
+        for a in applications
     ]
     return render(
         request,

@@ -25,6 +25,7 @@ from .forms import (
     ResponseForm,
 )
 from .models import Answer, Application, Evidence
+from .models.applications import localize
 from .report import build_report
 
 
@@ -55,13 +56,16 @@ def applications(request):
         if permissions.sees_all(request.user) or permissions.is_reviewer(request.user):
             return redirect("certification:review_list")
         return render(request, "knowledge/my_city/not_a_member.html", status=403)
-    own = Application.objects.filter(city_key=city_key).select_related("criteria_version")
+    own = localize(
+        Application.objects.filter(city_key=city_key).select_related("criteria_version"),
+        Locale.get_active(),
+    )
     stage = workflow.next_stage(city_key)
     return render(
         request,
         "certification/application_list.html",
         {
-            "applications": [(a, a.stage(Locale.get_active())) for a in own],
+            "applications": [(a, a.stage_in_locale) for a in own],
             "next_stage": _localized_stage(stage, request),
             "form": ApplyForm(initial={"language": request.LANGUAGE_CODE}),
         },

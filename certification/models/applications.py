@@ -100,6 +100,27 @@ class Application(models.Model):
         return self.status in (self.Status.SUBMITTED, self.Status.IN_REVIEW)
 
 
+def localize(applications, locale):
+    """Give each application its `stage_in_locale` and `city_in_locale` (in `locale` where
+    translated, else in any language) with two queries for the whole list."""
+    from knowledge.models import CityPage
+
+    applications = list(applications)
+    stage_keys = {a.criteria_version.stage_key for a in applications}
+    city_keys = {a.city_key for a in applications}
+    stages, cities = {}, {}
+    for stage in CertificationStage.objects.filter(translation_key__in=stage_keys).order_by("pk"):
+        if stage.translation_key not in stages or stage.locale_id == locale.pk:
+            stages[stage.translation_key] = stage
+    for city in CityPage.objects.filter(translation_key__in=city_keys).order_by("pk"):
+        if city.translation_key not in cities or city.locale_id == locale.pk:
+            cities[city.translation_key] = city
+    for application in applications:
+        application.stage_in_locale = stages.get(application.criteria_version.stage_key)
+        application.city_in_locale = cities.get(application.city_key)
+    return applications
+
+
 class SelfRating(models.TextChoices):
     NOT_YET = "not_yet", _("Not yet met")
     PARTLY = "partly", _("Partly met")

@@ -106,3 +106,29 @@ def test_application_page_queries_are_bounded(in_review, reviewer, django_assert
     with django_assert_max_num_queries(45):
         response = client.get(f"/en/certification/applications/{in_review.pk}/")
     assert response.status_code == 200
+
+
+def test_the_secretariat_adds_a_technical_reviewer_in_the_admin(secretariat):
+    from django.contrib.auth import get_user_model
+
+    from certification.models import TechnicalReviewer
+
+    person = get_user_model().objects.create_user("expert", "expert@example.org", "x")
+    client = member_client(secretariat)
+    assert client.get("/admin/technicalreviewer/").status_code == 200
+    response = client.post(
+        "/admin/technicalreviewer/new/",
+        {"user": person.pk, "languages": ["ar", "fr"], "active": "on"},
+    )
+    assert response.status_code == 302
+    assert TechnicalReviewer.objects.get(user=person).languages == ["ar", "fr"]
+    # Stages, bodies and tools are listed for the secretariat.
+    for model in ("certificationstage", "certifyingbody", "tool"):
+        assert client.get(f"/admin/snippets/certification/{model}/").status_code == 200
+
+
+def test_only_the_secretariat_manages_reviewers(committee_member):
+    assert member_client(committee_member).get("/admin/technicalreviewer/").status_code in (
+        302,
+        403,
+    )

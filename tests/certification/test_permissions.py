@@ -154,3 +154,22 @@ def test_evidence_is_not_in_public_media_the_api_or_search(reviewed, settings, c
         assert response.json()["meta"]["total_count"] == 0, url
     page = client.get(f"/en/search/?q={NARRATIVE_WORD}").content.decode()
     assert "Our plan" not in page
+
+
+def test_the_review_list_takes_the_same_queries_for_one_and_many(
+    submitted, secretariat, milan, milan_member, django_assert_max_num_queries
+):
+    from certification import workflow
+
+    from .conftest import fill_in
+
+    client = member_client(secretariat)
+    client.get("/en/certification/review/")  # caches warmed, as on a running site
+    with django_assert_max_num_queries(35) as one:
+        assert client.get("/en/certification/review/").status_code == 200
+    other = workflow.start(milan.translation_key, milan_member, "en")
+    fill_in(other, milan_member)
+    workflow.submit(other, milan_member)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get("/en/certification/review/").content.decode()
+    assert "Milan" in page and "Quito" in page
