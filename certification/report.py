@@ -41,14 +41,15 @@ def _words(criterion):
     return " ".join(criterion.get("keywords", "").split())
 
 
-def _initiatives_for(criterion, locale):
-    """Live, public initiatives of `locale` sharing a theme with the criterion, the ones
-    matching its words first."""
+def _initiatives_for(criterion, locale, city_key):
+    """Live, public initiatives of other cities in `locale` sharing a theme with the
+    criterion, the ones matching its words first."""
     themes = criterion.get("themes") or []
     candidates = (
         InitiativePage.objects.live()
         .public()
         .filter(locale=locale, themes__code__in=themes)
+        .exclude(city__translation_key=city_key)
         .values_list("pk", flat=True)
         .distinct()
     )
@@ -109,7 +110,7 @@ def build_report(application, language=None):
         if assessment.result == Assessment.Result.MET:
             met.append(entry)
         else:
-            entry.initiatives = _initiatives_for(criterion, locale)
+            entry.initiatives = _initiatives_for(criterion, locale, application.city_key)
             entry.tools = _tools_for(criterion, locale)
             gaps.append(entry)
     return StageReport(
