@@ -75,3 +75,27 @@ def reviewers(application):
     """The assigned reviewers who have not withdrawn for a conflict of interest."""
     active = application.assignments.exclude(has_conflict=True).values("reviewer_id")
     return get_user_model().objects.filter(pk__in=active, is_active=True)
+
+
+def notify_meeting(meeting, subject, template, **context):
+    """`template` to the meeting's members and the secretariat, about the meeting."""
+    seen = set()
+    people = list(meeting.members.all()) + list(secretariat())
+    for user in people:
+        if not user.email or not user.is_active or user.email in seen:
+            continue
+        seen.add(user.email)
+        profile = UserProfile.objects.filter(user=user).first()
+        language = profile.preferred_language if profile else ""
+        language = language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+        with translation.override(language):
+            path = reverse("certification:meeting", args=[meeting.pk])
+            body = render_to_string(
+                f"certification/emails/{template}.txt",
+                {
+                    "meeting": meeting,
+                    "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+                    **context,
+                },
+            )
+            send_mail(str(subject), body, None, [user.email])

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knowledge.forms import check_document
 
-from .models import EVIDENCE_LANGUAGES, Assessment, SelfRating, TechnicalReviewer
+from .models import EVIDENCE_LANGUAGES, AgendaItem, Assessment, SelfRating, TechnicalReviewer
 
 MAX_CLARIFICATION_DAYS = 90
 
@@ -178,4 +178,84 @@ class ClarificationForm(forms.Form):
 class ResponseForm(forms.Form):
     response = forms.CharField(
         label=_("Your answer to the reviewers"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class MeetingForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Certifying body"), queryset=None)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    spot_check_share = forms.DecimalField(
+        label=_("Share of applications spot-checked"),
+        min_value=0,
+        max_value=1,
+        decimal_places=2,
+        help_text=_("Between 0 and 1: 0.25 checks one application in four."),
+    )
+    applications = forms.ModelMultipleChoiceField(
+        label=_("Agenda"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Reviewed applications waiting for a decision."),
+    )
+
+    def __init__(self, *args, bodies, members, applications, labels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["members"].queryset = members
+        self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.email
+        self.fields["applications"].queryset = applications
+        self.fields["applications"].label_from_instance = lambda a: labels.get(a.pk, str(a))
+        self.fields["spot_check_share"].initial = settings.SPOT_CHECK_SHARE
+
+    def clean(self):
+        cleaned_data = super().clean()
+        body, chosen = cleaned_data.get("body"), cleaned_data.get("applications") or []
+        stray = [a for a in chosen if a.certifying_body.translation_key != body.translation_key]
+        if body is not None and stray:
+            self.add_error(
+                "applications", _("Choose applications addressed to this certifying body.")
+            )
+        return cleaned_data
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=AgendaItem.Outcome.choices, widget=forms.RadioSelect
+    )
+    rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 3}))
+    spot_check_notes = forms.CharField(
+        label=_("Findings of the spot check"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        if not item.spot_check:
+            del self.fields["spot_check_notes"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.item.spot_check and not cleaned_data.get("spot_check_notes", "").strip():
+            self.add_error(
+                "spot_check_notes", _("Record the findings of the spot check before deciding.")
+            )
+        return cleaned_data
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revocation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown on the public verification page."),
+    )
+
+
+class WorkbookForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Filled-in workbook"), help_text=_("The .xlsx file downloaded from this page.")
     )

@@ -11,3 +11,11 @@ from . import workflow
 def clarification_deadlines():
     """Reminders before a clarification deadline; applications back to review after it."""
     return workflow.clarification_deadlines(reminder_days=settings.CLARIFICATION_REMINDER_DAYS)
+
+
+@task()
+def certificate_expiry_reminders():
+    """Reminders to cities whose certificate expires within CERTIFICATE_REMINDER_DAYS."""
+    from .committee import expiry_reminders
+
+    return expiry_reminders(days=settings.CERTIFICATE_REMINDER_DAYS)

@@ -2,11 +2,23 @@
 
 from django.urls import path
 
-from . import review_views, views
+from . import committee_views, public_views, review_views, views
 
 app_name = "certification"
 
 urlpatterns = [
+    path("", public_views.index, name="index"),
+    path("verify/", public_views.verify, name="verify_form"),
+    path("verify/<str:number>/", public_views.verify, name="verify"),
+    path("certificates/<str:number>/revoke/", committee_views.revoke, name="revoke"),
+    path("meetings/", committee_views.meetings, name="meetings"),
+    path("meetings/new/", committee_views.meeting_new, name="meeting_new"),
+    path("meetings/<int:pk>/", committee_views.meeting, name="meeting"),
+    path("meetings/<int:pk>/draw/", committee_views.meeting_draw, name="meeting_draw"),
+    path("meetings/<int:pk>/items/<int:item_id>/", committee_views.decide, name="decide"),
+    path("meetings/<int:pk>/report/", committee_views.meeting_report, name="meeting_report"),
+    path("applications/<int:pk>/workbook.xlsx", views.workbook_download, name="workbook_download"),
+    path("applications/<int:pk>/workbook/", views.workbook_upload, name="workbook_upload"),
     path("applications/", views.applications, name="applications"),
     path("applications/new/", views.apply, name="apply"),
     path("applications/<int:pk>/", views.application, name="application"),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, ModelLogEntry
 
-from . import permissions, workflow
+from . import permissions, workbook, workflow
 from .forms import (
     AnswerForm,
     ApplyForm,
@@ -23,10 +23,18 @@ from .forms import (
     ConflictForm,
     EvidenceForm,
     ResponseForm,
+    WorkbookForm,
 )
 from .models import Answer, Application, Evidence
 from .models.applications import localize
 from .report import build_report
+
+# Statuses in which the technical review is complete and its report exists.
+REPORTED = (
+    Application.Status.REVIEWED,
+    Application.Status.CERTIFIED,
+    Application.Status.NOT_ELIGIBLE,
+)
 
 
 def application_view(view):
@@ -128,7 +136,7 @@ def detail_context(request, application, **extra):
     is_city = permissions.is_city_member(user, application)
     undeclared = assignment is not None and assignment.declared_at is None
     sees_content = not undeclared
-    reviewed = application.status == Application.Status.REVIEWED
+    reviewed = application.status in REPORTED
     staff = permissions.sees_all(user) or (assignment is not None and assignment.cleared)
     context = {
         "application": application,
@@ -144,6 +152,11 @@ def detail_context(request, application, **extra):
         "assignment": assignment,
         "rows": _criteria_rows(application, request, staff or reviewed) if sees_content else [],
         "show_assessments": staff or reviewed,
+        "reported": reviewed,
+        "decisions": application.agenda_items.exclude(outcome="").select_related("meeting"),
+        "certificate": getattr(application, "certificate", None)
+        if application.status == Application.Status.CERTIFIED
+        else None,
         "history": _history(application) if (staff or is_city) else [],
         "assignments": application.assignments.select_related("reviewer")
         if permissions.sees_all(user)
@@ -161,6 +174,8 @@ def detail_context(request, application, **extra):
         context["clarification_form"] = ClarificationForm()
     if is_city and application.status == Application.Status.CLARIFICATION:
         context["response_form"] = ResponseForm()
+    if context["can_edit"]:
+        context["workbook_form"] = WorkbookForm()
     context.update(extra)
     return context
 
@@ -303,7 +318,7 @@ def respond(request, application):
 
 
 def _report_or_404(request, application):
-    if application.status != Application.Status.REVIEWED:
+    if application.status not in REPORTED:
         raise Http404
     return build_report(application, request.LANGUAGE_CODE)
 
@@ -331,3 +346,40 @@ def report_pdf(request, application):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@application_view
+def workbook_download(request, application):
+    if not permissions.is_city_member(request.user, application):
+        raise Http404
+    answers = {answer.criterion_code: answer for answer in application.answers.all()}
+    data = workbook.build(application, request.LANGUAGE_CODE, answers)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"self-assessment-{application.stage_code}-{application.pk}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@application_view
+@require_POST
+def workbook_upload(request, application):
+    if not permissions.can_edit(request.user, application):
+        raise Http404
+    form = WorkbookForm(request.POST, request.FILES)
+    errors = []
+    if form.is_valid():
+        parsed = workbook.parse(form.cleaned_data["workbook"], application)
+        errors = parsed.errors
+        if not errors:
+            workflow.import_workbook(application, parsed.rows, request.user)
+            messages.success(
+                request,
+                _("The workbook filled in %(count)s criteria.") % {"count": len(parsed.rows)},
+            )
+            return redirect("certification:application", application.pk)
+    messages.error(request, _("The workbook was not imported; nothing was changed."))
+    context = detail_context(request, application, workbook_form=form, workbook_errors=errors)
+    return render(request, "certification/application_detail.html", context, status=400)

@@ -25,6 +25,15 @@ LOG_ACTIONS = [
         _("Clarification deadline passed"),
     ),
     ("certification.complete", _("Complete review"), _("Review completed")),
+    ("certification.workbook", _("Import workbook"), _("Workbook imported")),
+    ("certification.meeting_created", _("Plan meeting"), _("Committee meeting planned")),
+    ("certification.on_agenda", _("Put on agenda"), _("Put on a committee agenda")),
+    ("certification.spot_checks_drawn", _("Draw spot checks"), _("Spot checks drawn")),
+    ("certification.spot_check", _("Spot check"), _("Chosen for a spot check")),
+    ("certification.decide", _("Decide"), _("Committee decision recorded")),
+    ("certification.certificate_issued", _("Issue certificate"), _("Certificate issued")),
+    ("certification.certificate_revoked", _("Revoke certificate"), _("Certificate revoked")),
+    ("certification.expiry_reminder", _("Remind of expiry"), _("Expiry reminder sent")),
 ]
 
 
@@ -38,6 +47,21 @@ class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
         return permissions.sees_all(user) or permissions.is_reviewer(user)
+
+
+class CommitteeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.sees_all(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_committee_menu_item():
+    return CommitteeMenuItem(
+        _("Committee meetings"),
+        reverse("certification:meetings"),
+        icon_name="date",
+        order=371,
+    )
 
 
 @hooks.register("register_admin_menu_item")
@@ -74,4 +98,20 @@ def certification_section(request, membership):
         "certification/includes/my_city_section.html",
         {"applications": applications, "next_stage": stage},
         request=request,
+    )
+
+
+@hooks.register("city_page_header")
+def current_stage_on_city_page(request, city):
+    """The city's current certification stage, with a link to verify the certificate."""
+    from django.template.loader import render_to_string
+
+    from .public_views import current_certificate_of, register_rows
+
+    certificate = current_certificate_of(city.translation_key)
+    if certificate is None:
+        return None
+    register_rows([certificate], city.locale)
+    return render_to_string(
+        "certification/includes/city_stage.html", {"certificate": certificate}, request=request
     )

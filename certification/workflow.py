@@ -33,7 +33,7 @@ class TransitionError(Exception):
     """The application is not in a state that allows the action; the message says why."""
 
 
-# Applications that are not finished: a city has at most one at a time.
+# Applications not yet decided by a committee: a city has at most one at a time.
 OPEN_STATUSES = [
     Status.DRAFT,
     Status.SUBMITTED,
@@ -74,9 +74,12 @@ def stages():
 
 
 def held_stage_codes(city_key):
-    """The stages a city holds: certificates come from the committee's decisions, which the
-    platform does not record yet, so a city holds none and starts with qualification."""
-    return set()
+    """The stages for which the city holds a current (neither expired nor revoked) certificate."""
+    from .models import Certificate
+
+    return set(
+        Certificate.objects.current().filter(city_key=city_key).values_list("stage_code", flat=True)
+    )
 
 
 def open_application(city_key):
@@ -374,3 +377,31 @@ def clarification_deadlines(today=None, reminder_days=3):
             )
         reminded += 1
     return reminded, returned
+
+
+@transaction.atomic
+def import_workbook(application, rows, user):
+    """Apply the rows of a checked workbook to a draft: filled cells replace the answer's
+    narrative or rating, empty cells keep them; a data source adds a piece of evidence."""
+    from .models import Evidence
+
+    if not application.editable_by_city:
+        raise TransitionError(_("The application cannot be changed now."))
+    for row in rows:
+        answer, _created = Answer.objects.get_or_create(
+            application=application, criterion_code=row.code
+        )
+        if row.narrative:
+            answer.narrative = row.narrative
+        if row.self_rating:
+            answer.self_rating = row.self_rating
+        answer.save()
+        if row.data_source:
+            Evidence.objects.create(
+                answer=answer,
+                data_source=row.data_source[:500],
+                period=row.period[:100],
+                language=row.language,
+                uploaded_by=user,
+            )
+    _record(application, "certification.workbook", user, rows=len(rows))

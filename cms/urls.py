@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from certification.api import certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
 from cms import serve, views
 from cms.api import api_router
@@ -25,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.search_api, name="search_api"),
+    path("api/v2/certificates/", certificates_api, name="certificates_api"),
     path("api/v2/", api_router.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

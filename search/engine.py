@@ -28,6 +28,7 @@ from knowledge.models import SustainableDevelopmentGoal, Theme
 from .backends import searching_in
 from .facets import FACETS, attributes_of, facet_counts, matches, page_types, pages_by_type
 from .goals import GOAL_TYPE, GoalResult, goal_results
+from .resources import RESOURCE_TYPE, ResourceResult, resource_results
 from .types import SEARCHABLE_TYPES
 
 MAX_QUERY_LENGTH = 200
@@ -188,14 +189,20 @@ def search(locale, query, selected=None):
     for goal in goals:
         attributes[goal.key] = {name: set() for name in FACETS}
         attributes[goal.key].update(type={GOAL_TYPE}, sdg={goal.number})
-    # A goal's own page answers a query naming it best: goals first.
-    ids = [goal.key for goal in goals] + ids
+    resources = resource_results(locale, query)
+    for resource in resources:
+        attributes[resource.key] = {name: set() for name in FACETS}
+        attributes[resource.key].update(type={RESOURCE_TYPE})
+    # A goal's own page answers a query naming it best: goals first; certification resources
+    # after the pages.
+    ids = [goal.key for goal in goals] + ids + [resource.key for resource in resources]
     outcome.total_matches = len(ids)
     outcome.facets = facet_counts(ids, attributes, selected, locale)
     kept = [pk for pk in ids if matches(attributes[pk], selected)]
     pages = Page.objects.filter(pk__in=[pk for pk in kept if isinstance(pk, int)])
     by_id = {page.pk: page for page in pages.select_related("locale", "content_type")}
     by_id.update({goal.key: goal for goal in goals})
+    by_id.update({resource.key: resource for resource in resources})
     outcome.results = [by_id[pk] for pk in kept if pk in by_id]
     return outcome
 
@@ -215,7 +222,7 @@ def with_excerpts(pages, query):
 
 def _text_of(page, words=()):
     """The page's most telling text that holds one of the words, else its first text."""
-    if isinstance(page, GoalResult):
+    if isinstance(page, GoalResult | ResourceResult):
         return page.text
     texts = []
     for name in TEXT_FIELDS:

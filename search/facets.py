@@ -12,6 +12,7 @@ from knowledge.models import SustainableDevelopmentGoal, Theme
 from knowledge.regions import Region
 
 from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
+from .resources import RESOURCE_TYPE, RESOURCE_TYPE_LABEL
 from .types import SEARCHABLE_TYPES
 
 FACETS = ["type", "sdg", "theme", "region", "country", "year"]
@@ -113,6 +114,8 @@ def _labelled(name, counter, locale):
         }
         if GOAL_TYPE in counter:
             labels[GOAL_TYPE] = str(GOAL_TYPE_LABEL)
+        if RESOURCE_TYPE in counter:
+            labels[RESOURCE_TYPE] = str(RESOURCE_TYPE_LABEL)
         order = sorted(counter, key=lambda value: (-counter[value], labels[value]))
     elif name == "sdg":
         goals = SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=counter)

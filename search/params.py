@@ -9,6 +9,7 @@ from django_countries import countries
 from knowledge.regions import Region
 
 from .goals import GOAL_TYPE
+from .resources import RESOURCE_TYPE
 from .types import SEARCHABLE_TYPES
 
 CODE = re.compile(r"^[a-z0-9-]{1,50}$")
@@ -44,7 +45,10 @@ def parse_filters(params, strict=True):
     """{facet: set of values}. With strict, a bad value raises FilterError; otherwise it is
     left out (the search page ignores what it does not understand)."""
     checks = {
-        "type": (lambda value: value in SEARCHABLE_TYPES or value == GOAL_TYPE, str),
+        "type": (
+            lambda value: value in SEARCHABLE_TYPES or value in (GOAL_TYPE, RESOURCE_TYPE),
+            str,
+        ),
         "sdg": (lambda value: 1 <= value <= 17, int),
         "theme": (lambda value: bool(CODE.match(value)), str),
         "region": (lambda value: value in Region.values, str),

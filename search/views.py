@@ -11,6 +11,7 @@ from . import engine
 from .facets import FACETS
 from .goals import GOAL_TYPE, GoalResult
 from .params import FilterError, parse_filters
+from .resources import RESOURCE_TYPE, ResourceResult
 
 RESULTS_PER_PAGE = 10
 API_MAX_LIMIT = 100
@@ -30,7 +31,7 @@ def search(request):
         suggestion = engine.suggestions(locale, query)
     labels = facet_labels()
     for result in results:
-        if not isinstance(result, GoalResult):
+        if not isinstance(result, GoalResult | ResourceResult):
             result.type_label = str(type(result)._meta.verbose_name).capitalize()
     facets = [
         {
@@ -100,6 +101,22 @@ def _int_param(request, name, default, maximum=None):
 KNOWN_API_PARAMETERS = {"q", "locale", "limit", "offset", *FACETS}
 
 
+def _api_type(result):
+    if isinstance(result, GoalResult):
+        return GOAL_TYPE
+    if isinstance(result, ResourceResult):
+        return RESOURCE_TYPE
+    return type(result)._meta.label
+
+
+def _api_id(result):
+    if isinstance(result, GoalResult):
+        return result.number
+    if isinstance(result, ResourceResult):
+        return result.key
+    return result.pk
+
+
 def search_api(request):
     """/api/v2/search/?q=…&locale=…&type=…: Wagtail's envelope with facets."""
     unknown = sorted(set(request.GET) - KNOWN_API_PARAMETERS)
@@ -123,8 +140,8 @@ def search_api(request):
     window = engine.with_excerpts(outcome.results[offset : offset + limit], query)
     items = [
         {
-            "type": GOAL_TYPE if isinstance(page, GoalResult) else type(page)._meta.label,
-            "id": page.number if isinstance(page, GoalResult) else page.pk,
+            "type": _api_type(page),
+            "id": _api_id(page),
             "title": page.title,
             "url": page.get_full_url(request),
             "excerpt": str(page.excerpt),

@@ -10,6 +10,7 @@ from .applications import (
     SelfRating,
     TechnicalReviewer,
 )
+from .committee import AgendaItem, Certificate, CommitteeMeeting, draw_spot_checks
 from .framework import (
     CertificationStage,
     CertifyingBody,
@@ -21,6 +22,10 @@ from .framework import (
 )
 
 __all__ = [
+    "AgendaItem",
+    "Certificate",
+    "CommitteeMeeting",
+    "draw_spot_checks",
     "EVIDENCE_LANGUAGES",
     "Answer",
     "Application",

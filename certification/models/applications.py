@@ -29,6 +29,8 @@ class Application(models.Model):
         IN_REVIEW = "in_review", _("In review")
         CLARIFICATION = "clarification", _("Clarification requested")
         REVIEWED = "reviewed", _("Reviewed")
+        CERTIFIED = "certified", _("Certified")
+        NOT_ELIGIBLE = "not_eligible", _("Not yet eligible")
 
     city_key = models.UUIDField(_("city"), db_index=True)  # translation_key of the city pages
     stage_code = models.SlugField(_("stage"), max_length=50)

@@ -253,6 +253,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PERIODIC_TASKS = {
     "cms.tasks.publish_scheduled": {"minutes": 1},
     "certification.tasks.clarification_deadlines": {"hours": 1},
+    "certification.tasks.certificate_expiry_reminders": {"hours": 24},
 }
 
 # Search: the database backend by default; Elasticsearch or OpenSearch when configured.
@@ -297,6 +298,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 EVIDENCE_EXTENSIONS = ["csv", "docx", "jpg", "jpeg", "odt", "pdf", "png", "pptx", "xlsx", "zip"]
 EVIDENCE_MAX_UPLOAD_SIZE = env_int("EVIDENCE_MAX_UPLOAD_SIZE", 25 * 1024 * 1024)
 CLARIFICATION_REMINDER_DAYS = env_int("CLARIFICATION_REMINDER_DAYS", 3)
+# Certificates: how long they are valid, and how many days before expiry the city is reminded.
+CERTIFICATE_VALIDITY_YEARS = env_int("CERTIFICATE_VALIDITY_YEARS", 3)
+CERTIFICATE_REMINDER_DAYS = env_int("CERTIFICATE_REMINDER_DAYS", 60)
+SPOT_CHECK_SHARE = env_str("SPOT_CHECK_SHARE", "0.25")
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # City maps: a tile server URL template such as https://tile.example.org/{z}/{x}/{y}.png and the

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -170,6 +171,11 @@ class CityPage(KnowledgePagePermissionsMixin, Page):
         context["initiatives"] = InitiativePage.prepare_cards(initiatives, request)
         context["focal_points"] = self.focal_points.all()
         context["social_accounts"] = self.social_accounts.all()
+        # Other apps add to the page header (certification shows the current stage): each
+        # function of the hook takes the request and the city and returns HTML or None.
+        context["header_extras"] = [
+            html for hook in hooks.get_hooks("city_page_header") if (html := hook(request, self))
+        ]
         return context
 
     @property

@@ -105,3 +105,21 @@ def in_review(submitted, reviewer, secretariat):
     workflow.declare(assignment, False, "", reviewer)
     submitted.refresh_from_db()
     return submitted
+
+
+def review_all(application, reviewer, results=None):
+    """Assess every criterion (met unless `results` says otherwise) and complete the review."""
+    results = results or {}
+    workflow.save_assessments(
+        application,
+        {code: (results.get(code, "met"), "") for code in application.criteria_version.codes},
+        reviewer,
+    )
+    workflow.complete_review(application, reviewer)
+    application.refresh_from_db()
+    return application
+
+
+@pytest.fixture
+def reviewed_application(in_review, reviewer):
+    return review_all(in_review, reviewer)

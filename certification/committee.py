@@ -1,0 +1,225 @@
+"""The committee's work: meetings with their agenda, the spot-check draw, decisions, and the
+certificates they issue (with expiry reminders and revocation). Every step is in Wagtail's audit
+log and e-mailed to the people concerned."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.log_actions import log
+
+from . import emails
+from .models import AgendaItem, Application, Certificate, CommitteeMeeting, draw_spot_checks
+from .workflow import TransitionError, _transition
+
+Status = Application.Status
+Outcome = AgendaItem.Outcome
+
+
+def awaiting_decision(body=None):
+    """Reviewed applications not on the agenda of a meeting that has yet to decide them."""
+    pending = AgendaItem.objects.filter(outcome="").values("application_id")
+    queryset = Application.objects.filter(status=Status.REVIEWED).exclude(pk__in=pending)
+    if body is not None:
+        queryset = queryset.filter(certifying_body__translation_key=body.translation_key)
+    return queryset
+
+
+@transaction.atomic
+def create_meeting(body, date, members, share, applications, user):
+    meeting = CommitteeMeeting.objects.create(
+        body=body, date=date, spot_check_share=share, created_by=user
+    )
+    meeting.members.set(members)
+    for application in applications:
+        if application.status != Status.REVIEWED:
+            raise TransitionError(_("Only reviewed applications go on an agenda."))
+        AgendaItem.objects.create(meeting=meeting, application=application)
+    log(
+        instance=meeting,
+        action="certification.meeting_created",
+        user=user,
+        data={"agenda": [a.pk for a in applications], "date": date.isoformat()},
+    )
+    for application in applications:
+        log(
+            instance=application,
+            action="certification.on_agenda",
+            user=user,
+            data={"meeting": meeting.pk, "date": date.isoformat()},
+        )
+    emails.notify_meeting(
+        meeting, gettext_lazy("A certification committee meeting is planned"), "meeting_planned"
+    )
+    return meeting
+
+
+@transaction.atomic
+def draw(meeting, user, seed=None):
+    """Choose the spot checks, once, and record the seed, the list and the result."""
+    meeting = CommitteeMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.drawn:
+        raise TransitionError(_("The spot checks of this meeting are drawn already."))
+    pool = sorted(meeting.items.values_list("application_id", flat=True))
+    seed = seed or CommitteeMeeting.new_seed()
+    selected = draw_spot_checks(seed, pool, meeting.spot_check_share)
+    meeting.spot_check_seed = seed
+    meeting.spot_check_pool = pool
+    meeting.spot_check_selected = selected
+    meeting.drawn_at = timezone.now()
+    meeting.drawn_by = user
+    meeting.save()
+    meeting.items.filter(application_id__in=selected).update(spot_check=True)
+    log(
+        instance=meeting,
+        action="certification.spot_checks_drawn",
+        user=user,
+        data={"seed": seed, "pool": pool, "selected": selected},
+    )
+    for pk in selected:
+        log(
+            instance=Application.objects.get(pk=pk),
+            action="certification.spot_check",
+            user=user,
+            data={"meeting": meeting.pk, "seed": seed},
+        )
+    emails.notify_meeting(
+        meeting,
+        gettext_lazy("Spot checks drawn for the committee meeting"),
+        "spot_checks",
+    )
+    return meeting
+
+
+def _add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@transaction.atomic
+def decide(item, outcome, rationale, user, spot_check_notes=""):
+    meeting = item.meeting
+    if not meeting.drawn:
+        raise TransitionError(_("Draw the spot checks before deciding."))
+    if item.outcome:
+        raise TransitionError(_("This application is decided already."))
+    if item.spot_check and not (spot_check_notes or item.spot_check_notes).strip():
+        raise TransitionError(_("Record the findings of the spot check before deciding."))
+    application = item.application
+    item.outcome = outcome
+    item.rationale = rationale
+    item.spot_check_notes = spot_check_notes or item.spot_check_notes
+    item.criteria_version = application.criteria_version
+    item.decided_at = timezone.now()
+    item.decided_by = user
+    item.save()
+    data = {"meeting": meeting.pk, "outcome": outcome}
+    certificate = None
+    if outcome == Outcome.CERTIFY:
+        _transition(
+            application, [Status.REVIEWED], Status.CERTIFIED, user, "certification.decide", **data
+        )
+        certificate = issue_certificate(application, meeting.body, user)
+    elif outcome == Outcome.NOT_ELIGIBLE:
+        _transition(
+            application,
+            [Status.REVIEWED],
+            Status.NOT_ELIGIBLE,
+            user,
+            "certification.decide",
+            **data,
+        )
+    else:
+        log(
+            instance=application,
+            action="certification.decide",
+            user=user,
+            data={"from": application.status, "to": application.status, **data},
+        )
+    emails.notify(
+        list(emails.city_members(application)) + list(emails.secretariat()),
+        gettext_lazy("The certification committee decided on an application"),
+        "decided",
+        application,
+        item=item,
+        certificate=certificate,
+    )
+    return certificate
+
+
+def issue_certificate(application, body, user, today=None):
+    issued = today or timezone.localdate()
+    version = application.criteria_version
+    stage = application.stage()
+    certificate = Certificate.objects.create(
+        number=f"pending-{application.pk}",
+        application=application,
+        city_key=application.city_key,
+        stage_key=version.stage_key,
+        stage_code=application.stage_code,
+        label=stage.label,
+        body=body,
+        issued_on=issued,
+        expires_on=_add_years(issued, settings.CERTIFICATE_VALIDITY_YEARS),
+    )
+    certificate.number = f"SDGC-{issued.year}-{certificate.pk:06d}"
+    certificate.save(update_fields=["number"])
+    log(
+        instance=certificate,
+        action="certification.certificate_issued",
+        user=user,
+        data={"application": application.pk, "expires_on": certificate.expires_on.isoformat()},
+    )
+    return certificate
+
+
+@transaction.atomic
+def revoke(certificate, user, reason):
+    if certificate.revoked_at is not None:
+        raise TransitionError(_("This certificate is revoked already."))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = user
+    certificate.revocation_reason = reason
+    certificate.save()
+    log(
+        instance=certificate,
+        action="certification.certificate_revoked",
+        user=user,
+        data={"from": "active", "to": "revoked", "reason": reason},
+    )
+    emails.notify(
+        list(emails.city_members(certificate.application)) + list(emails.secretariat()),
+        gettext_lazy("A certificate was revoked"),
+        "revoked",
+        certificate.application,
+        certificate=certificate,
+    )
+
+
+def expiry_reminders(today=None, days=60):
+    """E-mail cities whose certificate expires within `days`, once per certificate."""
+    today = today or timezone.localdate()
+    due = Certificate.objects.current(today).filter(
+        expires_on__lte=today + datetime.timedelta(days=days), expiry_reminded_at__isnull=True
+    )
+    count = 0
+    for certificate in due.select_related("application"):
+        with transaction.atomic():
+            certificate.expiry_reminded_at = timezone.now()
+            certificate.save(update_fields=["expiry_reminded_at"])
+            log(instance=certificate, action="certification.expiry_reminder", user=None)
+            emails.notify(
+                emails.city_members(certificate.application),
+                gettext_lazy("Your SDG Cities certificate expires soon"),
+                "expiry",
+                certificate.application,
+                certificate=certificate,
+            )
+        count += 1
+    return count

@@ -1,0 +1,88 @@
+"""What visitors see of certification: the stages, the register of current certificates, the
+tools library, and the verification of a certificate by its number. Nothing of applications."""
+
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from . import permissions
+from .forms import RevokeForm
+from .models import Certificate, CertificationStage, CertifyingBody, Tool
+
+
+def localized(model, keys, locale):
+    """{translation_key: row} in `locale` where translated, else in any language."""
+    rows = {}
+    for row in model.objects.filter(translation_key__in=set(keys)).order_by("pk"):
+        if row.translation_key not in rows or row.locale_id == locale.pk:
+            rows[row.translation_key] = row
+    return rows
+
+
+def register_rows(certificates, locale):
+    """Certificates with their city, stage and body in `locale`, in a fixed number of queries."""
+    from knowledge.models import CityPage
+
+    certificates = list(certificates)
+    cities = localized(CityPage, [c.city_key for c in certificates], locale)
+    stages = localized(CertificationStage, [c.stage_key for c in certificates], locale)
+    bodies = localized(CertifyingBody, [c.body.translation_key for c in certificates], locale)
+    for certificate in certificates:
+        certificate.city_page = cities.get(certificate.city_key)
+        certificate.stage = stages.get(certificate.stage_key)
+        certificate.body_localized = bodies.get(certificate.body.translation_key)
+    return certificates
+
+
+def index(request):
+    locale = Locale.get_active()
+    stages = CertificationStage.objects.filter(locale=locale).prefetch_related("criteria")
+    if not stages:
+        stages = CertificationStage.objects.filter(locale=Locale.get_default())
+    current = Certificate.objects.current().select_related("body")
+    return render(
+        request,
+        "certification/index.html",
+        {
+            "stages": stages.order_by("order"),
+            "certificates": register_rows(current.order_by("stage_code", "-issued_on"), locale),
+            "tools": Tool.objects.filter(locale=locale).order_by("title"),
+        },
+    )
+
+
+def verification_context(request, certificate, **extra):
+    locale = Locale.get_active()
+    register_rows([certificate], locale)
+    context = {
+        "certificate": certificate,
+        "state": certificate.state(),
+        "can_revoke": permissions.is_secretariat(request.user) and certificate.revoked_at is None,
+    }
+    if context["can_revoke"]:
+        context["revoke_form"] = RevokeForm()
+    context.update(extra)
+    return context
+
+
+def verify(request, number=None):
+    number = (number or request.GET.get("number", "")).strip().upper()
+    if not number:
+        return render(request, "certification/verify.html", {})
+    if "number" in request.GET:
+        return redirect("certification:verify", number)
+    certificate = Certificate.objects.select_related("body").filter(number=number).first()
+    if certificate is None:
+        context = {"number": number, "not_found": _("No certificate has this number.")}
+        return render(request, "certification/verify.html", context, status=404)
+    return render(request, "certification/verify.html", verification_context(request, certificate))
+
+
+def current_certificate_of(city_key):
+    """The city's current certificate of the highest stage, or None."""
+    current = Certificate.objects.current().filter(city_key=city_key).select_related("body")
+    order = {
+        s.code: s.order for s in CertificationStage.objects.filter(locale=Locale.get_default())
+    }
+    return max(current, key=lambda c: order.get(c.stage_code, 0), default=None)
