@@ -5,6 +5,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 import pages.api  # noqa: F401 - registers the editorial pages' filters
+from cms.preview import PreviewAPIViewSet
 from knowledge.api import PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -13,3 +14,4 @@ api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("sdgs", SDGsAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
+api_router.register_endpoint("preview", PreviewAPIViewSet)

@@ -293,6 +293,11 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Headless preview: how long a preview token works, and the partner front end's preview address
+# ({token}, {page_id}, {locale} are filled in); without one the admin shows the token.
+HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
+
 # Certification: evidence uploads, and how many days before a clarification deadline the city
 # is reminded.
 EVIDENCE_EXTENSIONS = ["csv", "docx", "jpg", "jpeg", "odt", "pdf", "png", "pptx", "xlsx", "zip"]
