@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from .models import CityPage, InitiativePage, InitiativeStatus, SDGTarget, Theme
+from .models.localized import taxonomy_codes
 from .regions import Region
 
 MAX_VALUES = 50
@@ -101,7 +102,7 @@ class InitiativeFilters:
                     "target",
                     _("“%(value)s” is not a target code such as 11.1 or 11.a.") % {"value": value},
                 )
-        known = set(SDGTarget.objects.filter(code__in=values).values_list("code", flat=True))
+        known = taxonomy_codes(SDGTarget, "code")
         for value in values:
             if value not in known:
                 raise FilterError("target", _("There is no target %(value)s.") % {"value": value})
@@ -110,7 +111,7 @@ class InitiativeFilters:
     @staticmethod
     def _parse_theme(query):
         values = split_values(query, "theme")
-        known = set(Theme.objects.filter(code__in=values).values_list("code", flat=True))
+        known = taxonomy_codes(Theme, "code")
         for value in values:
             if value not in known:
                 raise FilterError("theme", _("There is no theme “%(value)s”.") % {"value": value})

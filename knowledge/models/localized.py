@@ -37,6 +37,16 @@ def _cached_rows(model, locale_id, key):
     return rows
 
 
+def taxonomy_codes(model, key):
+    """Every value of `key` (theme codes, target codes) across languages, from the cache."""
+    cache_key = f"knowledge:taxonomy:{taxonomy_version()}:{model._meta.model_name}:{key}s"
+    codes = cache.get(cache_key)
+    if codes is None:
+        codes = set(model.objects.values_list(key, flat=True).distinct())
+        cache.set(cache_key, codes, timeout=CACHE_SECONDS)
+    return codes
+
+
 class LocalizedTaxonomy:
     """The SDGs, targets and themes of one locale, each loaded on first use, from the cache."""
 
