@@ -10,7 +10,7 @@ from wagtail.urls import serve_pattern
 
 from certification.api import certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
-from cms import serve, views
+from cms import openapi, serve, views
 from cms.api import api_router
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.urls import account_urlpatterns
@@ -27,6 +27,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.search_api, name="search_api"),
     path("api/v2/certificates/", certificates_api, name="certificates_api"),
+    path("api/v2/schema/", openapi.schema_view, name="api_schema"),
+    path("api/v2/docs/", openapi.docs_view, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

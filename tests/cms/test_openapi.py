@@ -1,0 +1,119 @@
+"""The OpenAPI document: real responses match it, and generated requests to every endpoint get
+no server error and answers that match it."""
+
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from cms.openapi import PATHS
+from knowledge.models import InitiativePage
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def api_schema(db):
+    """The schema, calling the project's WSGI application in-process. As with Django's test
+    client, requests must not close the test's database connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v2/schema/", WSGIHandler())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.mark.parametrize("path", sorted(PATHS))
+def test_generated_requests_get_no_server_error_and_match_the_schema(api_schema, path):
+    operation = api_schema[path]["GET"]
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=40,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def call(case):
+        case.call_and_validate(checks=CHECKS)
+
+    call()
+
+
+def _validate(api_schema, path, query=None, path_parameters=None):
+    case = api_schema[path]["GET"].Case(query=query or {}, path_parameters=path_parameters or {})
+    response = case.call()
+    assert response.status_code == 200, response.text
+    case.validate_response(response, checks=CHECKS)
+    return response.json()
+
+
+@pytest.mark.django_db
+def test_real_responses_match_the_schema(api_schema):
+    pages = "/api/v2/pages/"
+    for page_type in (
+        "knowledge.InitiativePage",
+        "knowledge.CityPage",
+        "pages.EventPage",
+        "pages.WebinarPage",
+        "pages.PartnerPage",
+        "pages.StandardPage",
+        "pages.HomePage",
+    ):
+        data = _validate(api_schema, pages, {"type": page_type, "fields": "*", "locale": "fr"})
+        assert data["items"], page_type
+        _validate(api_schema, "/api/v2/pages/{id}/", path_parameters={"id": data["items"][0]["id"]})
+    data = _validate(
+        api_schema,
+        pages,
+        {"type": "knowledge.InitiativePage", "sdg": "11,13", "theme": "transport"},
+    )
+    _validate(api_schema, pages, {"type": "pages.EventPage", "upcoming": "true"})
+    for path in ("/api/v2/sdgs/", "/api/v2/themes/", "/api/v2/images/", "/api/v2/documents/"):
+        _validate(
+            api_schema, path, {"locale": "ar"} if "images" not in path and "doc" not in path else {}
+        )
+    _validate(api_schema, "/api/v2/sdgs/{id}/", path_parameters={"id": 1})
+    data = _validate(api_schema, "/api/v2/search/", {"q": "food", "locale": "en"})
+    assert data["items"] and data["facets"]
+    _validate(api_schema, "/api/v2/certificates/", {"locale": "zh-hans"})
+
+
+@pytest.mark.django_db
+def test_the_schema_describes_every_endpoint_and_the_docs_page_lists_them(client):
+    document = client.get("/api/v2/schema/").json()
+    assert document["openapi"].startswith("3.")
+    assert set(document["paths"]) >= {
+        "/api/v2/pages/",
+        "/api/v2/pages/{id}/",
+        "/api/v2/sdgs/",
+        "/api/v2/themes/",
+        "/api/v2/images/",
+        "/api/v2/documents/",
+        "/api/v2/search/",
+        "/api/v2/certificates/",
+    }
+    names = {p["name"] for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
+    assert {"sdg", "theme", "country", "region", "city", "upcoming", "start_after"} <= names
+    docs = client.get("/api/v2/docs/").content.decode()
+    for path in document["paths"]:
+        assert path in docs
+    assert "Certificate" in docs and "<code>sdg</code>" in docs
+    assert InitiativePage.objects.exists()
