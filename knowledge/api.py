@@ -7,10 +7,14 @@ Shapes (DESIGN.md, "Public contract"):
     "translations": {"fr": 45, "ar": 51}
 """
 
+import re
+
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.api import APIField
+from wagtail.api.utils import get_base_url
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -176,8 +180,32 @@ class LazyTranslationStates:
         return self.states.get(page_id)
 
 
+# A path in an HTML attribute (not a protocol-relative address).
+RELATIVE_URL = re.compile(r'(\b(?:href|src)=")(/(?!/))')
+
+
+def absolute_links(value, base_url):
+    """`value` (API data) with the site-relative links and sources of its HTML made absolute."""
+    if isinstance(value, str):
+        return RELATIVE_URL.sub(lambda match: match.group(1) + base_url + "/", value)
+    if isinstance(value, list):
+        return [absolute_links(item, base_url) for item in value]
+    if isinstance(value, dict):
+        return {key: absolute_links(item, base_url) for key, item in value.items()}
+    return value
+
+
 class PageSerializer(WagtailPageSerializer):
     translation_status = TranslationStatusField()
+
+    def to_representation(self, instance):
+        # Rich text is expanded in the active language: with the page's own language active,
+        # a link to another page points at that page's translation in the same language.
+        # Partner sites get the links absolute.
+        with translation.override(instance.locale.language_code):
+            data = super().to_representation(instance)
+        base_url = get_base_url(self.context["request"]).rstrip("/")
+        return absolute_links(data, base_url)
 
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
