@@ -13,3 +13,32 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith(settings.LANGUAGE_INDEPENDENT_PATHS):
             return response
         return super().process_response(request, response)
+
+
+class RejectNulCharactersMiddleware:
+    """A query parameter holding a NUL character gets 400 with a message naming it.
+
+    PostgreSQL cannot store or compare text with NUL (0x00) in it, so such a value would reach
+    a search or filter and fail with a server error; no parameter of the site needs one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        names = sorted(
+            name
+            for name, values in request.GET.lists()
+            if "\x00" in name or any("\x00" in value for value in values)
+        )
+        if names:
+            from django.http import HttpResponseBadRequest, JsonResponse
+            from django.utils.translation import gettext as _
+
+            message = _("%(name)s: contains a NUL character") % {
+                "name": names[0].replace("\x00", "")
+            }
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"message": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

@@ -117,3 +117,14 @@ def test_the_schema_describes_every_endpoint_and_the_docs_page_lists_them(client
         assert path in docs
     assert "Certificate" in docs and "<code>sdg</code>" in docs
     assert InitiativePage.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/api/v2/images/", "/api/v2/documents/", "/api/v2/pages/", "/en/initiatives/"]
+)
+def test_a_nul_character_in_a_parameter_is_a_bad_request(client, path):
+    response = client.get(path, {"search": "a\x00b", "q": "x\x00"})
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.json() == {"message": "q: contains a NUL character"}
