@@ -17,26 +17,31 @@ from knowledge.models import CityMembership
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
-def _language_of(user, application):
-    profile = UserProfile.objects.filter(user=user).first()
-    preferred = profile.preferred_language if profile else ""
-    return preferred if preferred in LANGUAGE_CODES else application.language
-
-
-def application_url(application, language):
-    with translation.override(language):
-        path = reverse("certification:application", args=[application.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def notify(users, subject, template, application, **context):
-    """Send `template` to each of `users` (once each) in their language."""
+def _recipients(users, fallback_language):
+    """(user, language) once per active address: the user's preferred language, else
+    `fallback_language`."""
     seen = set()
     for user in users:
         if not user.email or not user.is_active or user.email in seen:
             continue
         seen.add(user.email)
-        language = _language_of(user, application)
+        profile = UserProfile.objects.filter(user=user).first()
+        preferred = profile.preferred_language if profile else ""
+        yield user, preferred if preferred in LANGUAGE_CODES else fallback_language
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def application_url(application, language):
+    with translation.override(language):
+        return _absolute(reverse("certification:application", args=[application.pk]))
+
+
+def notify(users, subject, template, application, **context):
+    """Send `template` to each of `users` (once each) in their language."""
+    for user, language in _recipients(users, application.language):
         with translation.override(language):
             locale = Locale.get_active()
             body = render_to_string(
@@ -79,23 +84,12 @@ def reviewers(application):
 
 def notify_meeting(meeting, subject, template, **context):
     """`template` to the meeting's members and the secretariat, about the meeting."""
-    seen = set()
     people = list(meeting.members.all()) + list(secretariat())
-    for user in people:
-        if not user.email or not user.is_active or user.email in seen:
-            continue
-        seen.add(user.email)
-        profile = UserProfile.objects.filter(user=user).first()
-        language = profile.preferred_language if profile else ""
-        language = language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+    for user, language in _recipients(people, settings.LANGUAGE_CODE):
         with translation.override(language):
             path = reverse("certification:meeting", args=[meeting.pk])
             body = render_to_string(
                 f"certification/emails/{template}.txt",
-                {
-                    "meeting": meeting,
-                    "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
-                    **context,
-                },
+                {"meeting": meeting, "url": _absolute(path), **context},
             )
             send_mail(str(subject), body, None, [user.email])

@@ -9,15 +9,7 @@ from wagtail.models import Locale
 from . import permissions
 from .forms import RevokeForm
 from .models import Certificate, CertificationStage, CertifyingBody, Tool
-
-
-def localized(model, keys, locale):
-    """{translation_key: row} in `locale` where translated, else in any language."""
-    rows = {}
-    for row in model.objects.filter(translation_key__in=set(keys)).order_by("pk"):
-        if row.translation_key not in rows or row.locale_id == locale.pk:
-            rows[row.translation_key] = row
-    return rows
+from .models.applications import rows_in_locale
 
 
 def register_rows(certificates, locale):
@@ -25,9 +17,9 @@ def register_rows(certificates, locale):
     from knowledge.models import CityPage
 
     certificates = list(certificates)
-    cities = localized(CityPage, [c.city_key for c in certificates], locale)
-    stages = localized(CertificationStage, [c.stage_key for c in certificates], locale)
-    bodies = localized(CertifyingBody, [c.body.translation_key for c in certificates], locale)
+    cities = rows_in_locale(CityPage, [c.city_key for c in certificates], locale)
+    stages = rows_in_locale(CertificationStage, [c.stage_key for c in certificates], locale)
+    bodies = rows_in_locale(CertifyingBody, [c.body.translation_key for c in certificates], locale)
     for certificate in certificates:
         certificate.city_page = cities.get(certificate.city_key)
         certificate.stage = stages.get(certificate.stage_key)

@@ -6,7 +6,9 @@ Technical reviewers are users with a TechnicalReviewer entry (their languages), 
 for access to the admin's "Certification reviews" link.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+
+from knowledge.members import permission
 
 SECRETARIAT = "Certification secretariat"
 COMMITTEE = "Certification committee"
@@ -27,11 +29,6 @@ COMMITTEE_PERMISSIONS = ["wagtailadmin.access_admin", "certification.view_all_ap
 REVIEWER_PERMISSIONS = ["wagtailadmin.access_admin"]
 
 
-def _permission(dotted):
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def ensure_certification_roles():
     groups = {}
     for name, names in (
@@ -40,6 +37,6 @@ def ensure_certification_roles():
         (REVIEWERS, REVIEWER_PERMISSIONS),
     ):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*[_permission(dotted) for dotted in names])
+        group.permissions.add(*[permission(dotted) for dotted in names])
         groups[name] = group
     return groups

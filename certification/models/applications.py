@@ -76,22 +76,13 @@ class Application(models.Model):
 
     def stage(self, locale=None):
         """The stage snippet in `locale` if translated, else in the default language."""
-        stages = CertificationStage.objects.filter(translation_key=self.criteria_version.stage_key)
-        if locale is not None:
-            localized = stages.filter(locale=locale).first()
-            if localized is not None:
-                return localized
-        return stages.order_by("pk").first()
+        key = self.criteria_version.stage_key
+        return rows_in_locale(CertificationStage, [key], locale).get(key)
 
     def city(self, locale=None):
         from knowledge.models import CityPage
 
-        pages = CityPage.objects.filter(translation_key=self.city_key)
-        if locale is not None:
-            localized = pages.filter(locale=locale).first()
-            if localized is not None:
-                return localized
-        return pages.order_by("pk").first()
+        return rows_in_locale(CityPage, [self.city_key], locale).get(self.city_key)
 
     @property
     def editable_by_city(self):
@@ -102,21 +93,26 @@ class Application(models.Model):
         return self.status in (self.Status.SUBMITTED, self.Status.IN_REVIEW)
 
 
+def rows_in_locale(model, keys, locale):
+    """{translation_key: row of `model`} in `locale` where translated, else the first row (the
+    source language), in one query."""
+    rows = {}
+    for row in model.objects.filter(translation_key__in=set(keys)).order_by("pk"):
+        if row.translation_key not in rows or (locale is not None and row.locale_id == locale.pk):
+            rows[row.translation_key] = row
+    return rows
+
+
 def localize(applications, locale):
     """Give each application its `stage_in_locale` and `city_in_locale` (in `locale` where
     translated, else in any language) with two queries for the whole list."""
     from knowledge.models import CityPage
 
     applications = list(applications)
-    stage_keys = {a.criteria_version.stage_key for a in applications}
-    city_keys = {a.city_key for a in applications}
-    stages, cities = {}, {}
-    for stage in CertificationStage.objects.filter(translation_key__in=stage_keys).order_by("pk"):
-        if stage.translation_key not in stages or stage.locale_id == locale.pk:
-            stages[stage.translation_key] = stage
-    for city in CityPage.objects.filter(translation_key__in=city_keys).order_by("pk"):
-        if city.translation_key not in cities or city.locale_id == locale.pk:
-            cities[city.translation_key] = city
+    stages = rows_in_locale(
+        CertificationStage, [a.criteria_version.stage_key for a in applications], locale
+    )
+    cities = rows_in_locale(CityPage, [a.city_key for a in applications], locale)
     for application in applications:
         application.stage_in_locale = stages.get(application.criteria_version.stage_key)
         application.city_in_locale = cities.get(application.city_key)
