@@ -78,7 +78,8 @@ def certificates_api(request):
         keys = CityPage.objects.filter(pk__in=cities).values("translation_key")
         queryset = queryset.filter(city_key__in=keys)
     total = queryset.count()
-    window = queryset.order_by("number")[offset : offset + limit]
+    # An offset past the end asks nothing more (one beyond 64 bits would make SQLite fail).
+    window = queryset.order_by("number")[offset : offset + limit] if offset < total else []
     base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
     with translation.override(locale.language_code):
         items = [_item(certificate, base) for certificate in register_rows(window, locale)]

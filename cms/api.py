@@ -6,12 +6,21 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 import pages.api  # noqa: F401 - registers the editorial pages' filters
 from cms.preview import PreviewAPIViewSet
-from knowledge.api import PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
+from knowledge.api import PagesAPIViewSet, Pagination, SDGsAPIViewSet, ThemesAPIViewSet
+
+
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    pagination_class = Pagination
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    pagination_class = Pagination
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("sdgs", SDGsAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("preview", PreviewAPIViewSet)

@@ -338,8 +338,13 @@ def _responses(schema_name, *, not_found=False):
             "description": "OK",
             "content": {"application/json": {"schema": _ref(schema_name)}},
         },
+        "304": {"description": "Not modified: the If-None-Match ETag still holds."},
         "400": {
             "description": "A parameter is wrong; the message names it.",
+            "content": {"application/json": {"schema": _ref("Error")}},
+        },
+        "429": {
+            "description": "Too many requests from this address; see Retry-After.",
             "content": {"application/json": {"schema": _ref("Error")}},
         },
     }
@@ -442,7 +447,9 @@ def document(base_url=None):
                 "partners, the SDGs and themes, site search and the register of SDG Cities "
                 "certificates, in six languages. Only live, public content appears. Listings "
                 "use Wagtail's envelope {meta: {total_count}, items}. Errors are 400 with "
-                "{message} naming the parameter."
+                "{message} naming the parameter. Responses carry an ETag (send it back in "
+                "If-None-Match for a 304) and Cache-Control; each address may make a limited "
+                "number of requests a minute (429 with Retry-After beyond it)."
             ),
         },
         "servers": [{"url": (base_url or settings.WAGTAILAPI_BASE_URL).rstrip("/")}],

@@ -24,6 +24,7 @@ from wagtail.api.v2.filters import (
     SearchFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -208,9 +209,21 @@ class PageSerializer(WagtailPageSerializer):
         return absolute_links(data, base_url)
 
 
+class Pagination(WagtailPagination):
+    """Wagtail's limit and offset, and an offset past the end lists nothing without asking the
+    database (an offset beyond 64 bits would make SQLite fail)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        window = super().paginate_queryset(queryset, request, view)
+        if int(request.GET.get("offset", 0)) >= self.total_count:
+            return queryset.none()
+        return window
+
+
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint with the knowledge filters and bulk loading of what they show."""
 
+    pagination_class = Pagination
     base_serializer_class = PageSerializer
     # Every page says in its meta whether it is a translation, and whether it is up to date.
     meta_fields = WagtailPagesAPIViewSet.meta_fields + ["translation_status"]
@@ -293,6 +306,7 @@ class _TaxonomyViewSet(BaseAPIViewSet):
     """A localised list of one taxonomy: ?locale= chooses the language (English by default)."""
 
     filter_backends = [FieldsFilter, OrderingFilter]
+    pagination_class = Pagination
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
 
     def get_queryset(self):

@@ -71,3 +71,24 @@ def test_media_endpoints_answer(client, db, endpoint):
 
     assert response.status_code == 200
     assert response.json() == {"meta": {"total_count": 0}, "items": []}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v2/pages/",
+        "/api/v2/sdgs/",
+        "/api/v2/themes/",
+        "/api/v2/images/",
+        "/api/v2/documents/",
+        "/api/v2/certificates/",
+    ],
+)
+def test_an_offset_past_the_end_lists_nothing_even_beyond_64_bits(client, path):
+    for offset in (10_000, 8716127489153474326691840):
+        response = client.get(path, {"offset": offset})
+
+        assert response.status_code == 200, (path, offset)
+        data = response.json()
+        assert data["items"] == []
+        assert data["meta"]["total_count"] >= 0
