@@ -183,6 +183,7 @@ LANGUAGE_INDEPENDENT_PATHS = (
     "/admin/",
     "/api/",
     "/documents/",
+    "/opendata/",
     "/healthz/",
     "/static/",
     "/media/",
