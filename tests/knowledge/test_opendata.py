@@ -5,10 +5,12 @@ import csv
 import io
 import json
 from datetime import datetime
+from io import StringIO
 from unittest.mock import ANY
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
@@ -17,7 +19,7 @@ import pytest
 from django_tasks import default_task_backend
 
 from knowledge import opendata
-from knowledge.models import InitiativeDecision, InitiativePage, Theme
+from knowledge.models import CityPage, InitiativeDecision, InitiativePage, Theme
 from knowledge.moderation import submit_for_moderation
 from knowledge.tasks import EXPORT_PENDING_KEY
 from tests.conftest import LANGUAGE_CODES
@@ -273,11 +275,10 @@ def test_a_burst_of_publishes_queues_one_export(
     assert {str(first.translation_key), str(second.translation_key)} <= set(exported)
 
 
-@pytest.mark.parametrize("change", ["theme", "delete", "restriction", "city"])
-def test_other_changes_regenerate_the_files(
-    seoul, change, django_capture_on_commit_callbacks, demo_initiative
-):
+@pytest.mark.parametrize("change", ["theme", "delete", "restriction", "city", "move", "declined"])
+def test_other_changes_regenerate_the_files(seoul, change, django_capture_on_commit_callbacks):
     page = InitiativePageFactory(parent=seoul, title="Changing plan", themes=["transport"])
+    milan = CityPage.objects.get(slug="milan", locale__language_code="en")
     opendata.export()
     before = opendata.read_manifest().generated_at
 
@@ -290,16 +291,24 @@ def test_other_changes_regenerate_the_files(
             InitiativePage.objects.get(pk=page.pk).delete()
         elif change == "restriction":
             make_private(page)
-        else:
+        elif change == "city":
             seoul.title = "Seoul Metropolitan City"
             seoul.save_revision().publish()
+        elif change == "move":
+            InitiativePage.objects.get(pk=page.pk).move(milan, pos="last-child")
+        else:
+            InitiativeDecision.objects.create(page=page, reason="Out of scope")
 
     assert opendata.read_manifest().generated_at > before
     exported = exported_initiative(page)
-    if change in ("delete", "restriction"):
+    if change in ("delete", "restriction", "declined"):
         assert exported is None
     elif change == "city":
         assert exported["translations"]["en"]["city"] == "Seoul Metropolitan City"
+    elif change == "move":
+        assert exported["city"]["country"] == "IT"
+        assert exported["translations"]["en"]["city"] == milan.title
+        assert exported["translations"]["en"]["url"].endswith("/en/cities/milan/changing-plan/")
     else:
         assert exported["themes"] == ["transport"]
 
@@ -412,3 +421,17 @@ def test_download_page_lists_both_files_and_is_linked_from_the_api_docs_and_foot
     footer = client.get("/en/").content.decode()
     assert 'href="/opendata/"' in footer
     assert client.post("/opendata/").status_code == 405
+
+
+def test_the_command_and_the_demo_loader_leave_fresh_files_behind():
+    output = StringIO()
+    call_command("export_open_data", stdout=output)
+    count = len(public_translation_keys())
+    assert f"opendata/initiatives.json: {count} rows" in output.getvalue()
+    default_storage.delete(opendata.JSON_NAME)
+    default_storage.delete(opendata.MANIFEST_NAME)
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert read_json()["count"] == count
+    assert opendata.read_manifest().files["csv"].rows == len(read_csv())
