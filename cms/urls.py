@@ -13,6 +13,7 @@ from certification.urls import urlpatterns as certification_urlpatterns
 from cms import openapi, serve, views
 from cms.api import api_router
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
+from knowledge.opendata_urls import urlpatterns as opendata_urlpatterns
 from knowledge.urls import account_urlpatterns
 from knowledge.urls import urlpatterns as my_city_urlpatterns
 from pages.feeds import FEEDS, atom
@@ -21,7 +22,7 @@ from search import views as search_views
 
 handler500 = "cms.views.server_error"
 
-# Language-independent routes: the admin, documents, the API and health checks.
+# Language-independent routes: the admin, documents, the API, open data and health checks.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("api/v2/schema/", openapi.schema_view, name="api_schema"),
     path("api/v2/docs/", openapi.docs_view, name="api_docs"),
     path("api/v2/", api_router.urls),
+    path("opendata/", include(opendata_urlpatterns)),
     path("healthz/", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,11 +1,19 @@
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Collection
-from wagtail.signals import page_published, post_page_move, task_rejected, workflow_approved
+from wagtail.models import Collection, PageViewRestriction
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    task_rejected,
+    workflow_approved,
+)
 
 from .models import (
     CityIndexPage,
     CityPage,
+    InitiativeDecision,
     InitiativePage,
     SDGTarget,
     SustainableDevelopmentGoal,
@@ -13,6 +21,7 @@ from .models import (
 )
 from .models.localized import invalidate_taxonomies
 from .moderation import on_task_rejected, on_workflow_approved
+from .tasks import queue_open_data_export
 
 PUBLIC_COLLECTION = "Initiatives"
 
@@ -64,6 +73,42 @@ def initiative_published(sender, instance, **kwargs):
         get_document_model().objects.filter(pk__in=document_ids).update(collection=public)
 
 
+def schedule_open_data_export(sender, raw=False, **kwargs):
+    """Regenerate the open-data files once the change is committed (and visible to the worker)."""
+    if not raw:
+        transaction.on_commit(queue_open_data_export)
+
+
+def connect_open_data_export():
+    """What changes the open-data files: initiatives and cities published, unpublished or
+    deleted, goals, targets and themes, view restrictions and declined initiatives. Any page
+    move counts, since it changes the addresses of the initiatives below the page."""
+    for model in (InitiativePage, CityPage):
+        for name, signal in [
+            ("published", page_published),
+            ("unpublished", page_unpublished),
+            ("deleted", post_delete),
+        ]:
+            signal.connect(
+                schedule_open_data_export,
+                sender=model,
+                dispatch_uid=f"knowledge_opendata_{name}_{model.__name__}",
+            )
+    post_page_move.connect(schedule_open_data_export, dispatch_uid="knowledge_opendata_move")
+    for model in (SustainableDevelopmentGoal, SDGTarget, Theme, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                schedule_open_data_export,
+                sender=model,
+                dispatch_uid=f"knowledge_opendata_{signal is post_save}_{model.__name__}",
+            )
+    post_save.connect(
+        schedule_open_data_export,
+        sender=InitiativeDecision,
+        dispatch_uid="knowledge_opendata_declined",
+    )
+
+
 def register_signal_handlers():
     post_page_move.connect(keep_initiative_city, dispatch_uid="knowledge_keep_initiative_city")
     post_save.connect(city_saved, sender=CityPage, dispatch_uid="knowledge_city_saved")
@@ -82,3 +127,4 @@ def register_signal_handlers():
                 sender=model,
                 dispatch_uid=f"knowledge_taxonomy_cache_{signal is post_save}_{model.__name__}",
             )
+    connect_open_data_export()

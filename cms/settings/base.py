@@ -222,6 +222,7 @@ LANGUAGE_INDEPENDENT_PATHS = (
     "/admin/",
     "/api/",
     "/documents/",
+    "/opendata/",
     "/healthz/",
     "/static/",
     "/media/",

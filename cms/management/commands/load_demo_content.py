@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo import editorial, knowledge, site
+from knowledge import opendata
 
 
 class Command(BaseCommand):
@@ -18,4 +19,7 @@ class Command(BaseCommand):
             home = site.load(log)
             knowledge.load(home, log)
             editorial.load(home, log)
+        # The open-data files, so that they are there before the first visitor asks.
+        manifest = opendata.export()
+        log(f"Open data: {manifest.files['json'].rows} initiatives")
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,27 @@
+"""Background jobs of the knowledge base."""
+
+from django.core.cache import cache
+
+from django_tasks import task
+
+from . import opendata
+
+# Set when an export is queued, cleared when it starts: a burst of publishes queues one export,
+# and a change made while an export runs queues the next. The timeout frees the flag should a
+# queued export be lost.
+EXPORT_PENDING_KEY = "knowledge:opendata:export-pending"
+EXPORT_PENDING_SECONDS = 3600
+
+
+@task()
+def export_open_data():
+    """Regenerate the open-data files of initiatives (knowledge.opendata)."""
+    cache.delete(EXPORT_PENDING_KEY)
+    manifest = opendata.export()
+    return {key: file.rows for key, file in manifest.files.items()}
+
+
+def queue_open_data_export():
+    """Queue an export unless one is already waiting to start."""
+    if cache.add(EXPORT_PENDING_KEY, True, timeout=EXPORT_PENDING_SECONDS):
+        export_open_data.enqueue()
