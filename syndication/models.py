@@ -71,6 +71,10 @@ class WebhookEndpoint(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def event_labels(self):
+        return ", ".join(str(label) for value, label in Event.choices if value in self.events)
+
     def subscribes_to(self, event):
         return event in (self.events or [])
 

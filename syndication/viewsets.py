@@ -58,7 +58,13 @@ class EndpointViewSet(ModelViewSet):
     add_to_settings_menu = True
     copy_view_enabled = False
     form_fields = ["name", "url", "secret", "events", "active"]
-    list_display = ["name", "url", "events", "active", "created_at"]
+    list_display = [
+        "name",
+        "url",
+        Column("events", label=_("Events"), accessor=lambda endpoint: endpoint.event_labels),
+        "active",
+        "created_at",
+    ]
 
     def get_form_class(self, for_update=False):
         return EndpointForm
@@ -92,21 +98,6 @@ class DeliveryIndexView(IndexView):
 
 
 class DeliveryInspectView(InspectView):
-    fields = [
-        "uuid",
-        "endpoint",
-        "event",
-        "status",
-        "attempts",
-        "created_at",
-        "last_attempt_at",
-        "next_attempt_at",
-        "delivered_at",
-        "last_status_code",
-        "last_error",
-        "payload",
-    ]
-
     def get_object(self, queryset=None):
         return get_object_or_404(WebhookDelivery.objects.select_related("endpoint"), pk=self.pk)
 
@@ -114,8 +105,9 @@ class DeliveryInspectView(InspectView):
         text = json.dumps(self.object.payload, indent=2, ensure_ascii=False)
         return format_html("<pre>{}</pre>", text)
 
-    def get_last_error_display_value(self):
-        return self.object.last_error or "-"
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "-" if value in (None, "") else value
 
     @cached_property
     def header_more_buttons(self):
@@ -190,6 +182,20 @@ class DeliveryViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = DeliveryIndexView
     inspect_view_class = DeliveryInspectView
+    inspect_view_fields = [
+        "uuid",
+        "endpoint",
+        "event",
+        "status",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "delivered_at",
+        "last_status_code",
+        "last_error",
+        "payload",
+    ]
     list_filter = ["status", "endpoint", "event"]
     list_display = [
         "created_at",
