@@ -2,8 +2,11 @@
 
 import datetime
 import json
+import textwrap
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 
 import pytest
@@ -244,3 +247,20 @@ def test_new_endpoints_get_a_long_random_secret(db):
     assert len(first.secret) >= 43
     assert first.secret != second.secret
     assert first.events == ["page.published", "page.unpublished", "page.deleted"]
+
+
+def test_the_readme_receiver_code_verifies_a_real_notice(receiver, endpoint, draft, publish):
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    section = readme[readme.index("## Webhooks for partner sites") :]
+    code = section[section.index("```python") + len("```python") : section.index("# e.g.")]
+    namespace = {}
+    exec(textwrap.dedent(code), namespace)  # noqa: S102 - our own documentation
+    page = draft()
+
+    publish(page)
+
+    [request] = receiver.requests
+    verify = namespace["verify_signature"]
+    args = (request.headers["X-USDG-Timestamp"], request.body, request.headers["X-USDG-Signature"])
+    assert verify(endpoint.secret, *args)
+    assert not verify("another-secret", *args)
