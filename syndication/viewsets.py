@@ -153,14 +153,22 @@ class RetryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
             delivery=self.object, inspect_url=self.inspect_url, **kwargs
         )
 
+    def refuse(self):
+        context = self.get_context_data(
+            refused=_(
+                "Only failed deliveries, or deliveries waiting to be retried, can be retried."
+            )
+        )
+        return self.render_to_response(context, status=409)
+
+    def get(self, request, *args, **kwargs):
+        if not self.object.can_retry:
+            return self.refuse()
+        return super().get(request, *args, **kwargs)
+
     def post(self, request, *args, **kwargs):
         if not reset_for_retry(self.object):
-            context = self.get_context_data(
-                refused=_(
-                    "Only failed deliveries, or deliveries waiting to be retried, can be retried."
-                )
-            )
-            return self.render_to_response(context, status=409)
+            return self.refuse()
         from .tasks import deliver_webhook
 
         transaction.on_commit(lambda: deliver_webhook.enqueue(self.object.pk))

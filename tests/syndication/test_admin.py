@@ -190,10 +190,14 @@ def test_retry_now_is_refused_without_the_permission(
 def test_a_delivered_delivery_cannot_be_retried(admin_client, receiver, endpoint):
     delivery = make_delivery(endpoint, attempts=1)
 
-    response = admin_client.post(reverse("webhook_deliveries:retry", args=[delivery.pk]))
+    url = reverse("webhook_deliveries:retry", args=[delivery.pk])
+    response = admin_client.post(url)
 
     assert response.status_code == 409
     assert "can be retried" in response.content.decode()
+    assert admin_client.get(url).status_code == 409
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.DELIVERED
     assert receiver.requests == []
     assert admin_client.post(reverse("webhook_deliveries:retry", args=[999999])).status_code == 404
 
