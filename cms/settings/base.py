@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_int_list, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "knowledge",
     "certification",
     "search",
+    "syndication",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -296,7 +297,13 @@ PERIODIC_TASKS = {
     "cms.tasks.publish_scheduled": {"minutes": 1},
     "certification.tasks.clarification_deadlines": {"hours": 1},
     "certification.tasks.certificate_expiry_reminders": {"hours": 24},
+    "syndication.tasks.retry_webhooks": {"minutes": 1},
 }
+
+# Webhooks to partner sites (syndication): seconds to wait for a receiver's answer, and the
+# seconds before each retry of a failed delivery (after the last one it has failed for good).
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+WEBHOOK_RETRY_DELAYS = env_int_list("WEBHOOK_RETRY_DELAYS", [60, 300, 1800, 7200, 43200])
 
 # Search: the database backend by default; Elasticsearch or OpenSearch when configured.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")

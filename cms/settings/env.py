@@ -40,3 +40,14 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_int_list(name, default=()):
+    """A comma-separated list of whole numbers."""
+    values = env_list(name, default)
+    try:
+        return [int(value) for value in values]
+    except ValueError as e:
+        raise ImproperlyConfigured(
+            f"{name} must be whole numbers separated by commas, not {os.environ[name]!r}"
+        ) from e
