@@ -21,3 +21,9 @@ def headless_preview_button(page, user, view_name, next_url=None):
             icon_name="view",
             priority=80,
         )
+
+
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    # Names the page in the response's cache tags (cms.caching).
+    request.cache_page = page

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads a parameter: NUL characters would fail PostgreSQL queries.
     "cms.middleware.RejectNulCharactersMiddleware",
+    # Partner origins may read the API from browsers (before anything that answers early).
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.ratelimit.RateLimitMiddleware",
+    # Outside the cache: a cached response is answered 304 as well when the ETag matches.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "cms.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +135,37 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous responses (cms.caching): how long browsers (max-age) and front caches such as
+# Varnish (s-maxage) keep them; front caches are also purged when content changes. With
+# RESPONSE_CACHE_SECONDS the app processes keep them in the cache above too; off by default
+# without Redis, since a per-process memory cache would not see another process's changes.
+CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
+CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 600)
+RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz/", "/api/v2/preview/")
+# A request carrying one of these cookies is personal: never answered from a cache.
+CACHE_BYPASS_COOKIES = ("sessionid", "messages")
+
+# Varnish servers in front (comma-separated base URLs, e.g. http://127.0.0.1:6081): purged by
+# URL and banned by tag when content changes (cms.frontend_cache).
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "cms.frontend_cache.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(env_list("VARNISH_URLS"))
+}
+
+# Browsers on partner sites may read the API and open data (django-cors-headers).
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/(api|opendata)/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
+CORS_PREFLIGHT_MAX_AGE = 86400
+
+# Requests per client address (django-ratelimit notation; empty turns the limit off), counted
+# in the shared cache. Behind Varnish only cache misses reach the app and count.
+RATE_LIMIT_API = env_str("RATE_LIMIT_API", "600/m")
+RATE_LIMIT_PAGES = env_str("RATE_LIMIT_PAGES", "300/m")
+RATE_LIMIT_EXEMPT_PATHS = ("/admin/", "/healthz/", "/static/", "/media/")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_city:dashboard"

@@ -38,3 +38,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Test clients fill in forms at once; the spam tests set a minimum of their own.
 INTERACTION_MIN_SECONDS = 0
+
+# Responses are not kept between requests and no address is limited, unless a test asks.
+RESPONSE_CACHE_SECONDS = 0
+RATE_LIMIT_API = RATE_LIMIT_PAGES = ""
+WAGTAILFRONTENDCACHE = {}

@@ -8,10 +8,12 @@ redirects back to the page with a notice.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .. import members
@@ -110,8 +112,16 @@ def report_comment(request, comment_id):
     )
 
 
+@csrf_exempt
 @require_POST
 def contact_city(request, page_id):
+    # Visitors' forms carry no CSRF token, so that city and initiative pages stay cacheable
+    # for everyone (a forged message is no more than the forger could send in person); a
+    # signed-in member's message is sent in their name, so theirs is checked.
+    if request.user.is_authenticated:
+        rejected = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+        if rejected is not None:
+            return rejected
     page = _live_page(page_id, CityPage, InitiativePage)
     city = page if isinstance(page, CityPage) else page.city
     if city is None:

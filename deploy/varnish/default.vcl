@@ -1,0 +1,99 @@
+# Varnish in front of the app processes (Debian's varnish 7). Anonymous readers are served
+# from the cache; the platform purges a page's URLs (PURGE) and bans every response that
+# shows it by tag (BAN with X-Cache-Ban) when content is published, unpublished, moved or
+# deleted. Set the backend (or a director over several app processes) and the purgers' ACL.
+vcl 4.1;
+
+import std;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 5s;
+    .first_byte_timeout = 60s;
+}
+
+# Addresses of the app processes, which send PURGE and BAN (VARNISH_URLS on their side).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (!client.ip ~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        return (purge);
+    }
+    if (req.method == "BAN") {
+        if (!client.ip ~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        if (!req.http.X-Cache-Ban) {
+            return (synth(400, "X-Cache-Ban required"));
+        }
+        # Objects whose comma-separated X-Cache-Tags match the expression are dropped.
+        if (std.ban("obj.http.X-Cache-Tags ~ " + req.http.X-Cache-Ban)) {
+            return (synth(200, "Banned"));
+        }
+        return (synth(400, std.ban_error()));
+    }
+
+    # The app sees the client's address (RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP).
+    if (req.restarts == 0) {
+        set req.http.X-Real-IP = client.ip;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Signed-in people, and anyone with a notice waiting, get pages of their own.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=" || req.http.Authorization) {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|documents)/" || req.url ~ "^/api/v2/preview/") {
+        return (pass);
+    }
+    # Everything else is the same for every anonymous reader.
+    unset req.http.Cookie;
+    # One variant per site language for responses that vary on it (the API).
+    if (req.http.Accept-Language ~ "^\s*ar") {
+        set req.http.Accept-Language = "ar";
+    } elsif (req.http.Accept-Language ~ "^\s*zh") {
+        set req.http.Accept-Language = "zh-hans";
+    } elsif (req.http.Accept-Language ~ "^\s*fr") {
+        set req.http.Accept-Language = "fr";
+    } elsif (req.http.Accept-Language ~ "^\s*ru") {
+        set req.http.Accept-Language = "ru";
+    } elsif (req.http.Accept-Language ~ "^\s*es") {
+        set req.http.Accept-Language = "es";
+    } else {
+        set req.http.Accept-Language = "en";
+    }
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Responses to anonymous readers that set a cookie are personal: not kept.
+    if (beresp.http.Set-Cookie) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # Cookies are removed from anonymous requests, so this Vary says nothing here.
+    if (beresp.http.Vary) {
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,\s*)Cookie", "");
+        set beresp.http.Vary = regsub(beresp.http.Vary, "^,\s*", "");
+    }
+    # Shortly after expiry, serve the old copy while fetching a new one.
+    set beresp.grace = 30s;
+}
+
+sub vcl_deliver {
+    unset resp.http.X-Cache-Tags;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

@@ -1,0 +1,206 @@
+"""Cache headers, conditional requests, the application cache and its invalidation, CORS."""
+
+from django.test import Client
+
+from wagtail.models import Page
+
+import pytest
+
+from cms.caching import content_version
+from knowledge.models import CityPage, InitiativePage
+from tests.factories import InitiativePageFactory
+from tests.knowledge.members import make_member
+
+pytestmark = pytest.mark.django_db
+
+PARTNER = "https://partner.example.org"
+
+
+@pytest.fixture
+def initiative():
+    return InitiativePage.objects.live().filter(locale__language_code="en").first()
+
+
+@pytest.fixture
+def response_cache(settings):
+    settings.RESPONSE_CACHE_SECONDS = 600
+
+
+def test_anonymous_pages_are_public_with_validators_and_tags(client, initiative):
+    response = client.get(initiative.url)
+
+    assert response.status_code == 200
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert cache_control == {"public", "max-age=60", "s-maxage=600"}
+    assert response["ETag"].startswith('W/"')
+    assert response.has_header("Last-Modified")
+    # The page's own tag; no "listing", so publishing another initiative keeps it cached.
+    assert response["X-Cache-Tags"] == f"all,page-{initiative.pk}"
+    # No cookie: the contact form of visitors carries no CSRF token.
+    assert not response.cookies
+    assert b"csrfmiddlewaretoken" not in response.content
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/initiatives/",
+        "/fr/",
+        "/api/v2/pages/?type=knowledge.InitiativePage&fields=*",
+        "/api/v2/search/?q=water",
+        "/api/v2/sdgs/",
+    ],
+)
+def test_listings_carry_the_listing_tag(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert "listing" in response["X-Cache-Tags"].split(",")
+    assert "public" in response["Cache-Control"]
+
+
+def test_api_detail_is_tagged_with_its_page_and_varies_on_language(client, initiative):
+    response = client.get(f"/api/v2/pages/{initiative.pk}/")
+
+    assert response["X-Cache-Tags"] == f"all,page-{initiative.pk}"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_matching_etag_is_answered_304(client, initiative):
+    for path in (initiative.url, f"/api/v2/pages/{initiative.pk}/", "/api/v2/sdgs/"):
+        first = client.get(path)
+        again = client.get(path, headers={"If-None-Match": first["ETag"]})
+        assert again.status_code == 304, path
+        assert again.content == b""
+        other = client.get(path, headers={"If-None-Match": '"something-else"'})
+        assert other.status_code == 200
+
+
+def test_signed_in_and_unsafe_requests_are_private(client, initiative):
+    city = CityPage.objects.get(slug="quito", locale__language_code="en")
+    client.force_login(make_member(city, "cache@quito.example.org"))
+
+    response = client.get(initiative.url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-cache"
+    assert not response.has_header("X-Cache-Tags")
+
+
+def test_errors_and_previews_are_not_public(client):
+    assert "public" not in client.get("/en/no-such-page/").get("Cache-Control", "")
+    preview = client.get("/api/v2/preview/?token=bad")
+    assert "public" not in preview.get("Cache-Control", "")
+
+
+def test_application_cache_answers_without_queries(
+    client, initiative, response_cache, django_assert_num_queries
+):
+    path = f"/api/v2/pages/{initiative.pk}/"
+    first = client.get(path)
+
+    with django_assert_num_queries(0):
+        again = client.get(path)
+
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+
+
+def test_publishing_invalidates_cached_details_and_listings(
+    client, initiative, response_cache, django_capture_on_commit_callbacks
+):
+    detail = f"/api/v2/pages/{initiative.pk}/"
+    listing = "/api/v2/pages/?type=knowledge.InitiativePage&locale=en&limit=100"
+    html = initiative.url
+    assert client.get(detail).json()["title"] == initiative.title
+    assert "Cache refresh check" not in client.get(listing).content.decode()
+    client.get(html)
+    version = content_version()
+
+    # A draft changes nothing that is public: the version stays, cached copies stay.
+    initiative.title = "Cache refresh check draft"
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative.save_revision()
+    assert content_version() == version
+    assert "draft" not in client.get(detail).json()["title"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative.title = "Cache refresh check"
+        initiative.save_revision().publish()
+        city = CityPage.objects.get(slug="quito", locale__language_code="en")
+        InitiativePageFactory(parent=city, title="Cache refresh newcomer", sdgs=[11])
+
+    assert content_version() > version
+    assert client.get(detail).json()["title"] == "Cache refresh check"
+    titles = [item["title"] for item in client.get(listing).json()["items"]]
+    assert "Cache refresh check" in titles
+    assert "Cache refresh newcomer" in titles
+    assert "Cache refresh check" in client.get(html).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative.unpublish()
+    assert client.get(detail).status_code == 404
+    assert "Cache refresh check" not in client.get(listing).content.decode()
+
+
+def test_deleting_and_moving_invalidate(client, response_cache, django_capture_on_commit_callbacks):
+    quito = CityPage.objects.get(slug="quito", locale__language_code="en")
+    other = CityPage.objects.filter(locale__language_code="en").exclude(pk=quito.pk).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        moving = InitiativePageFactory(parent=quito, title="Cache moving", sdgs=[11])
+        leaving = InitiativePageFactory(parent=quito, title="Cache leaving", sdgs=[11])
+    old_url = moving.url
+    listing = "/api/v2/pages/?type=knowledge.InitiativePage&locale=en&limit=100&fields=city"
+    assert client.get(old_url).status_code == 200
+    items = {item["title"]: item for item in client.get(listing).json()["items"]}
+    assert items["Cache moving"]["city"]["id"] == quito.pk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=moving.pk).move(other, pos="last-child")
+        Page.objects.get(pk=leaving.pk).delete()
+
+    # Wagtail leaves a redirect from the old address to the new one.
+    moved = client.get(old_url)
+    assert moved.status_code == 301
+    assert moved["Location"].endswith(f"/{other.slug}/cache-moving/")
+    items = {item["title"]: item for item in client.get(listing).json()["items"]}
+    assert items["Cache moving"]["city"]["id"] == other.pk
+    assert "Cache leaving" not in items
+
+
+def test_cors_headers_only_for_listed_origins(client, settings):
+    settings.CORS_ALLOWED_ORIGINS = [PARTNER]
+
+    listed = client.get("/api/v2/sdgs/", headers={"Origin": PARTNER})
+    unlisted = client.get("/api/v2/sdgs/", headers={"Origin": "https://evil.example.com"})
+    html = client.get("/en/", headers={"Origin": PARTNER})
+    preflight = client.options(
+        "/api/v2/pages/",
+        headers={"Origin": PARTNER, "Access-Control-Request-Method": "GET"},
+    )
+
+    assert listed["Access-Control-Allow-Origin"] == PARTNER
+    assert "ETag" in listed["Access-Control-Expose-Headers"]
+    assert "origin" in listed["Vary"].lower()
+    assert not unlisted.has_header("Access-Control-Allow-Origin")
+    assert not html.has_header("Access-Control-Allow-Origin")
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Origin"] == PARTNER
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+
+
+def test_member_contact_form_still_checks_csrf():
+    city = CityPage.objects.get(slug="quito", locale__language_code="en")
+    page = city
+    form = {
+        "contact-name": "Ana",
+        "contact-email": "ana@example.org",
+        "contact-message": "Hello",
+    }
+    member = Client(enforce_csrf_checks=True)
+    member.force_login(make_member(city, "csrf@quito.example.org"))
+
+    assert member.post(f"/en/interact/pages/{page.pk}/contact/", form).status_code == 403
+    visitor = Client(enforce_csrf_checks=True)
+    assert visitor.post(f"/en/interact/pages/{page.pk}/contact/", form).status_code != 403
