@@ -54,21 +54,21 @@ def free_port():
 
 
 def get(port, path):
-    """(status, content type, body) of one GET, redirects not followed."""
+    """(status, headers, body) of one GET, redirects not followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
-        return response.status, response.getheader("Content-Type", ""), response.read()
+        return response.status, response.headers, response.read()
     finally:
         connection.close()
 
 
 def get_ok(port, path):
-    status, content_type, body = get(port, path)
+    status, headers, body = get(port, path)
     if status != 200:
         raise BenchFailure(f"GET {path} on port {port} answered {status}, not 200")
-    return content_type, body
+    return headers, body
 
 
 class Processes:
@@ -288,18 +288,23 @@ def run(directory):
         paths = endpoints(uncached)
         files = {}
         for number, (_, path) in enumerate(paths):
-            content_type, body = get_ok(uncached, path)
-            files[f"{number}.{'json' if 'json' in content_type else 'html'}"] = body
+            headers, body = get_ok(uncached, path)
+            extension = "json" if "json" in headers.get("Content-Type", "") else "html"
+            files[f"{number}.{extension}"] = body
         nginx = start_nginx(processes, directory, files)
         modes = {"nginx": nginx, "uncached": uncached, "redis": cached, "varnish": varnish}
         size = data_set(uncached)
 
-        results = {}
+        results, varnish_misses = {}, []
         for (endpoint, path), static in zip(paths, files, strict=True):
             for mode, port in modes.items():
                 target = f"/{static}" if mode == "nginx" else path
                 get_ok(port, target)
                 wrk(port, target, warmup)
+                if mode == "varnish":
+                    headers, _ = get_ok(port, target)
+                    if headers.get("X-Cache") != "HIT":
+                        varnish_misses.append(endpoint)
                 try:
                     results[(endpoint, mode)] = parse_wrk(wrk(port, target, seconds))
                 except BenchFailure as failure:
@@ -313,13 +318,18 @@ def run(directory):
 
     threads, connections = setting("BENCH_THREADS", 2), setting("BENCH_CONNECTIONS", 16)
     endpoint_lines = "\n".join(f"- {name}: `{path}`" for name, path in paths)
+    hits = (
+        f"Not cached by Varnish (X-Cache after warm-up): {', '.join(varnish_misses)}"
+        if varnish_misses
+        else "Varnish answered every endpoint from its cache after the warm-up (X-Cache: HIT)."
+    )
     return f"""Machine: {CORES} cores, {cpu_model()}; {database_kind()}; data: {size}.
 gunicorn: {workers} sync workers; wrk: {threads} threads, {connections} connections, \
 {seconds} s per figure after {warmup} s of warm-up, on the same machine.
 
 {table(results, "nginx")}
 
-{RATIO_NOTE}
+{RATIO_NOTE} {hits}
 
 {endpoint_lines}
 """
