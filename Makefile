@@ -1,4 +1,4 @@
-.PHONY: run test lint format messages lock ci bench
+.PHONY: run test lint format messages lock ci bench bench-search
 
 VENV ?= .venv
 
@@ -32,12 +32,20 @@ lock:  ## pin every dependency of pyproject.toml into requirements.lock
 ci:
 	bash .ci/run
 
-# A database of its own (BENCH_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/usdg_bench),
-# kept between runs; DEBUG off so that query logging does not weigh on the figures.
-BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
-bench:  ## generate 5,000 initiatives (once) and measure search latency
+# A PostgreSQL database of its own (created if missing), kept between runs so that the data is
+# generated once; DEBUG off so that query logging does not weigh on the figures. The HTTP part
+# (scripts/bench_http.py) needs Redis and Debian's varnish, nginx and wrk; see the README.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdg_bench
+bench:  ## generate 5,000 initiatives in six languages (once), measure HTTP serving and search
 	export DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=false; \
+	$(VENV)/bin/python scripts/create_database.py "$$DATABASE_URL" && \
 	$(VENV)/bin/python manage.py migrate --noinput && \
+	$(VENV)/bin/python manage.py compile_catalogues && \
 	$(VENV)/bin/python manage.py load_demo_content && \
 	$(VENV)/bin/python manage.py generate_bench_data --initiatives $${BENCH_INITIATIVES:-5000} && \
+	$(VENV)/bin/python scripts/bench_http.py && \
+	$(VENV)/bin/python manage.py bench_search
+
+bench-search:  ## search latency only, on the benchmark database as it is
+	export DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=false; \
 	$(VENV)/bin/python manage.py bench_search
