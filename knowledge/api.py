@@ -216,7 +216,7 @@ class Pagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         window = super().paginate_queryset(queryset, request, view)
         if int(request.GET.get("offset", 0)) >= self.total_count:
-            return queryset.none()
+            return []
         return window
 
 

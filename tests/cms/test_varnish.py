@@ -9,13 +9,10 @@ import socket
 import subprocess
 import tempfile
 import time
-from io import StringIO
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
 from urllib.request import HTTPRedirectHandler, Request, build_opener
-
-from django.core.management import call_command
 
 from wagtail.models import Page
 
@@ -28,7 +25,8 @@ VARNISHD = Path(os.environ.get("VARNISHD_PATH", "/usr/sbin/varnishd"))
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 LISTING = "/api/v2/pages/?type=knowledge.InitiativePage&locale=en&limit=100&fields=city"
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Transactional, so the live server thread sees the data; serialized_rollback restores the demo.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _free_port():
@@ -66,7 +64,6 @@ def varnish(live_server, settings):
         if os.environ.get("E2E_REQUIRED"):
             pytest.fail(message)
         pytest.skip(message)
-    call_command("load_demo_content", stdout=StringIO())
     workdir = Path(tempfile.mkdtemp(prefix="usdg-varnish-"))
     backend_port = urlsplit(live_server.url).port
     vcl = workdir / "test.vcl"
