@@ -20,7 +20,7 @@ from contextlib import contextmanager
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -163,6 +163,11 @@ class Command(BaseCommand):
         if created:
             self.stdout.write("Indexing for search")
             call_command("update_index", stdout=self.stdout)
+            if connection.vendor == "postgresql":
+                # Fresh planner statistics: with those of the empty tables, PostgreSQL plans
+                # for a dozen pages per language and picks slow joins for thousands.
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
 
     def add_group(self, number, seed, translation_key, appenders, goals, themes):
         """Write the missing languages of initiative `number`; returns the pages written."""
