@@ -6,25 +6,28 @@ from .caching import content_changed, page_changed
 from .templatetags.cms_tags import invalidate_navigation
 
 
-def register_signal_handlers():
-    register_cache_invalidation()
-    from pages.models import NavigationItem, NavigationMenu
-
-    # Menus show page titles and addresses: any publication, move or deletion may change them.
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(invalidate_navigation, dispatch_uid=f"cms_navigation_{id(signal)}")
-    for model in (NavigationMenu, NavigationItem):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                invalidate_navigation,
-                sender=model,
-                dispatch_uid=f"cms_navigation_{model.__name__}_{id(signal)}",
-            )
+def _connect(handler, name, models=(), pages=False):
+    """`handler` on saving and deleting rows of `models`, and with `pages` on a page being
+    published, unpublished, moved or deleted."""
     from wagtail.models import Page
 
-    post_delete.connect(
-        invalidate_navigation, sender=Page, dispatch_uid="cms_navigation_page_delete"
-    )
+    if pages:
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(handler, dispatch_uid=f"{name}_{id(signal)}")
+        post_delete.connect(handler, sender=Page, dispatch_uid=f"{name}_page_delete")
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                handler, sender=model, dispatch_uid=f"{name}_{model._meta.label_lower}_{id(signal)}"
+            )
+
+
+def register_signal_handlers():
+    from pages.models import NavigationItem, NavigationMenu
+
+    register_cache_invalidation()
+    # Menus show page titles and addresses: any publication, move or deletion may change them.
+    _connect(invalidate_navigation, "cms_navigation", (NavigationMenu, NavigationItem), pages=True)
 
 
 def _page_event(sender, instance, **kwargs):
@@ -52,7 +55,7 @@ def register_cache_invalidation():
     """Public content changed: new content version, front caches banned (cms.caching)."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
+    from wagtail.models import Collection, Locale, PageViewRestriction, Site
 
     from certification.models import (
         Certificate,
@@ -70,9 +73,7 @@ def register_cache_invalidation():
     )
     from pages.models import NavigationItem, NavigationMenu
 
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_page_event, dispatch_uid=f"cms_cache_{id(signal)}")
-    post_delete.connect(_page_event, sender=Page, dispatch_uid="cms_cache_page_delete")
+    _connect(_page_event, "cms_cache", pages=True)
     groups = (
         (_comment_or_replication, (InitiativeComment, ReplicationInterest)),
         (_listing_content, (Certificate,)),
@@ -98,10 +99,4 @@ def register_cache_invalidation():
         ),
     )
     for handler, models in groups:
-        for model in models:
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    handler,
-                    sender=model,
-                    dispatch_uid=f"cms_cache_{model._meta.label_lower}_{id(signal)}",
-                )
+        _connect(handler, "cms_cache", models)
