@@ -9,7 +9,6 @@ Shapes (DESIGN.md, "Public contract"):
 
 import re
 
-from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -29,16 +28,16 @@ from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
 
+from . import stream_objects
 from .filters import FilterError, InitiativeFilters
 from .interaction.services import replication_counts
 from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
 from .serializers import (
-    IMAGE_RENDITIONS,
     LocaleCodeField,
     TranslationStatusField,
     load_translations,
@@ -87,28 +86,18 @@ def register_page_loader(model, load, prepare=None):
         PAGE_PREPARERS[model] = prepare
 
 
-def with_images(*lookups):
-    """A Prefetch of each image lookup with the API's renditions."""
-    images = get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS)
-    return [Prefetch(lookup, queryset=images) for lookup in lookups]
-
-
 register_page_filter(InitiativePage, InitiativeFilters.API_PARAMETERS, filter_initiatives)
 register_page_filter(CityPage, ["country", "region"], filter_cities)
 register_page_loader(
     InitiativePage,
-    lambda queryset: queryset.select_related("city").prefetch_related(
-        "sdgs", "targets", "themes", *with_images("image")
-    ),
+    lambda queryset: queryset.select_related("city").prefetch_related("sdgs", "targets", "themes"),
     lambda pages, request: {
         "replication": replication_counts([page.translation_key for page in pages])
     },
 )
 register_page_loader(
     CityPage,
-    lambda queryset: queryset.prefetch_related(
-        "focal_points", "social_accounts", *with_images("image")
-    ),
+    lambda queryset: queryset.prefetch_related("focal_points", "social_accounts"),
 )
 # Names that are filters here, not Wagtail field filters on the model field of the same name.
 NOT_FIELD_FILTERS = frozenset(["sdgs", "targets", "themes"])
@@ -183,6 +172,9 @@ class LazyTranslationStates:
 
 # A path in an HTML attribute (not a protocol-relative address).
 RELATIVE_URL = re.compile(r'(\b(?:href|src)=")(/(?!/))')
+# ?rich_text_format= (Wagtail 8): only HTML. The database formats hold internal references, and
+# Wagtail's Markdown links a page in its own language, not the translation in the page's.
+RICH_TEXT_FORMATS = ("html",)
 
 
 def absolute_links(value, base_url):
@@ -203,7 +195,10 @@ class PageSerializer(WagtailPageSerializer):
         # Rich text is expanded in the active language: with the page's own language active,
         # a link to another page points at that page's translation in the same language.
         # Partner sites get the links absolute.
-        with translation.override(instance.locale.language_code):
+        with (
+            translation.override(instance.locale.language_code),
+            stream_objects.use(self.context.get("stream_objects")),
+        ):
             data = super().to_representation(instance)
         base_url = get_base_url(self.context["request"]).rstrip("/")
         return absolute_links(data, base_url)
@@ -240,7 +235,16 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         SearchFilter,  # last: it turns the queryset into search results
     ]
 
+    def check_rich_text_format(self):
+        rich_text_format = self.request.GET.get("rich_text_format")
+        if rich_text_format is not None and rich_text_format not in RICH_TEXT_FORMATS:
+            raise BadRequestError(
+                _("rich_text_format: “%(value)s” is not one of: %(formats)s.")
+                % {"value": rich_text_format, "formats": ", ".join(RICH_TEXT_FORMATS)}
+            )
+
     def check_query_parameters(self, queryset):
+        self.check_rich_text_format()
         # The registry is read per request, so filters registered by other apps count.
         self.known_query_parameters = (
             WagtailPagesAPIViewSet.known_query_parameters | page_filter_parameters()
@@ -283,14 +287,17 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         return self.get_paginated_response(serializer.data)
 
     def detail_view(self, request, pk):
-        self.prepare([self.get_object()])
-        return super().detail_view(request, pk)
+        self.check_rich_text_format()
+        page = self.get_object()
+        self.prepare([page])
+        return Response(self.get_serializer(page).data)
 
     def prepare(self, pages):
         """Load in bulk what the serializer fields of these pages need."""
         self.prepared = {
             "translations": load_translations(pages, self.get_base_queryset()),
             "translation_states": LazyTranslationStates(pages),
+            "stream_objects": stream_objects.StreamObjects(pages),
         }
         prepare = PAGE_PREPARERS.get(type(pages[0])) if pages else None
         if prepare is not None:

@@ -1,11 +1,88 @@
-"""StreamField blocks for the "further information and media" section of an initiative."""
+"""StreamField blocks for the "further information and media" section of an initiative, and the
+image and document choosers every StreamField uses.
+
+In the API an image block is a rendition with width, height and alt text, and a document its id,
+title and absolute address, not bare ids (wagtail #2087). Both read the images and documents the
+API view loaded for the whole response (knowledge.stream_objects).
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.api.utils import get_base_url
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+
+from .stream_objects import STREAM_IMAGE, prefetched
+
+
+def _is_public(item, context):
+    """Whether the image or document is outside the collections the request may not see."""
+    private = getattr(item, "in_private_collection", None)
+    if private is not None:  # loaded with the response (knowledge.stream_objects)
+        return not private
+    request = (context or {}).get("request")
+    if request is None:
+        return True
+    restricted = getattr(request, "_restricted_collection_ids", None)
+    if restricted is None:
+        # Imported here: the module loads models, and models import these blocks.
+        from wagtail.api.v2.utils import get_restricted_collection_ids
+
+        restricted = request._restricted_collection_ids = get_restricted_collection_ids(request)
+    return item.collection_id not in restricted
+
+
+class _PrefetchedChooserMixin:
+    def bulk_to_python(self, values):
+        values = list(values)
+        found = prefetched(self.model_class, values)
+        return found if found is not None else super().bulk_to_python(values)
+
+
+class PublicImageChooserBlock(_PrefetchedChooserMixin, ImageChooserBlock):
+    pass
+
+
+class PublicImageBlock(ImageBlock):
+    """Wagtail's ImageBlock (alt text or decorative); in the API, a rendition:
+    {"url", "full_url", "width", "height", "alt"}, or null when the image is gone or private."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        chooser = PublicImageChooserBlock(required=required)
+        chooser.set_name("image")
+        self.child_blocks["image"] = chooser
+
+    def get_api_representation(self, value, context=None):
+        if value is None or not _is_public(value, context):
+            return None
+        try:
+            rendition = value.get_rendition(STREAM_IMAGE)
+        except OSError:  # SourceImageIOError: the original file is missing
+            return None
+        return {
+            "url": rendition.url,
+            "full_url": rendition.full_url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": "" if value.decorative else (value.contextual_alt_text or ""),
+        }
+
+
+class PublicDocumentChooserBlock(_PrefetchedChooserMixin, DocumentChooserBlock):
+    """In the API: {"id", "title", "url"} with an absolute address, or null when the document is
+    gone or private."""
+
+    def get_api_representation(self, value, context=None):
+        if value is None or not _is_public(value, context):
+            return None
+        url = value.url
+        request = (context or {}).get("request")
+        if url.startswith("/") and request is not None:
+            url = get_base_url(request).rstrip("/") + url
+        return {"id": value.pk, "title": value.title, "url": url}
 
 
 class LinkBlock(blocks.StructBlock):
@@ -31,7 +108,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = PublicDocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(
         label=_("title"),
         required=False,
@@ -46,7 +123,7 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class MediaBlock(blocks.StreamBlock):
-    image = ImageBlock(label=_("Image"), template="knowledge/blocks/image_block.html")
+    image = PublicImageBlock(label=_("Image"), template="knowledge/blocks/image_block.html")
     video = VideoBlock()
     document = DocumentBlock()
     link = LinkBlock()

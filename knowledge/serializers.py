@@ -17,7 +17,9 @@ from .translation_state import translation_state
 
 DETAIL_IMAGE = "fill-1200x675"
 THUMBNAIL_IMAGE = "fill-480x270"
-IMAGE_RENDITIONS = (DETAIL_IMAGE, THUMBNAIL_IMAGE)
+LOGO_IMAGE = "max-400x200"
+# Loaded with the images of an API response (knowledge.stream_objects).
+IMAGE_RENDITIONS = (DETAIL_IMAGE, THUMBNAIL_IMAGE, LOGO_IMAGE)
 
 
 def image_api_fields(source="image"):

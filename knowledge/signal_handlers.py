@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 from wagtail.signals import (
     page_published,
@@ -58,8 +59,15 @@ def initiative_published(sender, instance, **kwargs):
     public = Collection.objects.filter(name=PUBLIC_COLLECTION, depth=2).first()
     if public is None:
         public = Collection.get_first_root_node().add_child(name=PUBLIC_COLLECTION)
+    image_ids = [
+        block.value.pk
+        for block in instance.media
+        if block.block_type == "image" and block.value is not None
+    ]
     if instance.image_id:
-        type(instance.image).objects.filter(pk=instance.image_id).exclude(collection=public).update(
+        image_ids.append(instance.image_id)
+    if image_ids:
+        get_image_model().objects.filter(pk__in=image_ids).exclude(collection=public).update(
             collection=public
         )
     document_ids = [

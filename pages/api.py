@@ -4,10 +4,10 @@ type=pages.EventPage and type=pages.WebinarPage take upcoming=true|false, start_
 start_before (see pages.filters), sdg, theme and year; events also take attendance.
 """
 
-from knowledge.api import register_page_filter, register_page_loader, with_images
+from knowledge.api import register_page_filter, register_page_loader
 
 from .filters import ScheduleFilters
-from .models import EventPage, PartnerPage, WebinarPage
+from .models import EventPage, WebinarPage
 from .serializers import prepare_related_pages
 
 WEBINAR_PARAMETERS = tuple(name for name in ScheduleFilters.API_PARAMETERS if name != "attendance")
@@ -28,16 +28,13 @@ register_page_filter(WebinarPage, WEBINAR_PARAMETERS, _schedule_filter(WEBINAR_P
 
 register_page_loader(
     EventPage,
-    lambda queryset: queryset.prefetch_related(
-        "sdgs", "themes", "organisers", *with_images("image")
-    ),
+    lambda queryset: queryset.prefetch_related("sdgs", "themes", "organisers"),
     prepare_related_pages("organisers"),
 )
 register_page_loader(
     WebinarPage,
     lambda queryset: queryset.prefetch_related(
-        "sdgs", "themes", "organisers", "case_studies", "speakers", *with_images("image")
+        "sdgs", "themes", "organisers", "case_studies", "speakers"
     ),
     prepare_related_pages("organisers", "case_studies"),
 )
-register_page_loader(PartnerPage, lambda queryset: queryset.select_related("logo"))

@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+
+from knowledge.blocks import PublicImageBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -26,4 +27,4 @@ class BodyBlock(blocks.StreamBlock):
         label=_("Paragraph"),
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
     )
-    image = ImageBlock(label=_("Image"))
+    image = PublicImageBlock(label=_("Image"))

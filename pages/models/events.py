@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
+from rest_framework.fields import CharField
 
 from knowledge.serializers import CountryField as CountryAPIField
 from knowledge.serializers import (
@@ -144,6 +145,8 @@ class EventPage(RoutablePageMixin, ScheduledPage):
         APIField("time_zone"),
         APIField("attendance"),
         APIField("venue"),
+        APIField("city_name", serializer=CharField(source="city", read_only=True)),
+        # Deprecated: the same as city_name, until 30 June 2027 (README, "API changes").
         APIField("city"),
         APIField("country", serializer=CountryAPIField()),
         APIField("registration_url"),

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from knowledge.serializers import TranslationsField
+from knowledge.serializers import LOGO_IMAGE, TranslationsField
 
 
 class PartnerKind(models.TextChoices):
@@ -90,7 +90,7 @@ class PartnerPage(Page):
         APIField("intro"),
         APIField("description"),
         APIField("website"),
-        APIField("logo", serializer=ImageRenditionField("max-400x200")),
+        APIField("logo", serializer=ImageRenditionField(LOGO_IMAGE)),
         APIField("translations", serializer=TranslationsField()),
     ]
 

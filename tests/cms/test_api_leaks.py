@@ -17,6 +17,7 @@ from certification.models import CertifyingBody
 from knowledge import members
 from knowledge.models import CityPage, InitiativeDecision
 from knowledge.moderation import submit_for_moderation
+from pages.models import StandardPage
 from tests.certification.conftest import fill_in, make_reviewer, make_user, review_all
 from tests.factories import InitiativePageFactory
 from tests.knowledge.members import make_member
@@ -64,9 +65,15 @@ def hidden_things(django_capture_on_commit_callbacks):
     pages["declined"] = declined
 
     collection = members.ensure_city_group(city).collection
-    get_image_model().objects.create(
+    image = get_image_model().objects.create(
         title=f"{MARK} image", file=get_test_image_file(), collection=collection
     )
+    # A live page showing a private upload: the API gives the block as null.
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    about.body = [
+        {"type": "image", "value": {"image": image.pk, "alt_text": f"{MARK} image"}},
+    ]
+    about.save_revision().publish()
     document = get_document_model()(title=f"{MARK} document", collection=collection)
     from django.core.files.base import ContentFile
 
@@ -102,6 +109,7 @@ def test_nothing_hidden_is_reachable(hidden_things):
         ("/api/v2/pages/", {"child_of": str(city.pk), "fields": "*"}),
         ("/api/v2/pages/", {"descendant_of": str(home.pk), "limit": 100}),
         ("/api/v2/pages/", {"type": "knowledge.CityPage", "fields": "*", "limit": 100}),
+        ("/api/v2/pages/", {"type": "pages.StandardPage", "fields": "*", "limit": 100}),
         ("/api/v2/pages/", {"search": MARK, "search_operator": "or"}),
         ("/api/v2/search/", {"q": MARK}),
         ("/api/v2/images/", {"limit": 100}),

@@ -3,9 +3,14 @@ languages (locales are loaded with the pages, not one query per item)."""
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 import pytest
 
@@ -58,6 +63,13 @@ def fifty_of_each():
     """At least 50 live pages of every listed type in English (search is per language), and
     some in French, newest, so that windows mix languages."""
     start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=30)
+    # Images and documents in StreamFields, loaded for the whole listing, not page by page.
+    images = [
+        get_image_model().objects.create(title=f"Photo {n}", file=get_test_image_file())
+        for n in range(3)
+    ]
+    document = get_document_model()(title="Plan")
+    document.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     for code, pages in (("en", 50), ("fr", 10)):
         events = EventIndexPage.objects.get(locale__language_code=code)
         webinars = WebinarIndexPage.objects.get(locale__language_code=code)
@@ -65,19 +77,31 @@ def fifty_of_each():
         city = CityPage.objects.get(slug="quito", locale__language_code=code)
         for number in range(pages):
             times = {"start": start, "end": start + datetime.timedelta(hours=2)}
+            image = {"image": images[number % 3].pk, "alt_text": "Photo", "decorative": False}
+            body = [{"type": "image", "value": image}, {"type": "paragraph", "value": "<p>x</p>"}]
             _publish(
-                events, EventPage(title=f"Load event {code} {number}", time_zone="UTC", **times)
+                events,
+                EventPage(title=f"Load event {code} {number}", time_zone="UTC", body=body, **times),
             )
             _publish(
                 webinars,
                 WebinarPage(title=f"Load webinar {code} {number}", time_zone="UTC", **times),
             )
             _publish(
-                partners, PartnerPage(title=f"Load partner {code} {number}", kind="government")
+                partners,
+                PartnerPage(
+                    title=f"Load partner {code} {number}",
+                    kind="government",
+                    logo=images[number % 3],
+                ),
             )
             InitiativePageFactory(
                 parent=city,
                 title=f"Load initiative {code} {number}",
+                media=[
+                    {"type": "image", "value": image},
+                    {"type": "document", "value": {"document": document.pk, "title": ""}},
+                ],
                 sdgs=[11],
                 themes=["transport"],
             )

@@ -36,11 +36,12 @@ def test_a_generated_client_lists_initiatives(live_demo, tmp_path, monkeypatch):
     client_module = importlib.import_module("usdg_client")
     list_pages = importlib.import_module("usdg_client.api.content.list_pages")
     locales = importlib.import_module("usdg_client.models.list_pages_locale")
+    models = importlib.import_module("usdg_client.models")
 
     client = client_module.Client(base_url=live_demo.url, raise_on_unexpected_status=True)
     listing = list_pages.sync(
         client=client,
-        type_="knowledge.InitiativePage",
+        type_=models.ListPagesType("knowledge.InitiativePage"),
         fields="*",
         locale=locales.ListPagesLocale.FR,
         sdg="11",
@@ -52,6 +53,14 @@ def test_a_generated_client_lists_initiatives(live_demo, tmp_path, monkeypatch):
     assert listing.meta.total_count == expected.count() > 0
     assert sorted(item.title for item in listing.items) == sorted(p.title for p in expected)
     first = listing.items[0]
-    assert first.meta.type_ == "knowledge.InitiativePage"
+    # Typed per page type: meta.type tells the client which model to build.
+    assert all(isinstance(item, models.InitiativePage) for item in listing.items)
+    assert first.meta.type_.value == "knowledge.InitiativePage"
     assert all(goal.number for goal in first.sdgs)
     assert first.city.country.code
+
+    events = list_pages.sync(
+        client=client, type_=models.ListPagesType("pages.EventPage"), fields="*", limit=5
+    )
+    assert events.items and all(isinstance(item, models.EventPage) for item in events.items)
+    assert all(isinstance(item.city_name, str) for item in events.items)
