@@ -90,8 +90,8 @@ TYPE_FIELD_SCHEMAS = {
         "type": "string",
         "deprecated": True,
         "description": (
-            "Deprecated: the same as `city_name`, kept until 30 June 2027. Everywhere else "
-            "`city` is a City object."
+            "The same as `city_name`, kept until 30 June 2027 and then removed. Everywhere "
+            "else `city` is a City object."
         ),
     },
 }

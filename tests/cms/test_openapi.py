@@ -151,6 +151,7 @@ def test_every_page_type_has_a_typed_schema_told_apart_by_meta_type(client):
     ]
     docs = client.get("/api/v2/docs/").content.decode()
     assert 'id="schema-EventPage"' in docs and "Deprecated." in docs
+    assert "<code>pages.EventPage</code>" in docs  # the values of the type parameter
 
 
 def test_a_block_without_a_schema_fails_the_document():
