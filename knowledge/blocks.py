@@ -14,24 +14,16 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from .stream_objects import STREAM_IMAGE, prefetched
+from .stream_objects import STREAM_IMAGE, in_private_collection, prefetched
 
 
-def _is_public(item, context):
-    """Whether the image or document is outside the collections the request may not see."""
+def _is_public(item):
+    """Whether the image or document sits outside every collection with a view restriction:
+    as loaded with the response (knowledge.stream_objects), or asked for on its own."""
     private = getattr(item, "in_private_collection", None)
-    if private is not None:  # loaded with the response (knowledge.stream_objects)
-        return not private
-    request = (context or {}).get("request")
-    if request is None:
-        return True
-    restricted = getattr(request, "_restricted_collection_ids", None)
-    if restricted is None:
-        # Imported here: the module loads models, and models import these blocks.
-        from wagtail.api.v2.utils import get_restricted_collection_ids
-
-        restricted = request._restricted_collection_ids = get_restricted_collection_ids(request)
-    return item.collection_id not in restricted
+    if private is None:
+        private = type(item).objects.filter(pk=item.pk).filter(in_private_collection()).exists()
+    return not private
 
 
 class _PrefetchedChooserMixin:
@@ -56,7 +48,7 @@ class PublicImageBlock(ImageBlock):
         self.child_blocks["image"] = chooser
 
     def get_api_representation(self, value, context=None):
-        if value is None or not _is_public(value, context):
+        if value is None or not _is_public(value):
             return None
         try:
             rendition = value.get_rendition(STREAM_IMAGE)
@@ -76,7 +68,7 @@ class PublicDocumentChooserBlock(_PrefetchedChooserMixin, DocumentChooserBlock):
     gone or private."""
 
     def get_api_representation(self, value, context=None):
-        if value is None or not _is_public(value, context):
+        if value is None or not _is_public(value):
             return None
         url = value.url
         request = (context or {}).get("request")

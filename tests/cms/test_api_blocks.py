@@ -10,6 +10,7 @@ from wagtail.images.tests.utils import get_test_image_file
 import pytest
 
 from knowledge import members
+from knowledge.blocks import PublicImageBlock
 from knowledge.models import CityPage, InitiativePage
 from pages.models import StandardPage
 from tests.cms.test_openapi import CHECKS
@@ -130,3 +131,18 @@ def test_rich_text_comes_only_as_html(client, value):
         == response.json()
         == {"message": f"rich_text_format: “{value}” is not one of: html."}
     )
+
+
+def test_without_the_response_bulk_load_a_private_upload_is_null_too(uploads):
+    # As in the headless preview, which serializes one revision on its own.
+    city = CityPage.objects.get(slug="quito", locale__language_code="en")
+    private = get_image_model().objects.create(
+        title="Private photo",
+        file=get_test_image_file(),
+        collection=members.ensure_city_group(city).collection,
+    )
+    block = PublicImageBlock()
+    for image in (private, uploads["image"]):
+        image.contextual_alt_text, image.decorative = "Photo", False
+    assert block.get_api_representation(private) is None
+    assert block.get_api_representation(uploads["image"])["alt"] == "Photo"
