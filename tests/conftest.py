@@ -11,10 +11,24 @@ from pages.models import HomePage
 LANGUAGE_CODES = ["en", "ar", "zh-hans", "fr", "ru", "es"]
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the demo content in six languages, loaded once per run.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Tests on the bare database first, then those that use the demo content.
 
+    The demo content is loaded the first time a test asks for it and stays for the rest of the
+    run, so the tests that do without it must run before. pytest-django's own ordering
+    (transactional tests after the others) runs after this one and keeps this order within its
+    groups (Python's sort is stable).
+    """
+    items.sort(key=lambda item: "demo_content" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """The demo content in six languages, loaded once per run by the first test that needs it.
+
+    The migrations alone give the locales, the home page of each language, the SDGs, targets,
+    themes and roles; most tests build what else they need with factories and start at once.
     Each test runs in a transaction that is rolled back, so what a test changes is undone.
     Transactional tests (browser tests, the task worker) empty the database when they end; with
     serialized_rollback they start from this state, serialized again here to include the demo.
@@ -52,5 +66,5 @@ def homes(db):
 
 
 @pytest.fixture
-def demo_content(db):
-    """Marks tests that rely on the demo content (loaded once by django_db_setup)."""
+def demo_content(_demo_database, db):
+    """The demo content (cities, initiatives, events… in six languages), for tests that use it."""

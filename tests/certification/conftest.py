@@ -34,12 +34,12 @@ def make_reviewer(username, languages):
 
 
 @pytest.fixture
-def quito(db):
+def quito(demo_content):
     return CityPage.objects.get(slug="quito", locale__language_code="en")
 
 
 @pytest.fixture
-def milan(db):
+def milan(demo_content):
     return CityPage.objects.get(slug="milan", locale__language_code="en")
 
 

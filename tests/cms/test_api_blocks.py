@@ -16,7 +16,7 @@ from pages.models import StandardPage
 from tests.cms.test_openapi import CHECKS
 from tests.factories import InitiativePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def make_document(title, collection=None):

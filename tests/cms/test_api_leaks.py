@@ -22,7 +22,7 @@ from tests.certification.conftest import fill_in, make_reviewer, make_user, revi
 from tests.factories import InitiativePageFactory
 from tests.knowledge.members import make_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 MARK = "Leakcheck"
 # What must never appear (the query itself may be echoed back by search pages).

@@ -25,7 +25,7 @@ from pages.models import (
 )
 from tests.factories import InitiativePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 # Newest first: translations come before their sources, so short and long windows alike mix
 # languages and hold translations (whose meta says whether they are up to date).

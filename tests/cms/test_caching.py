@@ -11,7 +11,7 @@ from knowledge.models import CityPage, InitiativePage
 from tests.factories import InitiativePageFactory
 from tests.knowledge.members import make_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 PARTNER = "https://partner.example.org"
 

@@ -10,7 +10,7 @@ import pytest
 from cms.preview import make_token
 from knowledge.models import InitiativePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 DRAFT_TITLE = "Milan Food Policy, second edition (draft)"
 

@@ -17,7 +17,7 @@ from tests.conftest import LANGUAGE_CODES
 from tests.factories import InitiativePageFactory
 from tests.knowledge.members import make_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 MARK = "Sweepcheck"
 # What must never appear (search pages echo the query itself back).

@@ -51,6 +51,7 @@ def _validate(api_schema, path, query=None, path_parameters=None):
     return response.json()
 
 
+@pytest.mark.usefixtures("demo_content")
 @pytest.mark.django_db
 def test_real_responses_match_the_schema(api_schema):
     pages = "/api/v2/pages/"
@@ -82,6 +83,7 @@ def test_real_responses_match_the_schema(api_schema):
     _validate(api_schema, "/api/v2/certificates/", {"locale": "zh-hans"})
 
 
+@pytest.mark.usefixtures("demo_content")
 @pytest.mark.django_db
 def test_the_schema_describes_every_endpoint_and_the_docs_page_lists_them(client):
     document = client.get("/api/v2/schema/").json()
@@ -159,6 +161,7 @@ def test_a_block_without_a_schema_fails_the_document():
         block_schema(blocks.DateBlock())
 
 
+@pytest.mark.usefixtures("demo_content")
 @pytest.mark.django_db
 def test_events_give_their_place_as_city_name(client):
     event = EventPage.objects.live().exclude(city="").first()

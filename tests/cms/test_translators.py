@@ -156,6 +156,7 @@ def test_languages_come_from_the_groups(translator):
 # Pages
 
 
+@pytest.mark.usefixtures("demo_content")
 @pytest.mark.parametrize("page", [initiative, home])
 def test_translator_edits_and_publishes_pages_of_their_language(
     translator, translator_client, page
@@ -167,6 +168,7 @@ def test_translator_edits_and_publishes_pages_of_their_language(
     assert translator_client.get(f"/admin/pages/{french.pk}/edit/").status_code == 200
 
 
+@pytest.mark.usefixtures("demo_content")
 @pytest.mark.parametrize("page", [initiative, home])
 @pytest.mark.parametrize("code", ["es", "en"])
 def test_translator_cannot_touch_pages_of_other_languages(
@@ -179,6 +181,7 @@ def test_translator_cannot_touch_pages_of_other_languages(
     assert refused(translator_client.get(f"/admin/pages/{other.pk}/edit/"))
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_translator_publishes_a_french_initiative_through_the_translation_editor(translator_client):
     french = initiative("fr")
     editing = translation_of(french)
@@ -193,6 +196,7 @@ def test_translator_publishes_a_french_initiative_through_the_translation_editor
     assert french.live and french.title == "Politique alimentaire milanaise"
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_translator_cannot_translate_or_publish_the_spanish_initiative(translator_client):
     spanish = initiative("es")
     editing = translation_of(spanish)
@@ -209,11 +213,13 @@ def test_translator_cannot_translate_or_publish_the_spanish_initiative(translato
 # Snippets
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_translator_opens_the_french_menu_but_not_the_spanish_one(translator_client):
     assert translator_client.get(menu_url("edit", main_menu("fr"))).status_code == 200
     assert refused(translator_client.get(menu_url("edit", main_menu("es"))))
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_translator_translates_and_publishes_the_french_footer(translator_client):
     # The main menu's links take their pages' titles; the footer has a text to translate.
     french = main_menu("fr", "footer")
@@ -227,6 +233,7 @@ def test_translator_translates_and_publishes_the_french_footer(translator_client
     assert main_menu("fr", "footer").text == "Texte traduit"
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_translator_cannot_translate_or_publish_the_spanish_footer(translator_client):
     spanish = main_menu("es", "footer")
     editing = translation_of(spanish)
@@ -292,12 +299,14 @@ def test_theme_listing_shows_the_translator_only_french_themes(translator_client
 # Everyone else keeps plain model permissions
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_editors_edit_menus_in_every_language():
     client = client_for(make_user("editor", "Editors"))
     for code in ("fr", "es", "en"):
         assert client.get(menu_url("edit", main_menu(code))).status_code == 200
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_a_translator_who_is_also_an_editor_edits_every_menu():
     client = client_for(make_user("both", "Editors", TRANSLATOR_GROUPS["fr"]))
     assert client.get(menu_url("edit", main_menu("es"))).status_code == 200
@@ -310,6 +319,7 @@ def test_a_permission_given_directly_is_not_limited_to_the_translator_language(t
     assert client_for(translator).get(theme_url("edit", theme("es"))).status_code == 200
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_policy_names_who_may_change_a_row():
     french_translator = make_user("fr-translator", TRANSLATOR_GROUPS["fr"])
     spanish_translator = make_user("es-translator", TRANSLATOR_GROUPS["es"])

@@ -13,17 +13,17 @@ def soup(response):
 
 
 @pytest.fixture
-def english_cities(db):
+def english_cities(demo_content):
     return CityIndexPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture
-def seoul(db):
+def seoul(demo_content):
     return CityPage.objects.get(slug="seoul", locale__language_code="en")
 
 
 @pytest.fixture
-def demo_initiative(db):
+def demo_initiative(demo_content):
     """Milan's food policy, in every language (from the demo content)."""
 
     def get(code="en"):

@@ -53,6 +53,7 @@ def form_data(city, **overrides):
     return {**nested_form_data(data), **choices}
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_add_form_offers_only_the_goals_and_themes_of_the_pages_language(admin_client):
     french_seoul = CityPage.objects.get(slug="seoul", locale__language_code="fr")
 
@@ -70,6 +71,7 @@ def test_add_form_offers_only_the_goals_and_themes_of_the_pages_language(admin_c
     assert all(option.get_text().split()[0].count(".") == 1 for option in target_options)
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_editor_publishes_an_initiative_under_a_city(admin_client):
     french_seoul = CityPage.objects.get(slug="seoul", locale__language_code="fr")
 

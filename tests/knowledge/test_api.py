@@ -164,10 +164,12 @@ def test_city_detail(client, seoul):
         ({"sdg": "1", "search": "mangroves"}, []),
     ],
 )
+@pytest.mark.usefixtures("demo_content")
 def test_filters_combine(client, params, expected):
     assert titles(listing(client, locale="en", **params)) == expected
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_city_filter_accepts_the_city_of_any_language(client):
     arabic_rosario = CityPage.objects.get(slug="rosario", locale__language_code="ar")
 
@@ -178,6 +180,7 @@ def test_city_filter_accepts_the_city_of_any_language(client):
     assert item["city"]["id"] == CityPage.objects.get(slug="rosario", locale__language_code="es").pk
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_city_listing_filters_by_country_and_region(client):
     data = client.get(
         PAGES, {"type": "knowledge.CityPage", "locale": "en", "region": "africa"}

@@ -6,7 +6,7 @@ import pytest
 from knowledge.models import CityPage, InitiativePage
 from pages.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def publish(page):

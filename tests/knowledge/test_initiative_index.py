@@ -10,7 +10,7 @@ from tests.factories import CityPageFactory, InitiativePageFactory
 
 from .conftest import make_private, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 HTML_QUERY_BOUND = 28
 

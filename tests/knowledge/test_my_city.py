@@ -27,7 +27,7 @@ from knowledge.moderation import submission_state
 
 from .members import PASSWORD, make_member, member_client
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 SECTIONS = {
     "title": "Neighbourhood heat shelters",

@@ -369,6 +369,7 @@ def test_export_queries_do_not_grow_with_the_number_of_initiatives(
         opendata.export()
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_files_are_served_with_their_headers_and_made_when_missing(client):
     assert not default_storage.exists(opendata.MANIFEST_NAME)
 
@@ -423,6 +424,7 @@ def test_download_page_lists_both_files_and_is_linked_from_the_api_docs_and_foot
     assert client.post("/opendata/").status_code == 405
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_the_command_and_the_demo_loader_leave_fresh_files_behind():
     output = StringIO()
     call_command("export_open_data", stdout=output)

@@ -189,6 +189,7 @@ def test_city_page_shows_its_profile_and_only_its_live_initiatives(client, seoul
     )
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_city_population_is_formatted_for_the_language(client, db):
     from knowledge.models import CityPage
 

@@ -13,12 +13,12 @@ def soup(response):
 
 
 @pytest.fixture
-def event_index(db):
+def event_index(demo_content):
     return EventIndexPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture
-def webinar_index(db):
+def webinar_index(demo_content):
     return WebinarIndexPage.objects.get(locale__language_code="en")
 
 

@@ -53,6 +53,7 @@ def test_editors_have_page_permissions_in_every_language():
         assert granted == homes
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_editor_publishes_an_event_in_french(editor_client):
     from pages.models import EventIndexPage
 
@@ -90,6 +91,7 @@ def test_editor_schedules_a_standard_page(editor_client):
     assert page.get_latest_revision().approved_go_live_at is not None
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_editor_cannot_edit_or_publish_an_initiative(editor_client):
     initiative = InitiativePage.objects.get(slug="milan-food-policy", locale__language_code="en")
 
@@ -121,6 +123,7 @@ def test_editor_cannot_edit_or_publish_an_initiative(editor_client):
     assert InitiativePage.objects.filter(pk=initiative.pk).exists()
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_editor_cannot_add_cities_or_initiatives(editor_client):
     city_index = CityIndexPage.objects.get(locale__language_code="en")
     seoul = CityPage.objects.get(slug="seoul", locale__language_code="en")
@@ -134,6 +137,7 @@ def test_editor_cannot_add_cities_or_initiatives(editor_client):
     assert editor_client.get(f"/admin/pages/{seoul.pk}/edit/").status_code in (302, 403)
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_editor_can_edit_the_introduction_of_the_city_index(editor_client):
     city_index = CityIndexPage.objects.get(locale__language_code="en")
     assert editor_client.get(f"/admin/pages/{city_index.pk}/edit/").status_code == 200

@@ -9,7 +9,7 @@ from pages.models import NavigationMenu, PartnerPage, SDGIndexPage
 
 from .conftest import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def test_home_page_shows_featured_initiatives_goals_events_webinars_and_partners(client):

@@ -6,7 +6,7 @@ from pages.models import WebinarIndexPage, WebinarPage
 
 from .conftest import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def test_upcoming_and_recorded_webinars_are_listed_apart(client, webinar_index):

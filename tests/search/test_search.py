@@ -42,6 +42,7 @@ def initiative(seoul, title, summary="", background="", **kwargs):
     )
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_title_and_summary_matches_rank_above_body_matches(client, seoul):
     initiative(seoul, "Street trees", background="Volunteers water the zorblat saplings.")
     initiative(seoul, "Zorblat canopy plan", summary="Trees along every avenue.")
@@ -52,6 +53,7 @@ def test_title_and_summary_matches_rank_above_body_matches(client, seoul):
     assert set(ranked[:2]) == {"Zorblat canopy plan", "Shade for bus stops"}
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_exact_phrase_ranks_above_scattered_words(client, seoul):
     initiative(seoul, "Plan one", summary="Quixel corridors give shade; the vorpal rivers stay.")
     initiative(seoul, "Plan two", summary="Vorpal quixel corridors along the rivers.")
@@ -60,6 +62,7 @@ def test_exact_phrase_ranks_above_scattered_words(client, seoul):
     assert ranked == ["Plan two", "Plan one"]
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_facet_counts_equal_the_numbers_of_results(client, seoul):
     initiative(seoul, "Glimmer buses", summary="glimmer", sdgs=[11], themes=["transport"])
     initiative(seoul, "Glimmer water", summary="glimmer", sdgs=[6], themes=["water-sanitation"])
@@ -82,6 +85,7 @@ def test_facet_counts_equal_the_numbers_of_results(client, seoul):
     assert data["facets"]["country"] == [{"value": "KR", "label": "South Korea", "count": 3}]
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_unpublished_private_and_waiting_initiatives_are_never_found(client, seoul):
     initiative(seoul, "Wumpus draft", summary="wumpus", live=False)
     private = initiative(seoul, "Wumpus private", summary="wumpus")
@@ -166,6 +170,7 @@ def test_suggestions_complete_titles(client, demo_content):
     assert {"title": "Milan Food Policy", "url": "/en/cities/milan/milan-food-policy/"} in items
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_unpublished_moved_private_and_deleted_pages_leave_the_results(client, seoul):
     page = initiative(seoul, "Snark gardens", summary="snark")
     assert titles(client.get("/en/search/", {"q": "snark"})) == ["Snark gardens"]
@@ -211,6 +216,7 @@ def test_goal_pages_are_found_first_in_every_language(client, demo_content):
     assert only_goals["meta"]["total_count"] == 1
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_excerpt_comes_from_the_text_that_holds_the_words(client, seoul):
     initiative(
         seoul,

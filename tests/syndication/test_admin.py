@@ -130,6 +130,7 @@ def test_inspect_shows_the_payload_and_the_last_error(admin_client, endpoint):
     assert reverse("webhook_deliveries:retry", args=[delivery.pk]) in html
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_members_without_the_permissions_are_refused(member_client, endpoint):
     delivery = failed(endpoint)
 

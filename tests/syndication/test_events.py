@@ -105,6 +105,7 @@ def test_payload_has_exactly_the_documented_keys_in_compact_utf8(
     assert WebhookDelivery.objects.get().payload == payload
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_every_page_type_is_described_by_its_own_type(receiver, endpoint, publish):
     from knowledge.models import InitiativePage
 
