@@ -27,6 +27,8 @@ class SubmissionState:
     label: str
     comment: str = ""
     live_has_pending_changes: bool = False
+    # The latest changes of a live initiative were declined; the live version stays.
+    changes_declined: bool = False
 
     @property
     def can_edit(self):
@@ -47,8 +49,8 @@ def _state(code, **kwargs):
 
 
 def submission_state(page):
-    decision = InitiativeDecision.objects.filter(page=page).first()
-    if decision is not None:
+    decision = InitiativeDecision.objects.filter(page=page).order_by("-decided_at", "-pk").first()
+    if decision is not None and decision.revision_id is None:
         return _state("declined", comment=decision.reason)
     workflow_state = page.current_workflow_state
     if workflow_state is not None:
@@ -58,8 +60,15 @@ def submission_state(page):
             return _state("changes_requested", comment=comment, live_has_pending_changes=page.live)
         return _state("in_moderation", live_has_pending_changes=page.live)
     if page.live:
+        if decision is not None and _no_edit_since(page, decision):
+            return _state("published", comment=decision.reason, changes_declined=True)
         return _state("published", live_has_pending_changes=page.has_unpublished_changes)
     return _state("draft")
+
+
+def _no_edit_since(page, decision):
+    latest = page.latest_revision
+    return latest is None or latest.created_at <= decision.decided_at
 
 
 def submit_for_moderation(page, user):
@@ -68,7 +77,7 @@ def submit_for_moderation(page, user):
     Wagtail's admin does this when an editor presses "Submit"; submissions from My City go
     through here so that they follow the same workflow.
     """
-    if InitiativeDecision.objects.filter(page=page).exists():
+    if InitiativeDecision.objects.filter(page=page, revision__isnull=True).exists():
         raise SubmissionError(_("This initiative was declined and cannot be submitted again."))
     workflow_state = page.current_workflow_state
     if workflow_state is not None:
@@ -83,18 +92,29 @@ def submit_for_moderation(page, user):
 
 
 def decline_initiative(task_state, user, reason):
-    """Record the decision, end the workflow and tell the submitter."""
+    """Record the decision, end the workflow and tell the submitter.
+
+    A live initiative keeps its live version: only the revision in moderation is declined, and
+    the page's latest revision goes back to the live one, so the city edits from what is
+    published, as before it submitted the changes.
+    """
     workflow_state = task_state.workflow_state
     page = workflow_state.content_object.specific
+    revision = task_state.revision if page.live else None
     InitiativeDecision.objects.update_or_create(
-        page=page, defaults={"reason": reason, "decided_by": user}
+        page=page, revision=revision, defaults={"reason": reason, "decided_by": user}
     )
     requested_by = workflow_state.requested_by
     workflow_state.cancel(user=user)
+    if revision is not None and page.live_revision_id:
+        type(page).objects.filter(pk=page.pk).update(
+            latest_revision_id=page.live_revision_id, has_unpublished_changes=False
+        )
     # Keep the reason with the task, where the workflow history shows it.
     TaskState.objects.filter(pk=task_state.pk).update(comment=reason, finished_by=user)
     log(instance=page, action="knowledge.decline", user=user, data={"reason": reason})
-    notify_submitter(requested_by, page, "declined", reason)
+    outcome = "declined" if revision is None else "changes_declined"
+    notify_submitter(requested_by, page, outcome, reason)
 
 
 def notify_submitter(user, page, outcome, comment=""):
@@ -107,6 +127,7 @@ def notify_submitter(user, page, outcome, comment=""):
             "approved": _("Your initiative “%(title)s” is published"),
             "changes_requested": _("Changes requested on your initiative “%(title)s”"),
             "declined": _("Your initiative “%(title)s” was declined"),
+            "changes_declined": _("Your changes to the initiative “%(title)s” were declined"),
         }
         context = {
             "user": user,

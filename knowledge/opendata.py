@@ -97,7 +97,9 @@ def exported_pages():
     hold the live content: a newer draft or a revision in moderation lives in its revision
     until it is published. A declined initiative is left out in every language.
     """
-    declined = InitiativeDecision.objects.values("page__translation_key")
+    declined = InitiativeDecision.objects.filter(revision__isnull=True).values(
+        "page__translation_key"
+    )
     return (
         InitiativePage.objects.live()
         .public()

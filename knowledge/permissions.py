@@ -5,7 +5,17 @@ edit every city and initiative below it. Knowledge pages also require the model 
 their type: acting on an initiative needs knowledge.change_initiativepage, adding one under a
 city needs knowledge.add_initiativepage, and so on. Communications staff (Editors) hold none of
 these; moderators and city contributors do.
+
+Publishing an initiative goes through its moderation workflow for everyone who cannot approve
+that workflow's tasks (moderators) and is not a superuser. Translators, who hold publish
+permission on their language's pages, publish a translation of an initiative only while its
+source is live and not declined, and the translation itself is neither declined nor in
+moderation. `can_publish` is the one check every path asks: the page editor, bulk actions,
+scheduled publishing and wagtail-localize's editor and updates (Wagtail's
+PublishPageRevisionAction asks it whenever a user publishes).
 """
+
+from django.apps import apps
 
 from wagtail.models import PagePermissionTester
 
@@ -31,7 +41,7 @@ class KnowledgePagePermissionTester(PagePermissionTester):
         return super().can_edit() and self._has("change")
 
     def can_publish(self):
-        return super().can_publish() and self._has("change")
+        return super().can_publish() and self._has("change") and self._may_skip_moderation()
 
     def can_unpublish(self):
         return super().can_unpublish() and self._has("change")
@@ -69,6 +79,59 @@ class KnowledgePagePermissionTester(PagePermissionTester):
 
     def can_publish_subpage(self):
         return super().can_publish_subpage() and self._may_add_children()
+
+
+    def _may_skip_moderation(self):
+        if type(self.page)._meta.model_name != "initiativepage" or self.user.is_superuser:
+            return True
+        if may_moderate(self.user, self.page):
+            return True
+        return is_publishable_translation(self.page)
+
+
+def may_moderate(user, page):
+    """Whether `user` may act on a task of the workflow that moderates `page` (no workflow: no
+    moderation to go through)."""
+    workflow = page.get_workflow()
+    if workflow is None:
+        return True
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    for task in workflow.tasks.filter(active=True).specific():
+        groups = getattr(task, "groups", None)
+        if groups is not None and groups.filter(pk__in=group_ids).exists():
+            return True
+    return False
+
+
+def is_declined(page):
+    """Declined for good (not just one revision of it)."""
+    decisions = apps.get_model("knowledge", "InitiativeDecision").objects
+    return decisions.filter(page_id=page.pk, revision__isnull=True).exists()
+
+
+def translation_source(page):
+    """The page `page` was translated from with wagtail-localize, or None for an original."""
+    from wagtail_localize.models import TranslationSource
+
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .first()
+    )
+    if source is None:
+        return None
+    return type(page).objects.filter(
+        translation_key=page.translation_key, locale_id=source.locale_id
+    ).first()
+
+
+def is_publishable_translation(page):
+    """A translation whose source has been through moderation and is live, and which is itself
+    neither declined nor waiting in moderation."""
+    source = translation_source(page)
+    if source is None or not source.live or is_declined(source):
+        return False
+    return not is_declined(page) and not page.workflow_in_progress
 
 
 class KnowledgePagePermissionsMixin:

@@ -139,3 +139,38 @@ def warn_when_translation_is_out_of_date(request, page):
             ),
         )
     return None
+
+
+def _refuse_publishing(request, page):
+    from django.http import HttpResponseForbidden
+
+    message = _("This page goes through moderation: you may not publish it.")
+    return HttpResponseForbidden(message, content_type="text/plain; charset=utf-8")
+
+
+@hooks.register("before_edit_page")
+def refuse_publish_without_permission(request, page):
+    """A publish posted to the page editor (Wagtail's, or wagtail-localize's translation editor)
+    by someone who may not publish the page is refused outright, instead of being saved as a
+    draft: only moderators publish what goes through moderation (knowledge.permissions)."""
+    if request.method != "POST":
+        return None
+    publishing = "action-publish" in request.POST or request.POST.get("action") == "publish"
+    if publishing and not page.permissions_for_user(request.user).can_publish():
+        return _refuse_publishing(request, page)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_without_permission(request, action_type, objects, action_view):
+    """Bulk publishing that names a page the user may not publish is refused as a whole."""
+    from wagtail.models import Page
+
+    if action_type != "publish" or not issubclass(action_view.model, Page):
+        return None
+    requested = {value for value in request.GET.getlist("id") if value.isdigit()}
+    allowed = {str(page.pk) for page in objects}
+    if requested - allowed:
+        page = Page.objects.filter(pk__in=requested - allowed).first()
+        return _refuse_publishing(request, page)
+    return None

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, Revision
 
 from django_countries.fields import CountryField
 
@@ -132,9 +132,18 @@ class Registration(models.Model):
 
 
 class InitiativeDecision(models.Model):
-    """An initiative declined for good by a moderator, with the reason shown to its city."""
+    """A moderator's "decline for good", with the reason shown to the city.
 
-    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="initiative_decision")
+    Without a revision, the whole initiative is declined: it was never published and cannot be
+    submitted again. With one, only that revision of a live initiative is declined: the live
+    version, its place in listings and open data, and the city's right to edit it stay as they
+    were.
+    """
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="initiative_decisions")
+    revision = models.OneToOneField(
+        Revision, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     reason = models.TextField(_("reason"))
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -144,6 +153,13 @@ class InitiativeDecision(models.Model):
     class Meta:
         verbose_name = _("declined initiative")
         verbose_name_plural = _("declined initiatives")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"],
+                condition=models.Q(revision__isnull=True),
+                name="one_decline_for_good_per_page",
+            )
+        ]
 
     def __str__(self):
         return str(self.page)

@@ -23,6 +23,7 @@ from knowledge.models import (
     InitiativePage,
     Registration,
 )
+from knowledge import opendata
 from knowledge.moderation import submission_state
 
 from .members import PASSWORD, make_member, member_client
@@ -236,6 +237,43 @@ def test_moderator_declines_for_good_with_a_reason(moderator_client):
     assert "Out of the platform's scope." in soup(member.get("/en/my-city/")).get_text()
     assert member.get(f"/en/my-city/initiatives/{page.pk}/").status_code == 302
     assert not InitiativePage.objects.get(pk=page.pk).live
+
+
+def test_declining_changes_to_a_live_initiative_keeps_it_live_exported_and_editable(
+    moderator_client,
+):
+    seoul = english_city("seoul")
+    member = member_client(make_member(seoul, "changes@seoul.example.org"))
+    page = InitiativePage.objects.get(slug="big-data-urban-management", locale__language_code="en")
+    live_title = page.title
+    submit(member, f"/en/my-city/initiatives/{page.pk}/", "submit", title="Rewritten")
+
+    moderate(moderator_client, page, "decline", "These figures are not sourced.")
+
+    page = InitiativePage.objects.get(pk=page.pk)
+    assert page.live and page.title == live_title and not page.has_unpublished_changes
+    assert not InitiativeDecision.objects.filter(page=page, revision__isnull=True).exists()
+    state = submission_state(page)
+    assert (state.code, state.comment, state.changes_declined, state.can_edit) == (
+        "published",
+        "These figures are not sourced.",
+        True,
+        True,
+    )
+    assert "declined your latest changes" in mail.outbox[-1].body
+    assert mail.outbox[-1].subject == f"Your changes to the initiative “{live_title}” were declined"
+    assert page.translation_key in opendata.exported_pages().values_list(
+        "translation_key", flat=True
+    )
+    # The city edits from the live version and may submit again.
+    form = member.get(f"/en/my-city/initiatives/{page.pk}/")
+    assert form.status_code == 200
+    assert live_title in form.content.decode()
+    assert "Your latest changes were declined" in form.content.decode()
+    submit(member, f"/en/my-city/initiatives/{page.pk}/", "submit", title="Rewritten, sourced")
+    assert submission_state(InitiativePage.objects.get(pk=page.pk)).code == "in_moderation"
+    moderate(moderator_client, page, "approve")
+    assert InitiativePage.objects.get(pk=page.pk).title == "Rewritten, sourced"
 
 
 def test_members_cannot_reach_another_citys_drafts_or_uploads(client):

@@ -1,0 +1,185 @@
+"""Publishing an initiative goes through moderation for everyone but moderators and superusers.
+
+Translators publish translations of live initiatives and of editorial pages; they never publish
+an initiative whose source is declined, in moderation or unpublished, nor a translation that is
+itself declined or in moderation, whatever path they take.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+import pytest
+
+from knowledge.models import CityPage, InitiativeDecision, InitiativePage
+from knowledge.moderation import submit_for_moderation
+from pages.models import EventPage
+from tests.factories import InitiativePageFactory
+
+from .members import PASSWORD, make_moderator, member_client
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
+
+
+@pytest.fixture
+def translator(db):
+    user = get_user_model().objects.create_user("traducteur", "t@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name="Translators: French"))
+    return user
+
+
+@pytest.fixture
+def translator_client(translator):
+    return member_client(translator)
+
+
+def translate(page, language="fr"):
+    """The page's translation into `language`, made with wagtail-localize (a draft)."""
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code=language)
+    )
+    translation.save_target(publish=False)
+    return InitiativePage.objects.get(
+        translation_key=page.translation_key, locale=translation.target_locale
+    )
+
+
+def english_initiative(title, live):
+    seoul = CityPage.objects.get(slug="seoul", locale__language_code="en")
+    return InitiativePageFactory(
+        parent=seoul, title=title, slug=title.lower().replace(" ", "-"), live=live
+    )
+
+
+def declined_source():
+    page = english_initiative("Declined at the source", live=False)
+    InitiativeDecision.objects.create(page=page, reason="Out of scope")
+    return translate(page)
+
+
+def source_in_moderation():
+    page = english_initiative("Waiting at the source", live=False)
+    submit_for_moderation(page, make_moderator("submitter"))
+    return translate(page)
+
+
+def unpublished_source():
+    return translate(english_initiative("Never published", live=False))
+
+
+def translation_in_moderation():
+    french = translate(english_initiative("Live at the source", live=True))
+    french.save_revision()
+    submit_for_moderation(french, make_moderator("submitter"))
+    return french
+
+
+def declined_translation():
+    french = translate(english_initiative("Declined in French", live=True))
+    InitiativeDecision.objects.create(page=french, reason="Mistranslated")
+    return french
+
+
+def french_original():
+    """An initiative a French-speaking city wrote in French: no source, its own moderation."""
+    seoul = CityPage.objects.get(slug="seoul", locale__language_code="fr")
+    return InitiativePageFactory(parent=seoul, title="Écrit en français", slug="ecrit", live=False)
+
+
+REFUSED = [
+    declined_source,
+    source_in_moderation,
+    unpublished_source,
+    translation_in_moderation,
+    declined_translation,
+    french_original,
+]
+
+
+def is_live(page):
+    return Page.objects.get(pk=page.pk).live
+
+
+@pytest.mark.parametrize("make", REFUSED)
+def test_translator_may_not_publish(translator, translator_client, make, client):
+    french = make()
+    assert not french.permissions_for_user(translator).can_publish()
+
+    # Wagtail's editor, wagtail-localize's editor and bulk publishing: 403, nothing published.
+    for data in (
+        {"action-publish": "publish", "title": "x", "slug": french.slug},
+        {"action": "publish"},
+    ):
+        response = translator_client.post(f"/admin/pages/{french.pk}/edit/", data)
+        assert response.status_code == 403
+        assert not is_live(french)
+    bulk = f"/admin/bulk/wagtailcore/page/publish/?id={french.pk}"
+    assert translator_client.post(bulk, {"include_descendants": ""}).status_code == 403
+    assert not is_live(french)
+    # The revision itself, as scheduled publishing or an update of translations would publish it.
+    from wagtail.actions.publish_page_revision import PublishPagePermissionError
+
+    with pytest.raises(PublishPagePermissionError):
+        french.get_latest_revision().publish(user=translator)
+    assert not is_live(french)
+    assert client.get(f"/api/v2/pages/{french.pk}/").status_code == 404
+
+
+def test_the_api_has_no_way_to_write_or_publish(translator_client):
+    french = unpublished_source()
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(translator_client, method)(f"/api/v2/pages/{french.pk}/")
+        assert response.status_code == 405, method
+        assert not is_live(french)
+    assert translator_client.post("/api/v3/pages/").status_code == 404
+
+
+def test_translator_publishes_the_translation_of_a_live_initiative(
+    translator_client, django_capture_on_commit_callbacks
+):
+    french = translate(english_initiative("Published at the source", live=True))
+
+    # wagtail-localize publishes once the request's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator_client.post(f"/admin/pages/{french.pk}/edit/", {"action": "publish"})
+
+    assert response.status_code == 302
+    assert is_live(french)
+
+
+def test_translator_bulk_publishes_the_translation_of_a_live_initiative(translator_client):
+    french = translate(english_initiative("Published in bulk", live=True))
+
+    bulk = f"/admin/bulk/wagtailcore/page/publish/?id={french.pk}"
+    response = translator_client.post(bulk, {"include_descendants": ""})
+
+    assert response.status_code == 302
+    assert is_live(french)
+
+
+def test_translator_publishes_the_translation_of_an_event(translator, translator_client):
+    english = EventPage.objects.filter(locale__language_code="en", live=True).first()
+    french = EventPage.objects.get(
+        translation_key=english.translation_key, locale__language_code="fr"
+    )
+    french.title = "Changé par la traductrice"
+    french.save_revision()
+
+    bulk = f"/admin/bulk/wagtailcore/page/publish/?id={french.pk}"
+    response = translator_client.post(bulk, {"include_descendants": ""})
+
+    assert response.status_code == 302
+    assert EventPage.objects.get(pk=french.pk).title == "Changé par la traductrice"
+
+
+@pytest.mark.parametrize("make", [declined_source, source_in_moderation, translation_in_moderation])
+def test_moderators_and_superusers_publish_directly(make):
+    french = make()
+    moderator = make_moderator("decider")
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
+
+    assert french.permissions_for_user(moderator).can_publish()
+    assert french.permissions_for_user(superuser).can_publish()
