@@ -80,7 +80,6 @@ class KnowledgePagePermissionTester(PagePermissionTester):
     def can_publish_subpage(self):
         return super().can_publish_subpage() and self._may_add_children()
 
-
     def _may_skip_moderation(self):
         if type(self.page)._meta.model_name != "initiativepage" or self.user.is_superuser:
             return True
@@ -120,9 +119,11 @@ def translation_source(page):
     )
     if source is None:
         return None
-    return type(page).objects.filter(
-        translation_key=page.translation_key, locale_id=source.locale_id
-    ).first()
+    return (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale_id=source.locale_id)
+        .first()
+    )
 
 
 def is_publishable_translation(page):

@@ -16,6 +16,7 @@ from wagtail.models import TaskState
 import pytest
 from bs4 import BeautifulSoup
 
+from knowledge import opendata
 from knowledge.models import (
     CityMembership,
     CityPage,
@@ -23,7 +24,6 @@ from knowledge.models import (
     InitiativePage,
     Registration,
 )
-from knowledge import opendata
 from knowledge.moderation import submission_state
 
 from .members import PASSWORD, make_member, member_client
