@@ -25,6 +25,9 @@ def _connect(handler, name, models=(), pages=False):
 def register_signal_handlers():
     from pages.models import NavigationItem, NavigationMenu
 
+    from . import privacy
+
+    privacy.connect()
     register_cache_invalidation()
     # Menus show page titles and addresses: any publication, move or deletion may change them.
     _connect(invalidate_navigation, "cms_navigation", (NavigationMenu, NavigationItem), pages=True)
