@@ -5,14 +5,13 @@ Wagtail checks a page's own restrictions and its ancestors'. A French translatio
 is private in English would otherwise be public, with the restricted English text in it until it
 is translated. Every change of a page's restrictions (creating one, changing its kind, password
 or groups, removing it) is copied to the page's other translations as it happens. A new
-translation starts with the restrictions of the page it is copied from (Wagtail copies them, and
-wagtail-localize keeps them in step with the source when it updates a translation). Every surface that asks
-Wagtail whether a page is public (serving, `.public()` in listings, feeds, the sitemap, search,
-the API and open data) then gives the same answer in every language, and a translated section
-is private below a private translated ancestor as in the source language.
+translation starts with the restrictions of the page it is copied from (Wagtail copies them,
+and wagtail-localize keeps them in step with the source when it updates a translation).
 
-wagtail-localize copies restrictions from the source when it creates or updates a translation;
-this is the same rule in both directions, at any time.
+Every surface that asks Wagtail whether a page is public (serving, `.public()` in listings,
+feeds, the sitemap, search, the API and open data) then gives the same answer in every language,
+and a translated section is private below a private translated ancestor as in the source
+language.
 """
 
 from contextvars import ContextVar
@@ -37,14 +36,19 @@ def copy_restrictions(source_id, targets):
     """Give each target page exactly the view restrictions of the page `source_id`, keeping the
     target's restriction rows (and so the passwords visitors already entered) where they exist."""
     wanted = list(
-        PageViewRestriction.objects.filter(page_id=source_id).order_by("pk").prefetch_related("groups")
+        PageViewRestriction.objects.filter(page_id=source_id)
+        .order_by("pk")
+        .prefetch_related("groups")
     )
     token = _syncing.set(True)
     try:
         for target in targets:
             existing = list(PageViewRestriction.objects.filter(page=target).order_by("pk"))
             for index, restriction in enumerate(wanted):
-                copy = existing[index] if index < len(existing) else PageViewRestriction(page=target)
+                if index < len(existing):
+                    copy = existing[index]
+                else:
+                    copy = PageViewRestriction(page=target)
                 if (
                     copy.pk is None
                     or copy.restriction_type != restriction.restriction_type
