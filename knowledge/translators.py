@@ -7,6 +7,11 @@ knowledge.viewsets, which check it on the row itself (Wagtail's generic views ch
 model). TranslationEditorPermissionMiddleware applies the same rule to wagtail-localize's
 translation editor, whose endpoints check snippet permissions by model only.
 
+Key fields (what is the same in every language: synchronised fields and relations to other
+translatable rows) are shown to translators but cannot be changed by them (TranslatorFormMixin),
+and only those who may start translations may stop one, which would let a translator edit a page
+or snippet apart from its source.
+
 A group is a translator group when its name starts with TRANSLATOR_GROUP_PREFIX; the rest of the
 name is the English name of its language ("Translators: French"). Group names are not translated.
 """
@@ -16,11 +21,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils import translation
 
 from wagtail.models import Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import Translation
 
 TRANSLATOR_GROUP_PREFIX = "Translators: "
@@ -131,6 +138,51 @@ class TranslatorPermissionPolicy(ModelPermissionPolicy):
         )
 
 
+def key_field_names(model):
+    """The fields of `model` that are the same in every language: wagtail-localize's synchronised
+    fields (a goal's number and colour, a theme's or target's code, a menu's slot and links) and
+    relations to other rows (a target's goal), which translation maps to the row of the same key."""
+    names = []
+    for field in get_translatable_fields(model):
+        if isinstance(field, SynchronizedField):
+            names.append(field.field_name)
+            continue
+        model_field = model._meta.get_field(field.field_name)
+        if model_field.many_to_one or model_field.one_to_one:
+            names.append(field.field_name)
+    return names
+
+
+def lock_key_fields(form, model):
+    """Show the key fields of `form` (and of its inline formsets) without letting them change,
+    and keep inline items from being added or removed: a translator translates a row, its
+    structure is the source's."""
+    for name in key_field_names(model):
+        if name in form.fields:
+            form.fields[name].disabled = True
+    for formset in getattr(form, "formsets", {}).values():
+        formset.extra = 0
+        formset.max_num = formset.initial_form_count()
+        formset.validate_max = True
+        for child in formset.forms:
+            lock_key_fields(child, formset.model)
+            if DELETION_FIELD_NAME in child.fields:
+                child.fields[DELETION_FIELD_NAME].disabled = True
+
+
+class TranslatorFormMixin:
+    """For an edit view of a translatable snippet: a user whose right to change the row comes
+    only from a translator group sees its key fields but cannot change them."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        policy = policy_registry.get_by_type(self.model)
+        if isinstance(policy, TranslatorPermissionPolicy):
+            if policy.locale_ids_for(self.request.user, ["change"]) is not None:
+                lock_key_fields(form, self.model)
+        return form
+
+
 def register_translator_policy(model):
     """Register TranslatorPermissionPolicy for `model`; call it before the model's viewset is
     registered (at the top of wagtail_hooks.py)."""
@@ -143,7 +195,8 @@ class TranslationEditorPermissionMiddleware:
     The editor's page is the snippet's edit view, which checks the row; its endpoints (saving a
     string, an override, a PO file, machine translation, stopping the translation) check only
     that the user may edit some snippet of the model. Pages need nothing more: the editor checks
-    their page permissions. Goes in MIDDLEWARE after AuthenticationMiddleware.
+    their page permissions. Stopping a translation needs wagtail_localize.submit_translation.
+    Goes in MIDDLEWARE after AuthenticationMiddleware.
     """
 
     def __init__(self, get_response):
@@ -161,6 +214,12 @@ class TranslationEditorPermissionMiddleware:
             or not request.user.is_authenticated
         ):
             return None
+        if match.url_name == "stop_translation" and not request.user.has_perm(
+            "wagtail_localize.submit_translation"
+        ):
+            # Stopping a translation lets the page or snippet be edited apart from its source,
+            # synchronised fields included: for those who start translations, not translators.
+            raise PermissionDenied
         editing = Translation.objects.filter(pk=view_kwargs.get("translation_id")).first()
         if editing is None:
             return None

@@ -7,6 +7,7 @@ from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
+from .translators import TranslatorFormMixin
 
 # The actions for which the listing shows a row (the index view's own requirement).
 LISTING_ACTIONS = ["add", "change", "delete", "view"]
@@ -39,7 +40,7 @@ class RowPermissionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class RowPermissionEditView(RowPermissionMixin, snippets.EditView):
+class RowPermissionEditView(RowPermissionMixin, TranslatorFormMixin, snippets.EditView):
     pass
 
 
