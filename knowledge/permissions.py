@@ -16,8 +16,11 @@ PublishPageRevisionAction asks it whenever a user publishes).
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 # For each page type, the type of page that may be added below it.
 CHILD_TYPES = {
@@ -138,3 +141,22 @@ def is_publishable_translation(page):
 class KnowledgePagePermissionsMixin:
     def permissions_for_user(self, user):
         return KnowledgePagePermissionTester(user, self)
+
+
+def drafts_hidden_from(user, pages):
+    """`pages` without the pages that are not live and that `user` may not edit, for the admin's
+    choosers, searches and explorer: a city's contributors do not see other cities' drafts.
+
+    Wagtail's explorable pages are those under the user's page permissions; a city or initiative
+    also needs the knowledge model permission (see KnowledgePagePermissionTester)."""
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().explorable_instances(user)
+    restricted = [
+        ContentType.objects.get_by_natural_key("knowledge", model_name)
+        for model_name in sorted(RESTRICTED)
+        if not user.has_perm(f"knowledge.change_{model_name}")
+    ]
+    if restricted:
+        editable = editable.exclude(content_type__in=restricted)
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -4,8 +4,8 @@ Wagtail has no per-language permission. Pages are covered by the page tree: a tr
 holds its page permissions on its language's home page. Translatable snippets are covered by
 TranslatorPermissionPolicy, registered for each snippet model, and by the snippet views of
 knowledge.viewsets, which check it on the row itself (Wagtail's generic views check only the
-model). TranslationEditorPermissionMiddleware applies the same rule to wagtail-localize's
-translation editor, whose endpoints check snippet permissions by model only.
+model). knowledge.admin_permissions applies the same rule to wagtail-localize's translation
+editor, whose endpoints check snippet permissions by model only.
 
 Key fields (what is the same in every language: synchronised fields and relations to other
 translatable rows) are shown to translators but cannot be changed by them (TranslatorFormMixin),
@@ -19,27 +19,16 @@ name is the English name of its language ("Translators: French"). Group names ar
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
-from wagtail_localize.models import Translation
 
 TRANSLATOR_GROUP_PREFIX = "Translators: "
-# wagtail-localize's translation editor endpoints that change or stop a translation.
-TRANSLATION_EDITOR_VIEWS = {
-    "edit_string_translation",
-    "edit_override",
-    "download_pofile",
-    "upload_pofile",
-    "machine_translate",
-    "stop_translation",
-}
 _LANGUAGES_CACHE = "_translator_languages"
 _LOCALES_CACHE = "_translator_locale_ids"
 
@@ -187,49 +176,3 @@ def register_translator_policy(model):
     """Register TranslatorPermissionPolicy for `model`; call it before the model's viewset is
     registered (at the top of wagtail_hooks.py)."""
     register_permission_policy(model, TranslatorPermissionPolicy(model))
-
-
-class TranslationEditorPermissionMiddleware:
-    """Applies the snippet's permission policy to wagtail-localize's translation editor.
-
-    The editor's page is the snippet's edit view, which checks the row; its endpoints (saving a
-    string, an override, a PO file, machine translation, stopping the translation) check only
-    that the user may edit some snippet of the model. Pages need nothing more: the editor checks
-    their page permissions. Stopping a translation needs wagtail_localize.submit_translation.
-    Goes in MIDDLEWARE after AuthenticationMiddleware.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if (
-            match is None
-            or "wagtail_localize" not in match.namespaces
-            or match.url_name not in TRANSLATION_EDITOR_VIEWS
-            or not request.user.is_authenticated
-        ):
-            return None
-        if match.url_name == "stop_translation" and not request.user.has_perm(
-            "wagtail_localize.submit_translation"
-        ):
-            # Stopping a translation lets the page or snippet be edited apart from its source,
-            # synchronised fields included: for those who start translations, not translators.
-            raise PermissionDenied
-        editing = Translation.objects.filter(pk=view_kwargs.get("translation_id")).first()
-        if editing is None:
-            return None
-        try:
-            instance = editing.get_target_instance()
-        except ObjectDoesNotExist:
-            return None
-        if isinstance(instance, Page):
-            return None
-        policy = policy_registry.get_by_type(type(instance))
-        if not policy.user_has_permission_for_instance(request.user, "change", instance):
-            raise PermissionDenied
-        return None

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
+from .permissions import drafts_hidden_from
 from .translators import register_translator_policy
 from .viewsets import KnowledgeViewSetGroup
 
@@ -174,3 +175,15 @@ def refuse_bulk_publish_without_permission(request, action_type, objects, action
         page = Page.objects.filter(pk__in=requested - allowed).first()
         return _refuse_publishing(request, page)
     return None
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_from_chooser(pages, request):
+    """Choosers (browse and search) list other people's drafts only to those who may edit them:
+    a city's contributors do not see other cities' unpublished initiatives."""
+    return drafts_hidden_from(request.user, pages)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_drafts_from_explorer(parent_page, pages, request):
+    return drafts_hidden_from(request.user, pages)

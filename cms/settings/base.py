@@ -77,8 +77,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Translators edit snippets of their languages only, in wagtail-localize's editor too.
-    "knowledge.translators.TranslationEditorPermissionMiddleware",
+    # Translators edit snippets of their languages only, in wagtail-localize's editor too;
+    # the explorer does not show drafts to those who may not edit them.
+    "knowledge.admin_permissions.AdminPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires.
