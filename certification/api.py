@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from knowledge import cache_tags
+
 from .models import Certificate
 from .public_views import register_rows
 
@@ -50,6 +52,7 @@ def _values(request, name):
 def certificates_api(request):
     from knowledge.models import CityPage
 
+    cache_tags.add("certificates", "certification")
     unknown = sorted(set(request.GET) - KNOWN)
     if unknown:
         return _bad(

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from knowledge import cache_tags
+
 from . import permissions
 from .forms import RevokeForm
 from .models import Certificate, CertificationStage, CertifyingBody, Tool
@@ -28,6 +30,7 @@ def register_rows(certificates, locale):
 
 
 def index(request):
+    cache_tags.add("certificates", "certification")
     locale = Locale.get_active()
     stages = CertificationStage.objects.filter(locale=locale).prefetch_related("criteria")
     if not stages:
@@ -59,6 +62,7 @@ def verification_context(request, certificate, **extra):
 
 
 def verify(request, number=None):
+    cache_tags.add("certificates", "certification")
     number = (number or request.GET.get("number", "")).strip().upper()
     if not number:
         return render(request, "certification/verify.html", {})

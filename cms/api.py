@@ -6,14 +6,24 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 import pages.api  # noqa: F401 - registers the editorial pages' filters
 from cms.preview import PreviewAPIViewSet
+from knowledge import cache_tags
 from knowledge.api import PagesAPIViewSet, Pagination, SDGsAPIViewSet, ThemesAPIViewSet
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class MediaTagsMixin:
+    """Names the media listed in the response's cache tags: a change of any image (document)
+    purges the listings and details of images (documents)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        cache_tags.add(cache_tags.list_tag(self.model))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PublicImagesAPIViewSet(MediaTagsMixin, ImagesAPIViewSet):
     pagination_class = Pagination
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(MediaTagsMixin, DocumentsAPIViewSet):
     pagination_class = Pagination
 
 

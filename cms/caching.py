@@ -1,91 +1,35 @@
-"""Caching of what anonymous visitors and partner sites read, and its invalidation.
+"""Caching of what anonymous visitors and partner sites read.
 
-Anonymous GET requests (no session or messages cookie, no Authorization header) answered 200
-are public: they get `Cache-Control: public, max-age, s-maxage`, an `ETag` and a `Last-Modified`
-(the time of the last content change) and `X-Cache-Tags` naming what they show, for Varnish to
-ban by tag. With `RESPONSE_CACHE_SECONDS` set they are also kept in the application cache
-(Redis when `REDIS_URL` is set), under keys that carry the content version: any change of
-public content starts a new version, so every process stops reading older entries at once.
+Anonymous GET requests (none of the CACHE_BYPASS_COOKIES, no Authorization header) answered 200
+are public: they get `Cache-Control: public, max-age, s-maxage`, an `ETag`, a `Last-Modified`
+and `X-Cache-Tags` naming what they show (knowledge.cache_tags), for Varnish to ban by tag.
+With `RESPONSE_CACHE_SECONDS` set they are also kept in the application cache (Redis when
+`REDIS_URL` is set), one copy per address (and, for the API, per language and format): other
+cookies a visitor carries are not part of the key, and one address keeps at most
+`RESPONSE_CACHE_VARIANTS` query strings at a time.
 
-Tags: every public response has `all`; a page's HTML and its API detail have `page-<id>`;
-everything that lists pages (listings, search, feeds, index and city pages, the API's
-listings) has `listing`. Publishing an initiative, event, webinar or partner bans its pages in
-every language and `listing`; any other change (index pages, which appear in menus, snippets,
-images, privacy) bans `all`.
+A copy is served only while none of its tags was purged since its rendering began
+(cms.invalidation purges after each commit); a response during whose rendering one of its tags
+was purged is served to its reader but kept by no cache.
+
+Tags: every public response has `all`; HTML has `menu`; a page has `page-<id>` and what its type
+declares; a response that names nothing has `list-page`, which any publication purges.
 """
 
 import hashlib
-import logging
-import math
-import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.utils.cache import (
-    get_cache_key,
-    has_vary_header,
-    learn_cache_key,
-    patch_cache_control,
-    patch_vary_headers,
-)
+from django.utils import translation
+from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-logger = logging.getLogger(__name__)
+from knowledge import cache_tags
 
-VERSION_KEY = "usdg:content-version"
-TAGS_HEADER = "X-Cache-Tags"
-TAG = re.compile(r"^[a-z0-9-]+$")
-API_PAGE_DETAIL = re.compile(r"^/api/v2/pages/(\d+)/$")
-
-# Page types shown on pages of their own and in listings, but not in menus: publishing one
-# needs only its own pages and the listings purged.
-DETAIL_PAGE_MODELS = frozenset(
-    {"knowledge.initiativepage", "pages.eventpage", "pages.webinarpage", "pages.partnerpage"}
-)
-
-
-def content_version():
-    """The time of the last change of public content, shared by every process."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time(), None)
-        version = cache.get(VERSION_KEY, time.time())
-    return version
-
-
-def _bump_version():
-    cache.set(VERSION_KEY, max(time.time(), content_version() + 0.001), None)
-
-
-def content_changed(*, pages=(), everything=False):
-    """Public content changed: after the commit, start a new content version and ban the
-    front caches' copies of the given pages and of every listing (or of everything)."""
-    tags = {"all"} if everything else {"listing", *(f"page-{pk}" for pk in pages)}
-
-    def invalidate():
-        _bump_version()
-        if settings.WAGTAILFRONTENDCACHE:
-            from .tasks import ban_cache_tags
-
-            ban_cache_tags.enqueue(sorted(tags))
-
-    transaction.on_commit(invalidate)
-
-
-def page_changed(page):
-    """A page was published, unpublished, moved or deleted."""
-    model = page.specific_class or type(page)
-    if model._meta.label_lower not in DETAIL_PAGE_MODELS:
-        content_changed(everything=True)
-        return
-    from wagtail.models import Page
-
-    translations = set(
-        Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
-    )
-    content_changed(pages=translations | {page.pk})
+TAGS_HEADER = cache_tags.HEADER
+KEY_PREFIX = "usdg-response:"
+VARIANTS_PREFIX = "usdg-response-variants:"
 
 
 def _is_anonymous_read(request):
@@ -107,31 +51,68 @@ def _is_public(response):
     return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
 
 
-def response_tags(request):
-    tags = ["all"]
-    page = getattr(request, "cache_page", None)
-    if page is not None:
-        tags.append(f"page-{page.pk}")
-        if page._meta.label_lower not in DETAIL_PAGE_MODELS:
-            tags.append("listing")
-    elif match := API_PAGE_DETAIL.match(request.path_info):
-        tags.append(f"page-{match[1]}")
-    else:
-        tags.append("listing")
-    return ",".join(tags)
+def _is_api(request):
+    return request.path_info.startswith("/api/")
 
 
-def _etag(request, version):
-    """A validator of what this address shows while content stays at this version.
+def _variant(request):
+    """What besides the address changes the response: for the API, the language of labels and
+    messages when no locale is asked for, and JSON or Django REST framework's HTML page."""
+    if not _is_api(request):
+        return ""
+    language = translation.get_language_from_request(request)
+    kind = "html" if "text/html" in request.headers.get("Accept", "") else "json"
+    return f"{language}|{kind}"
+
+
+def _digest(*parts):
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def response_key(request):
+    return KEY_PREFIX + _digest(request.get_host(), request.get_full_path(), _variant(request))
+
+
+def _may_keep_another_variant(request, timeout):
+    """One address keeps at most RESPONSE_CACHE_VARIANTS query strings in the cache at a time,
+    so that made-up parameters cannot fill it."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    key = VARIANTS_PREFIX + _digest(request.get_host(), request.path_info)
+    cache.add(key, 0, timeout)
+    try:
+        return cache.incr(key) <= settings.RESPONSE_CACHE_VARIANTS
+    except ValueError:  # expired in between
+        return False
+
+
+def response_tags(request, response, collected):
+    tags = set(collected) or {cache_tags.LIST_ALL}
+    tags.add("all")
+    if response.get("Content-Type", "").startswith("text/html"):
+        tags.add("menu")
+    return tags
+
+
+def _etag(request, purged):
+    """A validator of what this address shows while none of its tags is purged.
 
     Not a hash of the bytes: pages hold a signed time stamp in their forms, so two renderings
     of unchanged content differ. Content that changes with time alone (upcoming events) is
     covered by the period of front caches, which the validator changes with.
     """
     period = int(time.time() // max(settings.CACHE_SHARED_MAX_AGE, 1))
-    language = request.headers.get("Accept-Language", "")[:2]
-    source = f"{version:.3f}|{period}|{request.get_full_path()}|{language}"
-    return f'W/"{hashlib.sha256(source.encode()).hexdigest()[:32]}"'
+    source = f"{purged}|{period}|{request.get_full_path()}|{_variant(request)}"
+    return f'W/"{_digest(source)[:32]}"'
+
+
+def _cached(key):
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    if cache_tags.last_purge(entry["tags"]) > entry["clock"]:
+        return None
+    return entry["response"]
 
 
 class PublicCacheMiddleware:
@@ -149,16 +130,23 @@ class PublicCacheMiddleware:
             return response
 
         timeout = settings.RESPONSE_CACHE_SECONDS
-        version = content_version()
-        prefix = f"usdg-response.{version:.3f}"
-        if timeout:
-            key = get_cache_key(request, prefix, "GET", cache=cache)
-            cached = cache.get(key) if key else None
-            if cached is not None:
-                return cached
+        key = response_key(request) if timeout else None
+        if key and (response := _cached(key)) is not None:
+            return response
 
-        response = self.get_response(request)
+        started = cache_tags.clock()
+        token = cache_tags.start()
+        try:
+            response = self.get_response(request)
+        finally:
+            collected = cache_tags.stop(token)
         if not _is_public(response):
+            return response
+        tags = response_tags(request, response, collected)
+        purged = cache_tags.last_purge(tags)
+        if purged > started:
+            # What it shows changed while it was being made: for this reader only.
+            patch_cache_control(response, private=True, no_cache=True)
             return response
         if not response.has_header("Cache-Control"):
             patch_cache_control(
@@ -168,14 +156,13 @@ class PublicCacheMiddleware:
                 s_maxage=settings.CACHE_SHARED_MAX_AGE,
             )
         if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date(math.ceil(version))
-        if request.path_info.startswith("/api/"):
+            response["Last-Modified"] = http_date(time.time())
+        if _is_api(request):
             # Labels and messages follow the visitor's language when no locale is asked for.
             patch_vary_headers(response, ("Accept-Language",))
-        response[TAGS_HEADER] = response_tags(request)
+        response[TAGS_HEADER] = ",".join(sorted(tags))
         if not response.has_header("ETag"):
-            response["ETag"] = _etag(request, version)
-        if timeout and request.method == "GET":
-            key = learn_cache_key(request, response, timeout, prefix, cache=cache)
-            cache.set(key, response, timeout)
+            response["ETag"] = _etag(request, purged)
+        if key and request.method == "GET" and _may_keep_another_variant(request, timeout):
+            cache.set(key, {"clock": started, "tags": sorted(tags), "response": response}, timeout)
         return response

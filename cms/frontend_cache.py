@@ -1,20 +1,22 @@
-"""Varnish as Wagtail's front-end cache: purge by URL (Wagtail's HTTP backend) and ban by tag.
+"""Varnish in front of the app: responses carry `X-Cache-Tags` (knowledge.cache_tags) and a BAN
+request with the tags to drop makes Varnish forget every object tagged with any of them
+(deploy/varnish/default.vcl). The same settings serve the app processes and the workers, which
+both send bans (`VARNISH_URLS`, `VARNISH_TIMEOUT`).
 
-Wagtail purges a page's exact URLs; listings and API responses that include the page have
-other URLs, so responses carry `X-Cache-Tags` (see cms.caching) and a BAN request with the
-tags to drop makes Varnish forget every object tagged with any of them (deploy/varnish).
+Bans by tag cover a page's own addresses as well as every listing and API response that shows
+it, under any host name, so pages are not also purged by URL.
 """
 
 import logging
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
-from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from django.conf import settings
 
-from .caching import TAG
+from knowledge.cache_tags import TAG
 
-logger = logging.getLogger("wagtail.frontendcache")
+logger = logging.getLogger(__name__)
 
 
 class BanRequest(Request):
@@ -30,16 +32,23 @@ def ban_expression(tags):
     return "(^|,)(" + "|".join(tags) + ")(,|$)"
 
 
-class VarnishBackend(HTTPBackend):
-    def ban(self, tags):
+def ban(tags, urls=None):
+    """Ban `tags` on every Varnish of `urls` (VARNISH_URLS); True when every one accepted it."""
+    expression = ban_expression(tags)
+    accepted = True
+    for url in settings.VARNISH_URLS if urls is None else urls:
+        parts = urlsplit(url)
         request = BanRequest(
-            url=urlunsplit([self.cache_scheme, self.cache_netloc, "/", "", ""]),
-            headers={"X-Cache-Ban": ban_expression(tags)},
+            urlunsplit([parts.scheme, parts.netloc, "/", "", ""]),
+            headers={"X-Cache-Ban": expression},
         )
         try:
-            with urlopen(request, timeout=10):  # noqa: S310 - LOCATION comes from settings
+            with urlopen(request, timeout=settings.VARNISH_TIMEOUT):  # noqa: S310 - from settings
                 pass
         except HTTPError as error:
-            logger.error("Couldn't ban tags %s: HTTPError %d %s", tags, error.code, error.reason)
-        except URLError as error:
-            logger.error("Couldn't ban tags %s: URLError %s", tags, error.reason)
+            logger.error("Couldn't ban tags %s on %s: HTTP %d", tags, url, error.code)
+            accepted = False
+        except (URLError, OSError) as error:
+            logger.error("Couldn't ban tags %s on %s: %s", tags, url, error)
+            accepted = False
+    return accepted

@@ -1,16 +1,41 @@
-from django.db.models.signals import post_delete, post_save
+"""What each change of state purges from the caches (cms.invalidation), and the menus' cache."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .caching import content_changed, page_changed
+from certification.models import Certificate, CertificationStage, CertifyingBody, Criterion, Tool
+from knowledge import cache_tags, opendata
+from knowledge.models import (
+    CityMembership,
+    InitiativeComment,
+    Registration,
+    ReplicationInterest,
+    SDGTarget,
+    SustainableDevelopmentGoal,
+    Theme,
+)
+from pages.models import NavigationItem, NavigationMenu
+
+from .invalidation import page_tags, purge
 from .templatetags.cms_tags import invalidate_navigation
 
 
 def _connect(handler, name, models=(), pages=False):
     """`handler` on saving and deleting rows of `models`, and with `pages` on a page being
     published, unpublished, moved or deleted."""
-    from wagtail.models import Page
-
     if pages:
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(handler, dispatch_uid=f"{name}_{id(signal)}")
@@ -23,83 +48,120 @@ def _connect(handler, name, models=(), pages=False):
 
 
 def register_signal_handlers():
-    from pages.models import NavigationItem, NavigationMenu
-
     from . import privacy
 
     privacy.connect()
     register_cache_invalidation()
+    opendata.exported.connect(_open_data_exported, dispatch_uid="cms_cache_opendata")
     # Menus show page titles and addresses: any publication, move or deletion may change them.
     _connect(invalidate_navigation, "cms_navigation", (NavigationMenu, NavigationItem), pages=True)
 
 
-def _page_event(sender, instance, **kwargs):
-    page_changed(instance)
+# Publishing
 
 
-def _comment_or_replication(sender, instance, **kwargs):
-    # Comments and replication counts are shown on every translation of the initiative.
-    from wagtail.models import Page
+def _published(sender, instance, **kwargs):
+    purge(page_tags(instance))
 
-    page = Page.objects.filter(pk=instance.page_id).only("translation_key").first()
+
+def _removed(sender, instance, **kwargs):
+    """Unpublished, moved or deleted: the page, the pages below it, and every page that shows a
+    few pages of its type (related initiatives, organisers…) stop showing it."""
+    model = instance.specific_class or type(instance)
+    purge(page_tags(instance, structure=True) | {f"shows-{model._meta.model_name}"})
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        page_changed(page)
+        _removed(sender, page)
 
 
-def _listing_content(sender, **kwargs):
-    content_changed()
+# What pages show besides their own content
 
 
-def _any_content(sender, **kwargs):
-    content_changed(everything=True)
+def _interaction(sender, instance, **kwargs):
+    """Comments and replication records show on every translation of the initiative; the
+    replication counts are also in the API's listings."""
+    key = Page.objects.filter(pk=instance.page_id).values_list("translation_key", flat=True)
+    if key:
+        tags = {f"interaction-{key[0]}"}
+        if sender._meta.model_name == "replicationinterest":
+            tags.add("list-initiativepage")
+        purge(tags)
+
+
+def _membership(sender, instance, **kwargs):
+    key = getattr(instance, "city_key", None)
+    if key is None and getattr(instance, "city_id", None):
+        key = instance.city.translation_key
+    if key is not None:
+        purge({f"city-{key}"})
+
+
+def _certificates(sender, **kwargs):
+    purge({"certificates", "certification"})
+
+
+def _media(sender, instance, **kwargs):
+    """An image or document: the pages that use it (Wagtail's reference index), in every
+    language, and the API's listing of its kind."""
+    tags = {cache_tags.list_tag(sender)}
+    used_by = ReferenceIndex.get_references_to(instance).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    keys = Page.objects.filter(
+        pk__in=[int(pk) for pk in used_by.values_list("object_id", flat=True) if pk.isdigit()]
+    ).values_list("translation_key", flat=True)
+    for page in Page.objects.filter(translation_key__in=keys):
+        tags |= page_tags(page)
+    purge(tags)
+
+
+def _menus(sender, **kwargs):
+    purge({"menu"})
+
+
+def _everything(sender, **kwargs):
+    """Goals, targets and themes (their labels are on most pages and in the API), collections
+    and their privacy, languages and sites."""
+    purge({"all"})
+
+
+def _open_data_exported(sender, **kwargs):
+    purge({"opendata"})
 
 
 def register_cache_invalidation():
-    """Public content changed: new content version, front caches banned (cms.caching)."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection, Locale, PageViewRestriction, Site
-
-    from certification.models import (
-        Certificate,
-        CertificationStage,
-        CertifyingBody,
-        Criterion,
-        Tool,
+    name = "cms_cache"
+    page_published.connect(_published, dispatch_uid=f"{name}_published")
+    page_unpublished.connect(_removed, dispatch_uid=f"{name}_unpublished")
+    post_page_move.connect(_removed, dispatch_uid=f"{name}_moved")
+    post_delete.connect(_removed, sender=Page, dispatch_uid=f"{name}_deleted")
+    _connect(_restriction_changed, name, (PageViewRestriction,))
+    m2m_changed.connect(
+        _restriction_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid=f"{name}_restriction_groups",
     )
-    from knowledge.models import (
-        InitiativeComment,
-        ReplicationInterest,
-        SDGTarget,
-        SustainableDevelopmentGoal,
-        Theme,
-    )
-    from pages.models import NavigationItem, NavigationMenu
-
-    _connect(_page_event, "cms_cache", pages=True)
     groups = (
-        (_comment_or_replication, (InitiativeComment, ReplicationInterest)),
-        (_listing_content, (Certificate,)),
+        (_interaction, (InitiativeComment, ReplicationInterest)),
+        (_membership, (CityMembership, Registration)),
+        (_certificates, (Certificate, CertificationStage, Criterion, CertifyingBody, Tool)),
+        (_media, (get_image_model(), get_document_model())),
+        (_menus, (NavigationMenu, NavigationItem)),
         (
-            _any_content,
+            _everything,
             (
                 SustainableDevelopmentGoal,
                 SDGTarget,
                 Theme,
-                NavigationMenu,
-                NavigationItem,
-                CertificationStage,
-                Criterion,
-                CertifyingBody,
-                Tool,
-                get_image_model(),
-                get_document_model(),
                 Collection,
+                CollectionViewRestriction,
                 Locale,
                 Site,
-                PageViewRestriction,
             ),
         ),
     )
     for handler, models in groups:
-        _connect(handler, "cms_cache", models)
+        _connect(handler, name, models)

@@ -4,6 +4,8 @@ from django.core.management import call_command
 
 from django_tasks import task
 
+from .frontend_cache import ban
+
 
 @task()
 def publish_scheduled():
@@ -11,11 +13,13 @@ def publish_scheduled():
     call_command("publish_scheduled")
 
 
+class BanFailed(Exception):
+    pass
+
+
 @task()
 def ban_cache_tags(tags):
-    """Make every front cache forget the responses carrying any of these tags."""
-    from wagtail.contrib.frontend_cache.utils import get_backends
-
-    for backend in get_backends().values():
-        if hasattr(backend, "ban"):
-            backend.ban(tags)
+    """Make every front cache forget the responses carrying any of these tags (a retry of a ban
+    that failed when the change was committed, or the second ban a few seconds after it)."""
+    if not ban(tags):
+        raise BanFailed(f"A front cache refused or missed the ban of {tags}.")

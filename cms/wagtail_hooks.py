@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from knowledge import cache_tags
+
 
 @hooks.register("register_admin_urls")
 def register_headless_preview_url():
@@ -24,6 +26,6 @@ def headless_preview_button(page, user, view_name, next_url=None):
 
 
 @hooks.register("before_serve_page")
-def remember_served_page(page, request, serve_args, serve_kwargs):
-    # Names the page in the response's cache tags (cms.caching).
-    request.cache_page = page
+def tag_served_page(page, request, serve_args, serve_kwargs):
+    # What the response shows, for the caches (cms.caching).
+    cache_tags.add(*cache_tags.page_tags(page))

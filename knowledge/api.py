@@ -33,7 +33,7 @@ from wagtail.models import Locale
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 
-from . import stream_objects
+from . import cache_tags, stream_objects
 from .filters import FilterError, InitiativeFilters
 from .interaction.services import replication_counts
 from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
@@ -279,6 +279,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
 
     def listing_view(self, request):
         queryset = self.get_queryset()
+        cache_tags.add(cache_tags.list_tag(queryset.model))
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         pages = list(self.paginate_queryset(queryset))
@@ -289,6 +290,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
     def detail_view(self, request, pk):
         self.check_rich_text_format()
         page = self.get_object()
+        cache_tags.add(*cache_tags.page_tags(page))
         self.prepare([page])
         return Response(self.get_serializer(page).data)
 

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,8 @@ DIRECTORY = "opendata"
 JSON_NAME = f"{DIRECTORY}/initiatives.json"
 CSV_NAME = f"{DIRECTORY}/initiatives.csv"
 MANIFEST_NAME = f"{DIRECTORY}/manifest.json"
+# Sent once new files are in place (with `manifest`): copies of the old ones can be dropped.
+exported = Signal()
 # Pages are read this many at a time (with their goals, targets and themes prefetched per chunk),
 # so memory holds the exported data, not every page object at once.
 CHUNK_SIZE = 500
@@ -299,6 +302,7 @@ def export(storage=None):
         },
     )
     write_atomically(storage, MANIFEST_NAME, json.dumps(manifest.as_json()).encode("utf-8"))
+    exported.send(sender=export, manifest=manifest)
     return manifest
 
 

@@ -9,7 +9,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from . import opendata
+from . import cache_tags, opendata
 
 CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 CACHE_CONTROL = "public, max-age=300"
@@ -17,6 +17,7 @@ CACHE_CONTROL = "public, max-age=300"
 
 @require_safe
 def index(request):
+    cache_tags.add("opendata")
     manifest = opendata.current_manifest()
     files = [
         {
@@ -64,4 +65,7 @@ def download(request, kind):
         )
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = CACHE_CONTROL
+    # A file is streamed, which the response cache leaves alone: Varnish keeps it under this tag,
+    # purged when the files are made again.
+    response[cache_tags.HEADER] = "all,opendata"
     return response

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from knowledge import cache_tags
 from knowledge.filters import FilterError, InitiativeFilters
 from knowledge.models import InitiativePage
 
@@ -36,6 +37,7 @@ class PageFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self, filters):
+        cache_tags.add(cache_tags.list_tag(self.model))
         pages = self.model.objects.live().public().filter(locale=Locale.get_active())
         return filters.apply(pages).order_by("-first_published_at")[:ITEMS]
 

@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -146,15 +145,15 @@ CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
 CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 600)
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz/", "/api/v2/preview/")
-# A request carrying one of these cookies is personal: never answered from a cache.
-CACHE_BYPASS_COOKIES = ("sessionid", "messages")
+# A request carrying one of these cookies is personal: never answered from a cache. Other cookies
+# are not part of the cache key. One address keeps at most this many query strings cached.
+CACHE_BYPASS_COOKIES = ("sessionid", "messages", "csrftoken")
+RESPONSE_CACHE_VARIANTS = env_int("RESPONSE_CACHE_VARIANTS", 100)
 
-# Varnish servers in front (comma-separated base URLs, e.g. http://127.0.0.1:6081): purged by
-# URL and banned by tag when content changes (cms.frontend_cache).
-WAGTAILFRONTENDCACHE = {
-    f"varnish{number}": {"BACKEND": "cms.frontend_cache.VarnishBackend", "LOCATION": url}
-    for number, url in enumerate(env_list("VARNISH_URLS"))
-}
+# Varnish servers in front (comma-separated base URLs, e.g. http://127.0.0.1:6081), banned by tag
+# when content changes (cms.invalidation), from the app processes and the workers alike.
+VARNISH_URLS = env_list("VARNISH_URLS")
+VARNISH_TIMEOUT = env_int("VARNISH_TIMEOUT", 2)
 
 # Browsers on partner sites may read the API and open data (django-cors-headers).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

@@ -42,4 +42,4 @@ INTERACTION_MIN_SECONDS = 0
 # Responses are not kept between requests and no address is limited, unless a test asks.
 RESPONSE_CACHE_SECONDS = 0
 RATE_LIMIT_API = RATE_LIMIT_PAGES = ""
-WAGTAILFRONTENDCACHE = {}
+VARNISH_URLS = []

@@ -161,6 +161,10 @@ class CityPage(KnowledgePagePermissionsMixin, Page):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
+    def cache_tags(self):
+        """Its initiatives, its members (focal point) and the stage it is certified for."""
+        return ["list-initiativepage", f"city-{self.translation_key}", "certificates"]
+
     def get_context(self, request, *args, **kwargs):
         from .initiatives import InitiativePage  # initiatives import this module
 

@@ -330,6 +330,11 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
             else (InitiativePage.objects.none())
         )
 
+    def cache_tags(self):
+        """What its page and API detail show besides itself (knowledge.cache_tags): comments and
+        replication records of every translation, and a few related initiatives."""
+        return [f"interaction-{self.translation_key}", "shows-initiativepage"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sdgs"] = self.localized_sdgs(request)

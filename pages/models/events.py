@@ -170,6 +170,10 @@ class EventPage(RoutablePageMixin, ScheduledPage):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end cannot be before the start.")})
 
+    def cache_tags(self):
+        """Its organisers' names (knowledge.cache_tags)."""
+        return ["shows-partnerpage"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sdgs"] = self.localized_sdgs(request)

@@ -101,6 +101,10 @@ class PartnerPage(Page):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
 
+    def cache_tags(self):
+        """The events and webinars it organises (knowledge.cache_tags)."""
+        return ["list-eventpage", "list-webinarpage"]
+
     def get_context(self, request, *args, **kwargs):
         from .events import EventPage  # events import this module
         from .webinars import WebinarPage

@@ -38,6 +38,10 @@ class StandardPage(Page):
 
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
 
+    def cache_tags(self):
+        """Nothing but itself (knowledge.cache_tags): other publications keep it cached."""
+        return []
+
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")

@@ -148,6 +148,10 @@ class WebinarPage(ScheduledPage):
     def is_recorded(self):
         return self.end < timezone.now()
 
+    def cache_tags(self):
+        """Its organisers, case studies and speakers' cities (knowledge.cache_tags)."""
+        return ["shows-partnerpage", "shows-initiativepage", "shows-citypage"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sdgs"] = self.localized_sdgs(request)

@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 import pytest
 
-from cms.caching import content_version
+from knowledge import cache_tags
 from knowledge.models import CityPage, InitiativePage
 from tests.factories import InitiativePageFactory
 from tests.knowledge.members import make_member
@@ -34,35 +34,54 @@ def test_anonymous_pages_are_public_with_validators_and_tags(client, initiative)
     assert cache_control == {"public", "max-age=60", "s-maxage=600"}
     assert response["ETag"].startswith('W/"')
     assert response.has_header("Last-Modified")
-    # The page's own tag; no "listing", so publishing another initiative keeps it cached.
-    assert response["X-Cache-Tags"] == f"all,page-{initiative.pk}"
+    # The page's own tag and what it shows besides; no listing tag, so publishing another
+    # initiative keeps it cached.
+    assert set(response["X-Cache-Tags"].split(",")) == {
+        "all",
+        "menu",
+        f"page-{initiative.pk}",
+        f"interaction-{initiative.translation_key}",
+        "shows-initiativepage",
+    }
     # No cookie: the contact form of visitors carries no CSRF token.
     assert not response.cookies
     assert b"csrfmiddlewaretoken" not in response.content
 
 
 @pytest.mark.parametrize(
-    "path",
+    "path, tag",
     [
-        "/en/initiatives/",
-        "/fr/",
-        "/api/v2/pages/?type=knowledge.InitiativePage&fields=*",
-        "/api/v2/search/?q=water",
-        "/api/v2/sdgs/",
+        ("/en/initiatives/", "list-page"),
+        ("/fr/", "list-page"),
+        ("/api/v2/pages/?type=knowledge.InitiativePage&fields=*", "list-initiativepage"),
+        ("/api/v2/pages/?type=pages.EventPage", "list-eventpage"),
+        ("/api/v2/pages/", "list-page"),
+        ("/api/v2/search/?q=water", "list-page"),
+        ("/api/v2/sdgs/", "list-page"),
+        ("/api/v2/images/", "list-image"),
+        ("/en/feeds/initiatives.rss", "list-initiativepage"),
+        ("/en/certification/", "certificates"),
+        ("/api/v2/certificates/", "certificates"),
+        ("/opendata/", "opendata"),
     ],
 )
-def test_listings_carry_the_listing_tag(client, path):
+def test_listings_carry_the_tag_of_what_they_list(client, path, tag):
     response = client.get(path)
 
     assert response.status_code == 200
-    assert "listing" in response["X-Cache-Tags"].split(",")
+    assert tag in response["X-Cache-Tags"].split(",")
     assert "public" in response["Cache-Control"]
 
 
 def test_api_detail_is_tagged_with_its_page_and_varies_on_language(client, initiative):
     response = client.get(f"/api/v2/pages/{initiative.pk}/")
 
-    assert response["X-Cache-Tags"] == f"all,page-{initiative.pk}"
+    assert set(response["X-Cache-Tags"].split(",")) == {
+        "all",
+        f"page-{initiative.pk}",
+        f"interaction-{initiative.translation_key}",
+        "shows-initiativepage",
+    }
     assert "Accept-Language" in response["Vary"]
 
 
@@ -116,13 +135,13 @@ def test_publishing_invalidates_cached_details_and_listings(
     assert client.get(detail).json()["title"] == initiative.title
     assert "Cache refresh check" not in client.get(listing).content.decode()
     client.get(html)
-    version = content_version()
+    purged = cache_tags.last_purge([f"page-{initiative.pk}", "list-initiativepage"])
 
-    # A draft changes nothing that is public: the version stays, cached copies stay.
+    # A draft changes nothing that is public: nothing is purged, cached copies stay.
     initiative.title = "Cache refresh check draft"
     with django_capture_on_commit_callbacks(execute=True):
         initiative.save_revision()
-    assert content_version() == version
+    assert cache_tags.last_purge([f"page-{initiative.pk}", "list-initiativepage"]) == purged
     assert "draft" not in client.get(detail).json()["title"]
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -131,7 +150,7 @@ def test_publishing_invalidates_cached_details_and_listings(
         city = CityPage.objects.get(slug="quito", locale__language_code="en")
         InitiativePageFactory(parent=city, title="Cache refresh newcomer", sdgs=[11])
 
-    assert content_version() > version
+    assert cache_tags.last_purge([f"page-{initiative.pk}"]) > purged
     assert client.get(detail).json()["title"] == "Cache refresh check"
     titles = [item["title"] for item in client.get(listing).json()["items"]]
     assert "Cache refresh check" in titles
@@ -238,9 +257,75 @@ def test_responses_are_shared_through_redis_and_dropped_on_publish(
     with django_assert_num_queries(0):
         assert client.get(path).json()["title"] == initiative.title
 
-    # The content version lives in Redis too, so every app process sharing it moves on at once.
-    assert any(b"usdg:content-version" in key for key in redis_cache.keys("*"))
+    # The purge clock and the tags' purge times live in Redis too, so every app process sharing
+    # it refuses the old copies at once.
     with django_capture_on_commit_callbacks(execute=True):
         initiative.title = "Published through Redis"
         initiative.save_revision().publish()
     assert client.get(path).json()["title"] == "Published through Redis"
+    assert any(b"usdg:cache-clock" in key for key in redis_cache.keys("*"))
+    assert any(f"usdg:cache-tag:page-{initiative.pk}".encode() in k for k in redis_cache.keys("*"))
+    # Every key has a time to live.
+    assert [key for key in redis_cache.keys("*") if redis_cache.ttl(key) < 0] == []
+
+
+def _middleware(view):
+    from cms.caching import PublicCacheMiddleware
+
+    return PublicCacheMiddleware(view)
+
+
+def test_a_copy_made_while_its_tags_were_purged_is_kept_by_no_cache(rf, response_cache):
+    from django.http import HttpResponse
+
+    def view(request):
+        cache_tags.add("page-1")
+        cache_tags.advance(["page-1"])  # a publication commits while this renders
+        return HttpResponse("old state")
+
+    response = _middleware(view)(rf.get("/en/racing/"))
+
+    assert response.status_code == 200 and response.content == b"old state"
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    assert not response.has_header("X-Cache-Tags")
+    calls = []
+    _middleware(lambda request: calls.append(1) or HttpResponse("new"))(rf.get("/en/racing/"))
+    assert calls == [1]  # nothing was kept: the next reader's request is made again
+
+
+def test_a_kept_copy_is_refused_once_one_of_its_tags_is_purged(rf, response_cache):
+    from django.http import HttpResponse
+
+    renders = []
+
+    def view(request):
+        renders.append(1)
+        cache_tags.add("page-7", "list-page")
+        return HttpResponse(f"rendering {len(renders)}")
+
+    middleware = _middleware(view)
+    assert middleware(rf.get("/en/kept/")).content == b"rendering 1"
+    assert middleware(rf.get("/en/kept/")).content == b"rendering 1"
+    cache_tags.advance(["unrelated"])
+    assert middleware(rf.get("/en/kept/")).content == b"rendering 1"
+
+    cache_tags.advance(["page-7"])
+
+    assert middleware(rf.get("/en/kept/")).content == b"rendering 2"
+
+
+def test_other_cookies_share_one_copy_and_query_strings_are_bounded(
+    client, initiative, redis_cache, settings
+):
+    import secrets
+
+    for _ in range(100):
+        client.cookies.clear()
+        client.cookies[f"c{secrets.token_hex(4)}"] = secrets.token_hex(16)
+        assert client.get(initiative.url).status_code == 200
+    assert len(redis_cache.keys("*usdg-response:*")) == 1
+
+    settings.RESPONSE_CACHE_VARIANTS = 5
+    for number in range(20):
+        client.get(initiative.url, {"utm": str(number)})
+    assert len(redis_cache.keys("*usdg-response:*")) == 1 + 5

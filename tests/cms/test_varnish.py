@@ -2,11 +2,13 @@
 a publish, unpublish, move or delete, the next read through Varnish is the new content, for the
 page itself and for the listings and API responses that include it."""
 
+import gzip
 import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,7 +28,10 @@ VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 LISTING = "/api/v2/pages/?type=knowledge.InitiativePage&locale=en&limit=100&fields=city"
 
 # Transactional, so the live server thread sees the data; serialized_rollback restores the demo.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("demo_content"),
+]
 
 
 def _free_port():
@@ -48,13 +53,14 @@ class Through:
         self.host = host
         self.opener = build_opener(_NoRedirects)
 
-    def get(self, path, **headers):
+    def get(self, path, raw=False, **headers):
         request = Request(self.base + path, headers={"Host": self.host, **headers})
         try:
             with self.opener.open(request, timeout=30) as response:
-                return response.status, dict(response.headers), response.read().decode()
+                status, found, body = response.status, dict(response.headers), response.read()
         except HTTPError as error:
-            return error.code, dict(error.headers), error.read().decode()
+            status, found, body = error.code, dict(error.headers), error.read()
+        return status, found, body if raw else body.decode()
 
 
 @pytest.fixture
@@ -74,12 +80,7 @@ def varnish(live_server, settings):
          "-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,64m"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "cms.frontend_cache.VarnishBackend",
-            "LOCATION": f"http://127.0.0.1:{port}",
-        }
-    }
+    settings.VARNISH_URLS = [f"http://127.0.0.1:{port}"]
     try:
         for _ in range(100):
             try:
@@ -104,6 +105,16 @@ def _hit_twice(varnish, path):
     assert second[1]["X-Cache"] == "HIT", path
     assert "X-Cache-Tags" not in second[1]
     return second[2]
+
+
+def _wait_for(condition, seconds):
+    """How long `condition()` took to hold (or None if it did not within `seconds`)."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.02)
+    return None
 
 
 def _titles(varnish):
@@ -159,3 +170,115 @@ def test_reads_through_varnish_follow_publish_unpublish_move_and_delete(varnish)
     Page.objects.get(pk=page.pk).delete()
     assert varnish.get(api_detail)[0] == 404
     assert "Varnish revised" not in _titles(varnish)
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _database_url():
+    from django.db import connection
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def _worker(*arguments, **environment):
+    """`manage.py db_worker` in a process of its own, on the test database, as production runs
+    it (dev settings: the database job queue)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": _database_url(),
+        **environment,
+    }
+    command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", *arguments]
+    return subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL)
+
+
+def test_a_publication_is_fresh_at_once_while_the_worker_is_busy_with_3000_jobs(varnish, settings):
+    from wagtail.tasks import update_reference_index_task
+
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+    quito = CityPage.objects.get(slug="quito", locale__language_code="en")
+    page = InitiativePageFactory(parent=quito, title="Busy original", sdgs=[11])
+    for _ in range(3000):
+        update_reference_index_task.enqueue("wagtailcore", "page", page.pk)
+    worker = _worker()
+    try:
+        detail = urlsplit(page.full_url).path
+        assert "Busy original" in _hit_twice(varnish, detail)
+
+        page.title = "Busy revised"
+        page.save_revision().publish()
+        took = _wait_for(lambda: "Busy revised" in varnish.get(detail)[2], seconds=5)
+
+        assert took is not None and took < 1.0, took
+        waiting = DBTaskResult.objects.filter(status="READY").count()
+        assert waiting > 1000, waiting  # the worker was still busy with the index jobs
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+
+
+def test_bans_sent_by_the_worker_reach_varnish(varnish, settings):
+    from cms.tasks import ban_cache_tags
+
+    settings.TASKS = DATABASE_TASKS
+    page = InitiativePage.objects.live().filter(locale__language_code="en").first()
+    detail = urlsplit(page.full_url).path
+    _hit_twice(varnish, detail)
+
+    ban_cache_tags.enqueue([f"page-{page.pk}"])
+    worker = _worker("--batch", VARNISH_URLS=",".join(settings.VARNISH_URLS))
+    assert worker.wait(timeout=120) == 0
+
+    assert varnish.get(detail)[1]["X-Cache"] == "MISS"
+
+
+def test_what_varies_and_what_does_not(varnish):
+    page = InitiativePage.objects.live().filter(locale__language_code="en").first()
+    detail = urlsplit(page.full_url).path
+    api = f"/api/v2/pages/{page.pk}/"
+    _hit_twice(varnish, detail)
+    _hit_twice(varnish, api)
+
+    # Other cookies and other Accept headers share the copy.
+    assert varnish.get(detail, Cookie="_ga=GA1.2.3; theme=dark")[1]["X-Cache"] == "HIT"
+    assert varnish.get(api, Accept="application/json")[1]["X-Cache"] == "HIT"
+    assert varnish.get(api, Accept="application/json, */*;q=0.1")[1]["X-Cache"] == "HIT"
+    # HTTP and HTTPS are kept apart: an http:// answer (a redirect) never reaches HTTPS readers.
+    assert varnish.get(detail, **{"X-Forwarded-Proto": "https"})[1]["X-Cache"] == "MISS"
+    assert varnish.get(detail, **{"X-Forwarded-Proto": "https"})[1]["X-Cache"] == "HIT"
+    # The CSRF cookie of a form makes the page the reader's own.
+    assert varnish.get(detail, Cookie="csrftoken=abc")[1]["X-Cache"] == "MISS"
+
+
+def test_html_is_compressed(varnish):
+    page = InitiativePage.objects.live().filter(locale__language_code="en").first()
+    detail = urlsplit(page.full_url).path
+    varnish.get(detail)
+
+    status, headers, body = varnish.get(detail, raw=True, **{"Accept-Encoding": "gzip"})
+
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    assert page.title in gzip.decompress(body).decode()
+    assert "Content-Encoding" not in varnish.get(detail)[1]
+
+
+def test_redirects_without_cache_headers_are_not_kept(varnish):
+    quito = CityPage.objects.get(slug="quito", locale__language_code="en")
+    other = CityPage.objects.filter(locale__language_code="en").exclude(pk=quito.pk).first()
+    page = InitiativePageFactory(parent=quito, title="Moving away", sdgs=[11])
+    old = urlsplit(page.full_url).path
+    Page.objects.get(pk=page.pk).move(other, pos="last-child")
+
+    first = varnish.get(old)
+    second = varnish.get(old)
+
+    assert first[0] == second[0] == 301
+    assert second[1]["X-Cache"] == "MISS"
