@@ -19,3 +19,11 @@ def ban_cache_tags(tags):
     for backend in get_backends().values():
         if hasattr(backend, "ban"):
             backend.ban(tags)
+
+
+@task()
+def requeue_expired_jobs():
+    """Jobs whose worker died while running them go back to the queue (cms.jobs)."""
+    from .jobs import requeue_expired_jobs as requeue
+
+    return requeue()
