@@ -47,14 +47,15 @@ def check_cache():
 
 
 def check_jobs():
-    from django_tasks import default_task_backend
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
     from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
     from .jobs import expired_jobs
 
-    if not isinstance(default_task_backend, DatabaseBackend):
-        return {"status": "ok", "backend": type(default_task_backend).__name__}
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    if not isinstance(backend, DatabaseBackend):
+        return {"status": "ok", "backend": type(backend).__name__}
     try:
         oldest = DBTaskResult.objects.ready().aggregate(oldest=Min("enqueued_at"))["oldest"]
         stuck = expired_jobs().count()

@@ -130,7 +130,8 @@ def send(queued):
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
     try:
         sent = connection.send_messages([deserialize(queued.message)])
-    except (smtplib.SMTPException, OSError, ValueError) as error:
+    # A message stored damaged (KeyError, TypeError) fails like any other, never for ever.
+    except (smtplib.SMTPException, OSError, ValueError, KeyError, TypeError) as error:
         return f"{type(error).__name__}: {error}".strip(": ")
     if not sent:
         return "The mail backend accepted nothing."
