@@ -176,3 +176,12 @@ def test_a_damaged_message_fails_like_any_other():
 
     queued.refresh_from_db()
     assert queued.last_error.startswith("KeyError")
+
+
+def test_the_delivery_backend_cannot_be_the_queue_itself(settings):
+    from mailqueue.apps import check_delivery_backend
+
+    assert check_delivery_backend(None) == []
+    settings.EMAIL_DELIVERY_BACKEND = "mailqueue.backend.QueuedEmailBackend"
+    (error,) = check_delivery_backend(None)
+    assert error.id == "mailqueue.E001"
