@@ -40,13 +40,37 @@ DEFAULTS = {
 }
 
 
+class _Outage:
+    """What a process knows of a Redis outage. Django makes a cache backend per thread: the
+    threads of a process share this (and the local memory), so a process warns once, waits
+    out one back-off and counts its rate limits in one place."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_since = None  # monotonic time of the failure, None while Redis answers
+        self.retry_at = 0.0
+        self.changed = set()  # Redis keys written or deleted locally during the outage
+        self.overflowed = False
+
+
+_outages = {}
+_outages_lock = threading.Lock()
+
+
+def _outage_of(name):
+    with _outages_lock:
+        return _outages.setdefault(name, _Outage())
+
+
 class FallbackRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         for name, default in DEFAULTS.items():
             setattr(self, name.lower(), type(default)(params.get(name, default)))
+        name = f"usdg-redis-fallback:{','.join(self._servers)}:{self.key_prefix}"
+        self._outage = _outage_of(name)
         self._local = LocMemCache(
-            f"usdg-redis-fallback-{id(self)}",
+            name,
             {
                 "TIMEOUT": params.get("TIMEOUT", 300),
                 "KEY_PREFIX": self.key_prefix,
@@ -54,17 +78,12 @@ class FallbackRedisCache(RedisCache):
                 "OPTIONS": {"MAX_ENTRIES": self.local_max_entries},
             },
         )
-        self._state = threading.Lock()
-        self._down_since = None  # monotonic time of the failure, None while Redis answers
-        self._retry_at = 0.0
-        self._changed = set()  # Redis keys written or deleted locally during the outage
-        self._overflowed = False
 
     # Health
 
     @property
     def is_down(self):
-        return self._down_since is not None
+        return self._outage.down_since is not None
 
     def status(self):
         """Ask Redis now (for /healthz/): {"status": "ok" | "down", ...}."""
@@ -72,7 +91,8 @@ class FallbackRedisCache(RedisCache):
             self._client().ping()
         except RedisError as error:
             self._went_down(error)
-            return {"status": "down", "error": str(error) or type(error).__name__}
+            # The kind of error only: /healthz/ is public, and the message names the server.
+            return {"status": "down", "error": type(error).__name__}
         if self.is_down:
             self._came_back()
         return {"status": "ok"}
@@ -81,11 +101,11 @@ class FallbackRedisCache(RedisCache):
         return self._cache.get_client(None, write=True)
 
     def _went_down(self, error):
-        with self._state:
-            self._retry_at = time.monotonic() + self.retry_seconds
-            if self._down_since is not None:
+        with self._outage.lock:
+            self._outage.retry_at = time.monotonic() + self.retry_seconds
+            if self._outage.down_since is not None:
                 return
-            self._down_since = time.monotonic()
+            self._outage.down_since = time.monotonic()
         logger.warning(
             "Redis is unreachable (%s): this process uses its own memory cache and counts "
             "rate limits by itself until Redis answers again (next try in %s s).",
@@ -95,17 +115,17 @@ class FallbackRedisCache(RedisCache):
 
     def _came_back(self):
         """Redis answers again: drop from it what changed here meanwhile, then use it."""
-        with self._state:
-            if self._down_since is None:
+        with self._outage.lock:
+            if self._outage.down_since is None:
                 return
-            changed, overflowed = list(self._changed), self._overflowed
-            seconds = time.monotonic() - self._down_since
+            changed, overflowed = list(self._outage.changed), self._outage.overflowed
+            seconds = time.monotonic() - self._outage.down_since
         for start in range(0, len(changed), 500):
             self._cache.delete_many(changed[start : start + 500])
-        with self._state:
-            self._down_since = None
-            self._changed = set()
-            self._overflowed = False
+        with self._outage.lock:
+            self._outage.down_since = None
+            self._outage.changed = set()
+            self._outage.overflowed = False
         self._local.clear()
         logger.warning(
             "Redis answers again after %.0f s of outage; %d keys changed meanwhile were "
@@ -122,13 +142,13 @@ class FallbackRedisCache(RedisCache):
 
     def _use_redis(self):
         """False while Redis is down and its back-off runs; one caller at a time probes it."""
-        if self._down_since is None:
+        if self._outage.down_since is None:
             return True
-        with self._state:
+        with self._outage.lock:
             now = time.monotonic()
-            if now < self._retry_at:
+            if now < self._outage.retry_at:
                 return False
-            self._retry_at = now + self.retry_seconds
+            self._outage.retry_at = now + self.retry_seconds
         try:
             self._client().ping()
             self._came_back()
@@ -137,14 +157,14 @@ class FallbackRedisCache(RedisCache):
         return True
 
     def _remember(self, keys, version=None):
-        with self._state:
-            if self._down_since is None:
+        with self._outage.lock:
+            if self._outage.down_since is None:
                 return
             for key in keys:
-                if len(self._changed) >= self.max_replay_keys:
-                    self._overflowed = True
+                if len(self._outage.changed) >= self.max_replay_keys:
+                    self._outage.overflowed = True
                     return
-                self._changed.add(self.make_key(key, version=version))
+                self._outage.changed.add(self.make_key(key, version=version))
 
     def _run(self, redis_call, local_call, *, writes=(), version=None):
         if self._use_redis():

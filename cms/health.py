@@ -7,6 +7,7 @@ load balancer stops sending traffic. The cache (Redis), the job queue, the mail 
 search engine are reported but not required: the site serves without them.
 """
 
+import logging
 import time
 
 from django.conf import settings
@@ -17,12 +18,21 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+logger = logging.getLogger(__name__)
+
 # A ready job waiting longer than this means no worker is taking jobs.
 JOB_QUEUE_DELAY = 300
 # A message waiting longer than this means mail is not getting through.
 MAIL_QUEUE_DELAY = 900
 # Seconds to wait for the search engine's answer.
 SEARCH_PING_TIMEOUT = 2
+
+
+def _failure(error, **details):
+    """A check that failed: the kind of error only, since /healthz/ is public (the message may
+    name hosts and ports); the whole message goes to the log."""
+    logger.warning("Health check: %s", error)
+    return {"status": "down", "error": type(error).__name__, **details}
 
 
 def _seconds_since(moment):
@@ -35,7 +45,7 @@ def check_database():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as error:
-        return {"status": "down", "error": str(error).strip() or type(error).__name__}
+        return _failure(error)
     return {"status": "ok", "ms": round((time.monotonic() - started) * 1000, 1)}
 
 
@@ -60,7 +70,7 @@ def check_jobs():
         oldest = DBTaskResult.objects.ready().aggregate(oldest=Min("enqueued_at"))["oldest"]
         stuck = expired_jobs().count()
     except DatabaseError as error:
-        return {"status": "down", "error": str(error).strip() or type(error).__name__}
+        return _failure(error)
     waiting = _seconds_since(oldest)
     late = waiting is not None and waiting > JOB_QUEUE_DELAY
     return {
@@ -78,7 +88,7 @@ def check_mail():
             oldest=Min("created_at")
         )["oldest"]
     except DatabaseError as error:
-        return {"status": "down", "error": str(error).strip() or type(error).__name__}
+        return _failure(error)
     waiting = _seconds_since(oldest)
     late = waiting is not None and waiting > MAIL_QUEUE_DELAY
     return {"status": "degraded" if late else "ok", "oldest_waiting_seconds": waiting}
@@ -98,7 +108,7 @@ def check_search(database):
         else:  # OpenSearch
             answered = client.ping(request_timeout=SEARCH_PING_TIMEOUT)
     except Exception as error:  # noqa: BLE001 - whatever the client raises, the engine is down
-        return {"status": "down", "backend": type(backend).__module__, "error": str(error)}
+        return _failure(error, backend=type(backend).__module__)
     return {"status": "ok" if answered else "down", "backend": type(backend).__module__}
 
 

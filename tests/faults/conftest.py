@@ -10,6 +10,8 @@ from django.db import connections
 
 import pytest
 
+from cms import cache_backend
+
 from .servers import RedisServer, SmtpServer, free_port
 
 
@@ -70,7 +72,11 @@ def shared_cache(settings, redis_server):
     settings.RATE_LIMIT_API = "600/m"
     from django.core.cache import cache
 
-    return cache
+    # What the process knows of an outage outlives a backend instance: start each test afresh.
+    cache_backend._outages.clear()
+    cache._local.clear()
+    yield cache
+    cache_backend._outages.clear()
 
 
 @pytest.fixture

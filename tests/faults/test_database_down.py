@@ -28,6 +28,8 @@ def test_pages_api_and_health_answer_503_while_the_database_is_unreachable(setti
     assert health.json()["status"] == "down"
     assert health.json()["checks"]["database"]["status"] == "down"
     assert health.json()["checks"]["database"]["required"] is True
+    # The kind of error only: the message would name the server to anyone.
+    assert health.json()["checks"]["database"]["error"] == "OperationalError"
     for response in (french, arabic, api, form):
         assert response.status_code == 503
         assert response["Retry-After"] == "30"

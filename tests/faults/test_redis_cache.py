@@ -1,6 +1,7 @@
 """The cache backend with Redis stopped and started again under it (cms.cache_backend)."""
 
 import logging
+import threading
 import time
 
 from django.test import RequestFactory
@@ -42,6 +43,30 @@ def test_without_redis_the_process_answers_from_memory_and_warns_once(
     assert len(warnings) == 1
     assert "Redis is unreachable" in warnings[0].getMessage()
     # One connect attempt, then the back-off: 400 calls do not each wait for a timeout.
+    assert elapsed < 1.5
+
+
+def test_the_threads_of_a_process_share_one_outage(shared_cache, redis_server, caplog):
+    from django.core.cache import caches
+
+    redis_server.stop()
+    answers = []
+
+    def serve_a_request():
+        cache = caches["default"]  # each thread has its own backend instance
+        answers.append(cache.get("menu"))
+        cache.set("menu", "rendered", 60)
+
+    with caplog.at_level(logging.WARNING, logger="cms.cache_backend"):
+        started = time.monotonic()
+        for _ in range(8):
+            thread = threading.Thread(target=serve_a_request)
+            thread.start()
+            thread.join()
+        elapsed = time.monotonic() - started
+
+    assert len([r for r in caplog.records if r.name == "cms.cache_backend"]) == 1
+    assert answers == [None] + ["rendered"] * 7  # one memory for the whole process
     assert elapsed < 1.5
 
 
