@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from django_tasks import task
 
+from . import jobs
 from .frontend_cache import ban
 
 
@@ -23,3 +24,9 @@ def ban_cache_tags(tags):
     that failed when the change was committed, or the second ban a few seconds after it)."""
     if not ban(tags):
         raise BanFailed(f"A front cache refused or missed the ban of {tags}.")
+
+
+@task()
+def requeue_expired_jobs():
+    """Jobs whose worker died while running them go back to the queue (cms.jobs)."""
+    return jobs.requeue_expired_jobs()

@@ -10,7 +10,7 @@ from wagtail.urls import serve_pattern
 
 from certification.api import certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
-from cms import openapi, serve, views
+from cms import health, openapi, serve, views
 from cms.api import api_router
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.opendata_urls import urlpatterns as opendata_urlpatterns
@@ -32,7 +32,7 @@ urlpatterns = [
     path("api/v2/docs/", openapi.docs_view, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("opendata/", include(opendata_urlpatterns)),
-    path("healthz/", views.healthz, name="healthz"),
+    path("healthz/", health.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

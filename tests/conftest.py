@@ -47,6 +47,16 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def queued_mail(settings):
+    """Mail goes through the queue (mailqueue) as in production.
+
+    Django's test set-up swaps EMAIL_BACKEND for its in-memory one; the queue delivers to that
+    one instead (EMAIL_DELIVERY_BACKEND), at once with the immediate task backend.
+    """
+    settings.EMAIL_BACKEND = "mailqueue.backend.QueuedEmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of each test go to a directory of their own."""
     settings.MEDIA_ROOT = str(tmp_path / "media")

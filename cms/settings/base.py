@@ -1,13 +1,15 @@
 """Settings shared by every environment. Everything that varies comes from environment variables."""
 
 import datetime
+from email.utils import getaddresses
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_int_list, env_list, env_str
+from .env import env_bool, env_float, env_int, env_int_list, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -25,6 +27,7 @@ INSTALLED_APPS = [
     "certification",
     "search",
     "syndication",
+    "mailqueue",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -124,14 +127,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, so that several app processes share it.
+# Cache: Redis when REDIS_URL is set, so that several app processes share it. Redis is a cache,
+# not a dependency: when it does not answer within the socket timeouts, each process uses its
+# own memory until Redis answers again (cms.cache_backend), trying again every RETRY_SECONDS.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache_backend.FallbackRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "usdg"),
+            "RETRY_SECONDS": env_float("REDIS_RETRY_SECONDS", 5.0),
+            # The longest any key lives; "for ever" (timeout=None) means this long.
+            "MAX_TIMEOUT": env_int("CACHE_MAX_TIMEOUT", 7 * 24 * 3600),
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("REDIS_CONNECT_TIMEOUT", 0.5),
+                "socket_timeout": env_float("REDIS_TIMEOUT", 1.0),
+            },
         }
     }
 else:
@@ -274,17 +286,22 @@ if AWS_STORAGE_BUCKET_NAME:
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# E-mail: SMTP when EMAIL_HOST is set, otherwise printed to the console.
+# E-mail: every message is queued in the database (mailqueue) and sent by the background
+# worker through EMAIL_DELIVERY_BACKEND: SMTP when EMAIL_HOST is set, otherwise the console.
+# A failed attempt is retried after each of EMAIL_RETRY_DELAYS seconds in turn.
+EMAIL_BACKEND = "mailqueue.backend.QueuedEmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", [60, 300, 1800, 7200, 43200])
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Urban SDG Platform <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -298,7 +315,13 @@ PERIODIC_TASKS = {
     "certification.tasks.clarification_deadlines": {"hours": 1},
     "certification.tasks.certificate_expiry_reminders": {"hours": 24},
     "syndication.tasks.retry_webhooks": {"minutes": 1},
+    "mailqueue.tasks.retry_emails": {"minutes": 1},
+    "cms.tasks.requeue_expired_jobs": {"minutes": 1},
 }
+# A job still RUNNING this many seconds after a worker took it is presumed orphaned (its worker
+# died) and goes back to the queue (cms.jobs); longer for the tasks named in TASK_LEASES.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
+TASK_LEASES = {"knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600)}
 
 # Webhooks to partner sites (syndication): seconds to wait for a receiver's answer, and the
 # seconds before each retry of a failed delivery (after the last one it has failed for good).
@@ -363,16 +386,41 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 MAP_TILE_URL = env_str("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION")
 
+# Errors are reported: mailed to ADMINS ("Name <address>, …") through the mail queue, written
+# to standard error (LOG_FORMAT=json for one JSON object per line), and sent to a
+# Sentry-compatible service when SENTRY_DSN is set (cms.error_reporting).
+ADMINS = [
+    (name or address, address) for name, address in getaddresses([env_str("ADMINS")]) if address
+]
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django": {
-            "handlers": ["console"],
-            "level": env_str("LOG_LEVEL", "INFO"),
-            "propagate": False,
+    "formatters": {"json": {"()": "cms.error_reporting.JsonFormatter"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        },
+        "mail_admins": {
+            "class": "cms.error_reporting.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
         },
     },
+    "root": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+    },
 }
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from cms.error_reporting import init_sentry
+
+    init_sentry(SENTRY_DSN, env_str("SENTRY_ENVIRONMENT", "production"), env_str("SENTRY_RELEASE"))
+# Seconds a client is asked to wait (Retry-After) when the database cannot be reached.
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 30)

@@ -16,7 +16,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail goes through the queue as in production; the immediate task backend sends it at once,
+# to Django's test outbox (django.core.mail.outbox). Django's test set-up replaces
+# EMAIL_BACKEND with its own, so tests/conftest.py sets the queue again for every test.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="usdg-test-media-")
 # An existing (empty) directory, so WhiteNoise has nothing to warn about.
 STATIC_ROOT = tempfile.mkdtemp(prefix="usdg-test-static-")

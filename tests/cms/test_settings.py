@@ -32,6 +32,9 @@ def run_python(code, settings_module, env=None):
             "OPENSEARCH_URL",
             "AWS_STORAGE_BUCKET_NAME",
             "EMAIL_HOST",
+            "ADMINS",
+            "SENTRY_DSN",
+            "LOG_FORMAT",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
@@ -55,6 +58,8 @@ def production_settings(**env):
         "'SEARCH': settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], "
         "'STORAGE': settings.STORAGES['default']['BACKEND'], "
         "'EMAIL': settings.EMAIL_BACKEND, "
+        "'EMAIL_DELIVERY': settings.EMAIL_DELIVERY_BACKEND, "
+        "'ADMINS': settings.ADMINS, "
         "'TASKS': settings.TASKS['default']['BACKEND']}))"
     )
     result = run_python(code, "cms.settings.production", {**PRODUCTION_ENV, **env})
@@ -101,6 +106,9 @@ def test_production_defaults_are_the_embedded_ones():
     assert values["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["STORAGE"] == "django.core.files.storage.FileSystemStorage"
     assert values["TASKS"] == "django_tasks_db.DatabaseBackend"
+    assert values["EMAIL"] == "mailqueue.backend.QueuedEmailBackend"
+    assert values["EMAIL_DELIVERY"] == "django.core.mail.backends.console.EmailBackend"
+    assert values["ADMINS"] == []
 
 
 def test_services_are_configured_from_the_environment():
@@ -110,12 +118,20 @@ def test_services_are_configured_from_the_environment():
         ELASTICSEARCH_URL="http://search.internal:9200",
         AWS_STORAGE_BUCKET_NAME="urbansdg-media",
         EMAIL_HOST="smtp.internal",
+        ADMINS="Operations <ops@example.org>, oncall@example.org",
     )
     assert values["ENGINE"] == "django.db.backends.postgresql"
-    assert values["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+    # Redis, with this process's memory when it does not answer.
+    assert values["CACHE"] == "cms.cache_backend.FallbackRedisCache"
     assert values["SEARCH"] == "search.backends.elasticsearch9"
     assert values["STORAGE"] == "storages.backends.s3.S3Storage"
-    assert values["EMAIL"] == "django.core.mail.backends.smtp.EmailBackend"
+    # Mail is queued, and sent to SMTP by the worker.
+    assert values["EMAIL"] == "mailqueue.backend.QueuedEmailBackend"
+    assert values["EMAIL_DELIVERY"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert values["ADMINS"] == [
+        ["Operations", "ops@example.org"],
+        ["oncall@example.org", "oncall@example.org"],
+    ]
 
 
 def test_opensearch_is_chosen_from_its_url():
@@ -154,3 +170,14 @@ def test_env_bool_rejects_unclear_values(monkeypatch):
 def test_env_list_drops_blanks(monkeypatch):
     monkeypatch.setenv("HOSTS", "a.example, ,b.example,")
     assert env_list("HOSTS") == ["a.example", "b.example"]
+
+
+def test_an_unknown_log_format_is_refused():
+    result = run_python(
+        "import django; django.setup()",
+        "cms.settings.production",
+        {**PRODUCTION_ENV, "LOG_FORMAT": "xml"},
+    )
+
+    assert result.returncode != 0
+    assert "LOG_FORMAT must be text or json" in result.stderr

@@ -50,7 +50,8 @@ def test_healthz_reports_database_reachable(client, db):
     response = client.get("/healthz/")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json()["status"] == "ok"
+    assert response.json()["checks"]["database"]["status"] == "ok"
 
 
 def test_ensure_admin_creates_the_account_once(settings, monkeypatch):

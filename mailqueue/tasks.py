@@ -1,0 +1,27 @@
+"""Background jobs of the mail queue: one delivery attempt, and the periodic retry sweep
+(settings.PERIODIC_TASKS). Retries are swept rather than deferred, so a message whose worker
+died, or whose job was lost, is taken again."""
+
+from django_tasks import task
+
+from . import delivery
+
+# At most this many messages per sweep; the next sweep takes the rest.
+SWEEP_SIZE = 500
+
+
+@task()
+def deliver_email(queued_id):
+    """Attempt to send the queued e-mail whose primary key is `queued_id`, if it is due."""
+    return delivery.deliver(queued_id)
+
+
+@task()
+def retry_emails():
+    """Enqueue every waiting or retrying message whose next attempt has come; forget old sent
+    messages."""
+    due = list(delivery.due_messages().values_list("pk", flat=True)[:SWEEP_SIZE])
+    for pk in due:
+        deliver_email.enqueue(pk)
+    delivery.prune_sent()
+    return len(due)
