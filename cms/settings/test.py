@@ -18,6 +18,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="usdg-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="usdg-test-private-")
 # An existing (empty) directory, so WhiteNoise has nothing to warn about.
 STATIC_ROOT = tempfile.mkdtemp(prefix="usdg-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -53,7 +53,9 @@ def production_settings(**env):
         "'ENGINE': settings.DATABASES['default']['ENGINE'], "
         "'CACHE': settings.CACHES['default']['BACKEND'], "
         "'SEARCH': settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], "
-        "'STORAGE': settings.STORAGES['default']['BACKEND'], "
+        "'STORAGES': settings.STORAGES['default']['BACKEND'], "
+        # The public location of the media (files.storage routes private names elsewhere).
+        "'STORAGE': type(__import__('files.storage').storage.backend(False)).__name__, "
         "'EMAIL': settings.EMAIL_BACKEND, "
         "'TASKS': settings.TASKS['default']['BACKEND']}))"
     )
@@ -99,7 +101,8 @@ def test_production_defaults_are_the_embedded_ones():
     assert values["ENGINE"] == "django.db.backends.sqlite3"
     assert values["SEARCH"] == "wagtail.search.backends.database"
     assert values["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert values["STORAGE"] == "django.core.files.storage.FileSystemStorage"
+    assert values["STORAGES"] == "files.storage.MediaStorage"
+    assert values["STORAGE"] == "FileSystemStorage"
     assert values["TASKS"] == "django_tasks_db.DatabaseBackend"
 
 
@@ -114,7 +117,8 @@ def test_services_are_configured_from_the_environment():
     assert values["ENGINE"] == "django.db.backends.postgresql"
     assert values["CACHE"] == "django.core.cache.backends.redis.RedisCache"
     assert values["SEARCH"] == "search.backends.elasticsearch9"
-    assert values["STORAGE"] == "storages.backends.s3.S3Storage"
+    assert values["STORAGES"] == "files.storage.MediaStorage"
+    assert values["STORAGE"] == "S3Storage"
     assert values["EMAIL"] == "django.core.mail.backends.smtp.EmailBackend"
 
 
