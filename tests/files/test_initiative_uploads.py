@@ -19,6 +19,7 @@ from knowledge.models import InitiativeDecision, InitiativePage
 from tests.factories import StandardPageFactory
 from tests.knowledge.members import PASSWORD, member_client
 
+from .fetching import fetch
 from .initiatives import moderate, png, send, uploads_of
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +169,23 @@ def test_pages_and_the_api_show_no_private_image(cities, client):
     rendition = image.get_rendition("fill-1200x675")
     assert rendition.url.startswith("/media/images/") and rendition.url in html
     assert client.get(f"/api/v2/pages/{city.pk}/").json()["image"]["url"] == rendition.url
+
+
+def test_my_city_shows_a_draft_s_files_to_its_city_only(people):
+    page = send(people["seoul"], "save", "Roof gardens", png("red"))
+    image, document = uploads_of(page)
+
+    html = BeautifulSoup(
+        people["seoul"].get(f"/en/my-city/initiatives/{page.pk}/").content, "html.parser"
+    )
+    preview = html.select_one(".current-uploads img")["src"]
+    links = [a["href"] for a in html.select(".current-uploads a")]
+
+    assert preview == image.get_rendition("max-320x180").url
+    assert preview.startswith("/media-private/images/p-")
+    assert links == [document.url]
+    for url in (preview, *links):
+        assert fetch(people["seoul"], url)[0] == 200
+        assert fetch(people["moderator"], url)[0] == 200
+        assert fetch(people["anonymous"], url)[0] == 403
+        assert fetch(people["milan"], url)[0] == 403
