@@ -17,12 +17,17 @@ from .access import may_fetch, upload_for
 
 
 def forbidden():
-    return HttpResponseForbidden(
+    response = HttpResponseForbidden(
         _("You are not allowed to open this file."), content_type="text/plain; charset=utf-8"
     )
+    # The answer depends on who asks: no shared cache keeps it.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def private_media(request, path):
+    if "\x00" in path:  # no stored name has one, and PostgreSQL cannot compare with it
+        raise Http404
     name = names.PRIVATE_PREFIX + path
     upload = upload_for(name)
     if upload is None:

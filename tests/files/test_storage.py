@@ -151,9 +151,12 @@ def test_the_checked_view_answers_only_those_allowed():
     response = member_client(outsider).get(url, headers={"accept-language": "fr"})
     assert response.status_code == 403
     assert response.content.decode() == "Vous n'êtes pas autorisé à ouvrir ce fichier."
+    assert response["Cache-Control"] == "private, no-store"
     assert Client().get(url).status_code == 403
     assert Client().get(url.replace("/p-", "/p-0")).status_code == 404
     assert Client().get("/media-private/elsewhere/file.png").status_code == 404
+    assert Client().get("/media-private/original_images/%00.png").status_code == 404
+    assert Client().get("/media-private/../../etc/passwd").status_code == 404
 
 
 def test_the_web_server_sends_the_file_when_configured(settings):
