@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CertificationConfig(AppConfig):
-    """SDG Cities certification. May import knowledge."""
+    """SDG Cities certification. May import knowledge and files."""
 
     name = "certification"
     label = "certification"

@@ -6,13 +6,15 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, ModelLogEntry
+
+from files import names, serving
 
 from . import permissions, workbook, workflow
 from .forms import (
@@ -264,20 +266,21 @@ def evidence_delete(request, application, evidence_id):
     return redirect("certification:answer", application.pk, code)
 
 
-@application_view
-def evidence_download(request, application, evidence_id):
-    """Checked on every request: there is no other way to reach an evidence file."""
-    if not permissions.can_see_evidence(request.user, application):
+def evidence_download(request, pk, evidence_id):
+    """Checked on every request: there is no other way to reach an evidence file. A file
+    address answers 404 to everyone who may not have it, signed in or not."""
+    application = permissions.visible_applications(request.user).filter(pk=pk).first()
+    if application is None or not permissions.can_see_evidence(request.user, application):
         raise Http404
     item = Evidence.objects.filter(pk=evidence_id, answer__application=application).first()
     if item is None or not item.file:
         raise Http404
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name or "evidence"
+    return serving.serve(
+        item.file.storage,
+        item.file.name,
+        filename=item.original_name or "evidence" + names.extension(item.file.name),
+        attachment=True,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @application_view

@@ -12,6 +12,7 @@ from certification.api import certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
 from cms import health, openapi, serve, views
 from cms.api import api_router
+from files import urls as files_urls
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.opendata_urls import urlpatterns as opendata_urlpatterns
 from knowledge.urls import account_urlpatterns
@@ -22,10 +23,16 @@ from search import views as search_views
 
 handler500 = "cms.views.server_error"
 
-# Language-independent routes: the admin, documents, the API, open data and health checks.
+# Language-independent routes: the admin, documents and private media, the API, open data
+# and health checks.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Documents under their titles, and private ones only to those allowed (files.views);
+    # Wagtail's document URLs after them.
+    path("documents/", include(files_urls.document_urlpatterns)),
     path("documents/", include(wagtaildocs_urls)),
+    # Private images, renditions and documents, to those allowed.
+    path("media-private/", include(files_urls.urlpatterns)),
     path("api/v2/search/", search_views.search_api, name="search_api"),
     path("api/v2/certificates/", certificates_api, name="certificates_api"),
     path("api/v2/schema/", openapi.schema_view, name="api_schema"),

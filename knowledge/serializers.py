@@ -13,6 +13,8 @@ from wagtail.models import Page
 from django_countries import countries
 from rest_framework.fields import Field
 
+from files import names
+
 from .translation_state import translation_state
 
 DETAIL_IMAGE = "fill-1200x675"
@@ -22,12 +24,23 @@ LOGO_IMAGE = "max-400x200"
 IMAGE_RENDITIONS = (DETAIL_IMAGE, THUMBNAIL_IMAGE, LOGO_IMAGE)
 
 
+class PublicImageRenditionField(ImageRenditionField):
+    """Wagtail's rendition field, null for an image stored privately (in a collection with a
+    view restriction): the API never gives anyone a private file's URL."""
+
+    def to_representation(self, image):
+        if names.is_private(image.file.name):
+            return None
+        return super().to_representation(image)
+
+
 def image_api_fields(source="image"):
-    """The page's image as two renditions, each with url, width, height and alt text."""
+    """The page's image as two renditions, each with url, width, height and alt text (null when
+    the image is private)."""
     image = {} if source == "image" else {"source": source}
     return [
-        APIField("image", serializer=ImageRenditionField(DETAIL_IMAGE, **image)),
-        APIField("thumbnail", serializer=ImageRenditionField(THUMBNAIL_IMAGE, source=source)),
+        APIField("image", serializer=PublicImageRenditionField(DETAIL_IMAGE, **image)),
+        APIField("thumbnail", serializer=PublicImageRenditionField(THUMBNAIL_IMAGE, source=source)),
     ]
 
 

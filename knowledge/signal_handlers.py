@@ -1,8 +1,7 @@
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
-from wagtail.images import get_image_model
-from wagtail.models import Collection, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -11,6 +10,7 @@ from wagtail.signals import (
     workflow_approved,
 )
 
+from . import uploads
 from .models import (
     CityIndexPage,
     CityPage,
@@ -23,8 +23,6 @@ from .models import (
 from .models.localized import invalidate_taxonomies
 from .moderation import on_task_rejected, on_workflow_approved
 from .tasks import queue_open_data_export
-
-PUBLIC_COLLECTION = "Initiatives"
 
 
 def keep_initiative_city(sender, instance, parent_page_after, **kwargs):
@@ -53,32 +51,70 @@ def city_index_saved(sender, instance, created, raw=False, **kwargs):
             WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": workflow})
 
 
-def initiative_published(sender, instance, **kwargs):
-    """Once an initiative is public, so are its image and documents (until then they sit in the
-    city's private collection)."""
-    public = Collection.objects.filter(name=PUBLIC_COLLECTION, depth=2).first()
-    if public is None:
-        public = Collection.get_first_root_node().add_child(name=PUBLIC_COLLECTION)
-    image_ids = [
-        block.value.pk
-        for block in instance.media
-        if block.block_type == "image" and block.value is not None
-    ]
-    if instance.image_id:
-        image_ids.append(instance.image_id)
-    if image_ids:
-        get_image_model().objects.filter(pk__in=image_ids).exclude(collection=public).update(
-            collection=public
-        )
-    document_ids = [
-        block.value["document"].pk
-        for block in instance.media
-        if block.block_type == "document" and block.value["document"] is not None
-    ]
-    if document_ids:
-        from wagtail.documents import get_document_model
+def initiative_state_changed(sender, instance, **kwargs):
+    """Published or unpublished: its uploads are public exactly while a public page uses them."""
+    uploads.sync(instance)
 
-        get_document_model().objects.filter(pk__in=document_ids).update(collection=public)
+
+def initiative_declined(sender, instance, raw=False, **kwargs):
+    if not raw:
+        page = InitiativePage.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            uploads.sync(page)
+
+
+def initiative_deleting(sender, instance, **kwargs):
+    """Before its revisions go with it: what the initiative ever used, and its city's collection
+    (not made now: the city may be going too)."""
+    instance._uploads_to_withdraw = (
+        uploads.uploads_ever_in(instance),
+        uploads.city_collection(instance, create=False) or uploads.withdrawn_collection,
+    )
+
+
+def initiative_deleted(sender, instance, **kwargs):
+    candidates, collection = getattr(instance, "_uploads_to_withdraw", (None, None))
+    if candidates:
+        uploads.withdraw(candidates, [instance.pk], collection)
+
+
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    """A page became private or public: so do the uploads of the initiatives at or below it."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None and not raw:
+        uploads.sync_below(page)
+
+
+def page_moved(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.pk).first()
+    if page is not None:
+        uploads.sync_below(page)
+
+
+def connect_uploads():
+    """What changes whether an initiative's uploads are public (knowledge.uploads)."""
+    for name, signal in [("published", page_published), ("unpublished", page_unpublished)]:
+        signal.connect(
+            initiative_state_changed,
+            sender=InitiativePage,
+            dispatch_uid=f"knowledge_uploads_{name}",
+        )
+    pre_delete.connect(
+        initiative_deleting, sender=InitiativePage, dispatch_uid="knowledge_uploads_deleting"
+    )
+    post_delete.connect(
+        initiative_deleted, sender=InitiativePage, dispatch_uid="knowledge_uploads_deleted"
+    )
+    post_save.connect(
+        initiative_declined, sender=InitiativeDecision, dispatch_uid="knowledge_uploads_declined"
+    )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"knowledge_uploads_restriction_{signal is post_save}",
+        )
+    post_page_move.connect(page_moved, dispatch_uid="knowledge_uploads_move")
 
 
 def schedule_open_data_export(sender, raw=False, **kwargs):
@@ -123,9 +159,6 @@ def register_signal_handlers():
     post_save.connect(
         city_index_saved, sender=CityIndexPage, dispatch_uid="knowledge_city_index_saved"
     )
-    page_published.connect(
-        initiative_published, sender=InitiativePage, dispatch_uid="knowledge_initiative_published"
-    )
     task_rejected.connect(on_task_rejected, dispatch_uid="knowledge_task_rejected")
     workflow_approved.connect(on_workflow_approved, dispatch_uid="knowledge_workflow_approved")
     for model in (SustainableDevelopmentGoal, SDGTarget, Theme):
@@ -136,3 +169,4 @@ def register_signal_handlers():
                 dispatch_uid=f"knowledge_taxonomy_cache_{signal is post_save}_{model.__name__}",
             )
     connect_open_data_export()
+    connect_uploads()

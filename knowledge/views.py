@@ -263,6 +263,13 @@ def initiative_edit(request, page_id):
         )
     context = _submission_context(request, form, page)
     context["state"] = state
+    # What the draft already holds, shown through the private files' checked URLs.
+    context["current_image"] = draft.image
+    context["current_documents"] = [
+        block.value["document"]
+        for block in draft.media
+        if block.block_type == "document" and block.value["document"] is not None
+    ]
     return render(request, "knowledge/my_city/initiative_form.html", context)
 
 

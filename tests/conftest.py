@@ -63,10 +63,10 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def evidence_root(settings, tmp_path):
-    """Certification evidence of each test goes to a private directory of its own."""
-    settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
-    return tmp_path / "evidence"
+def private_media_root(settings, tmp_path):
+    """Private uploads and certification evidence of each test go to a directory of their own."""
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    return tmp_path / "private"
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from .framework import CertificationStage, CertifyingBody, CriteriaVersion
 
 
 def evidence_storage():
-    # Not the default storage: evidence is never served from MEDIA_URL (see settings.STORAGES).
+    # Always in the private location, whatever its name (files.storage.EvidenceStorage).
     return storages["evidence"]
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "search",
     "syndication",
     "mailqueue",
+    "files",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -156,7 +157,13 @@ else:
 CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
 CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 600)
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0)
-CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz/", "/api/v2/preview/")
+CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/documents/",
+    "/media-private/",
+    "/healthz/",
+    "/api/v2/preview/",
+)
 # A request carrying one of these cookies is personal: never answered from a cache. Other cookies
 # are not part of the cache key. One address keeps at most this many query strings cached.
 CACHE_BYPASS_COOKIES = ("sessionid", "messages", "csrftoken")
@@ -235,6 +242,7 @@ LANGUAGE_INDEPENDENT_PATHS = (
     "/admin/",
     "/api/",
     "/documents/",
+    "/media-private/",
     "/opendata/",
     "/healthz/",
     "/static/",
@@ -256,13 +264,24 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Every upload goes through files.storage: names under "private/" (uploads of unpublished
+# submissions, anything in a collection with a view restriction, certification evidence) live
+# in the private location and are served only by the permission-checked view at
+# /media-private/; everything else in the public one (MEDIA_ROOT served at MEDIA_URL, or the
+# bucket). See the README, "Privacy and files".
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "files.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Certification evidence: private, outside MEDIA_ROOT, read only through a checked view.
-    "evidence": {"BACKEND": "certification.storage.EvidenceStorage"},
+    "evidence": {"BACKEND": "files.storage.EvidenceStorage"},
 }
-EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(BASE_DIR / "private" / "evidence")))
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
+# The web server sends private files itself when the app answers with a header naming them:
+# nginx's X-Accel-Redirect (an `internal` location mapped to PRIVATE_MEDIA_ROOT) or X-Sendfile
+# (Apache's mod_xsendfile, lighttpd). Otherwise the app streams them.
+PRIVATE_MEDIA_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_ACCEL_PREFIX")
+PRIVATE_MEDIA_X_SENDFILE = env_bool("PRIVATE_MEDIA_X_SENDFILE", False)
+# Seconds a signed URL to a private object in the bucket works (the view redirects to one).
+PRIVATE_MEDIA_URL_EXPIRY = env_int("PRIVATE_MEDIA_URL_EXPIRY", 60)
 
 # S3-compatible object storage for media, when a bucket is configured.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
@@ -272,16 +291,19 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
     AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID") or None
     AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY") or None
-    # Objects are private; URLs are signed so unpublished uploads are never guessable.
+    # Objects get the bucket's default ACL (private); public media URLs are signed unless
+    # AWS_QUERYSTRING_AUTH is off (then the bucket policy must allow reading all but the
+    # private prefix).
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    # Signature version 4: what AWS requires, and signed URLs that carry their lifetime.
+    AWS_S3_SIGNATURE_VERSION = env_str("AWS_S3_SIGNATURE_VERSION", "s3v4")
     AWS_S3_FILE_OVERWRITE = False
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    # Evidence under its own prefix, private; the platform streams it after checking access.
-    STORAGES["evidence"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"location": env_str("EVIDENCE_S3_PREFIX", "private-evidence")},
-    }
+# The key prefix of private objects in the bucket: never public-read, never under a custom
+# domain, reached only through a signed URL the permission-checked view redirects to.
+PRIVATE_MEDIA_S3_PREFIX = env_str("PRIVATE_MEDIA_S3_PREFIX", "private").strip("/")
+if not PRIVATE_MEDIA_S3_PREFIX:
+    raise ImproperlyConfigured("PRIVATE_MEDIA_S3_PREFIX must not be empty.")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644

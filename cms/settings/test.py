@@ -21,6 +21,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # EMAIL_BACKEND with its own, so tests/conftest.py sets the queue again for every test.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="usdg-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="usdg-test-private-")
 # An existing (empty) directory, so WhiteNoise has nothing to warn about.
 STATIC_ROOT = tempfile.mkdtemp(prefix="usdg-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"

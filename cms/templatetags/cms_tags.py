@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
+from files.templatetags.files_tags import shown_on
 from knowledge.cache_versions import bump_version, current_version
 
 register = template.Library()
@@ -225,7 +226,7 @@ def social_meta(context):
             page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
         )
         picture = getattr(page, "image", None) or getattr(page, "logo", None)
-        if picture is not None:
+        if picture is not None and shown_on(picture, request):
             image = picture.get_rendition("fill-1200x630")
     code = translation.get_language()
     return {

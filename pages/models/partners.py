@@ -7,12 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from knowledge.serializers import LOGO_IMAGE, TranslationsField
+from knowledge.serializers import LOGO_IMAGE, PublicImageRenditionField, TranslationsField
 
 
 class PartnerKind(models.TextChoices):
@@ -90,7 +89,7 @@ class PartnerPage(Page):
         APIField("intro"),
         APIField("description"),
         APIField("website"),
-        APIField("logo", serializer=ImageRenditionField(LOGO_IMAGE)),
+        APIField("logo", serializer=PublicImageRenditionField(LOGO_IMAGE)),
         APIField("translations", serializer=TranslationsField()),
     ]
 

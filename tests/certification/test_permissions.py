@@ -69,6 +69,10 @@ def test_another_city_reaches_nothing_of_the_application(reviewed, milan_member)
 def test_visitors_are_sent_to_sign_in_and_see_nothing(reviewed):
     client = Client()
     urls = application_urls(reviewed)
+    # A file address answers 404 to visitors, as to everyone who may not have the file.
+    evidence_url = next(url for url in urls["get"] if "/evidence/" in url)
+    assert client.get(evidence_url).status_code == 404
+    urls["get"].remove(evidence_url)
     for url in urls["get"] + ["/en/certification/applications/", "/en/certification/review/"]:
         response = client.get(url)
         assert response.status_code == 302, url
@@ -136,7 +140,7 @@ def test_the_city_sees_its_report_but_not_reviewers_work_in_progress(in_review, 
 def test_evidence_is_not_in_public_media_the_api_or_search(reviewed, settings, client):
     evidence = Evidence.objects.filter(answer__application=reviewed).exclude(file="").first()
     path = evidence.file.path
-    assert path.startswith(str(settings.EVIDENCE_ROOT))
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
     assert not path.startswith(str(settings.MEDIA_ROOT))
     with pytest.raises(ValueError):
         evidence.file.url  # noqa: B018

@@ -78,12 +78,14 @@ def test_errors_are_translated(draft, quito_client):
     assert escape("n'est pas un type de document accepté") in response.content.decode()
 
 
-def test_a_good_upload_is_stored_privately_and_can_be_removed(draft, quito_client, evidence_root):
+def test_a_good_upload_is_stored_privately_and_can_be_removed(
+    draft, quito_client, private_media_root
+):
     response = post_answer(quito_client, draft, SimpleUploadedFile("plan.pdf", PDF))
     assert response.status_code == 302
     item = Evidence.objects.get(answer__application=draft)
     assert item.original_name == "plan.pdf" and item.size == len(PDF)
-    assert item.file.path.startswith(str(evidence_root))
+    assert item.file.path.startswith(str(private_media_root / "evidence"))
     answer = Answer.objects.get(application=draft, criterion_code="Q1")
     assert answer.narrative == "Our council adopted the plan."
     response = quito_client.post(

@@ -56,7 +56,9 @@ def production_settings(**env):
         "'ENGINE': settings.DATABASES['default']['ENGINE'], "
         "'CACHE': settings.CACHES['default']['BACKEND'], "
         "'SEARCH': settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], "
-        "'STORAGE': settings.STORAGES['default']['BACKEND'], "
+        "'STORAGES': settings.STORAGES['default']['BACKEND'], "
+        # The public location of the media (files.storage routes private names elsewhere).
+        "'STORAGE': type(__import__('files.storage').storage.backend(False)).__name__, "
         "'EMAIL': settings.EMAIL_BACKEND, "
         "'EMAIL_DELIVERY': settings.EMAIL_DELIVERY_BACKEND, "
         "'ADMINS': settings.ADMINS, "
@@ -104,7 +106,8 @@ def test_production_defaults_are_the_embedded_ones():
     assert values["ENGINE"] == "django.db.backends.sqlite3"
     assert values["SEARCH"] == "wagtail.search.backends.database"
     assert values["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert values["STORAGE"] == "django.core.files.storage.FileSystemStorage"
+    assert values["STORAGES"] == "files.storage.MediaStorage"
+    assert values["STORAGE"] == "FileSystemStorage"
     assert values["TASKS"] == "django_tasks_db.DatabaseBackend"
     assert values["EMAIL"] == "mailqueue.backend.QueuedEmailBackend"
     assert values["EMAIL_DELIVERY"] == "django.core.mail.backends.console.EmailBackend"
@@ -124,7 +127,8 @@ def test_services_are_configured_from_the_environment():
     # Redis, with this process's memory when it does not answer.
     assert values["CACHE"] == "cms.cache_backend.FallbackRedisCache"
     assert values["SEARCH"] == "search.backends.elasticsearch9"
-    assert values["STORAGE"] == "storages.backends.s3.S3Storage"
+    assert values["STORAGES"] == "files.storage.MediaStorage"
+    assert values["STORAGE"] == "S3Storage"
     # Mail is queued, and sent to SMTP by the worker.
     assert values["EMAIL"] == "mailqueue.backend.QueuedEmailBackend"
     assert values["EMAIL_DELIVERY"] == "django.core.mail.backends.smtp.EmailBackend"

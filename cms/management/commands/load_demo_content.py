@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo import editorial, knowledge, site
+from files.relocation import relocate_all
 from knowledge import opendata
 
 
@@ -19,6 +20,11 @@ class Command(BaseCommand):
             home = site.load(log)
             knowledge.load(home, log)
             editorial.load(home, log)
+        # Uploads made before files were kept private by collection, or under their uploaders'
+        # names, go where their collections put them (nothing to do on later runs).
+        moved = relocate_all()
+        if moved:
+            log(f"Files: {moved} moved or renamed")
         # The open-data files, so that they are there before the first visitor asks.
         manifest = opendata.export()
         log(f"Open data: {manifest.files['json'].rows} initiatives")
