@@ -10,7 +10,7 @@ from wagtail.urls import serve_pattern
 
 from certification.api import certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
-from cms import openapi, serve, views
+from cms import link_chooser, openapi, serve, views
 from cms.api import api_router
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.opendata_urls import urlpatterns as opendata_urlpatterns
@@ -24,6 +24,12 @@ handler500 = "cms.views.server_error"
 
 # Language-independent routes: the admin, documents, the API, open data and health checks.
 urlpatterns = [
+    # Before Wagtail's own route of the same name (see cms.link_chooser).
+    path(
+        "admin/choose-external-link/",
+        link_chooser.external_link_chooser,
+        name="wagtailadmin_choose_page_external_link",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.search_api, name="search_api"),

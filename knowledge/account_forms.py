@@ -23,19 +23,21 @@ BOT_TRAP_FIELDS = ["website", "stamp"]
 
 
 class LoginForm(auth_forms.AuthenticationForm):
-    """Django's sign-in form with the length of the user name checked before authenticating.
+    """Django's sign-in form with the lengths checked before authenticating.
 
     Django only sets the input's maxlength attribute; a longer name went on to authenticate()
     and to django-axes, whose column refuses it on PostgreSQL.
     """
 
-    def __init__(self, request=None, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        username = self.fields["username"]
-        username.max_length = USERNAME_MAX_LENGTH
-        username.validators.append(MaxLengthValidator(USERNAME_MAX_LENGTH))
-        username.widget.attrs["maxlength"] = str(USERNAME_MAX_LENGTH)
-        self.fields["password"].validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+    username = auth_forms.UsernameField(
+        max_length=USERNAME_MAX_LENGTH, widget=forms.TextInput(attrs={"autofocus": True})
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        max_length=PASSWORD_MAX_LENGTH,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class RegistrationForm(BotTrapForm):

@@ -238,8 +238,9 @@ def _after_save(request, page, submitting):
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request, page_id):
     membership = request.membership
+    # By `id` (see interaction.views._live_page): an id beyond the column's range is no row.
     page = InitiativePage.objects.filter(
-        pk=page_id, city__translation_key=membership.city_key
+        id=page_id, city__translation_key=membership.city_key
     ).first()
     if page is None:
         raise Http404

@@ -25,7 +25,9 @@ from .spam import rate_limited
 
 def _live_page(page_id, *models):
     for model in models:
-        page = model.objects.live().public().filter(pk=page_id).first()
+        # By `id`, an integer column: Django answers an id beyond its range with no row, where
+        # `pk` (the parent link) would send it to the database and fail.
+        page = model.objects.live().public().filter(id=page_id).first()
         if page is not None:
             return page
     raise Http404
