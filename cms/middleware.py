@@ -81,7 +81,9 @@ class ErrorBodyMiddleware:
             explain = getattr(response, "error_message", None)
             message = explain() if explain else _default_message(request, status)
             if _is_api(request):
-                replacement = JsonResponse({"message": message}, status=status)
+                replacement = JsonResponse(
+                    {"message": message}, status=status, json_dumps_params={"ensure_ascii": False}
+                )
             else:
                 context = {"message": message, "status": status, "page": None}
                 replacement = render(request, "error.html", context, status=status)

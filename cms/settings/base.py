@@ -362,7 +362,8 @@ elif OPENSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's, with queries cut to a bounded number of words (search.backends.database).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Urban SDG Knowledge Platform"

@@ -4,10 +4,13 @@ are JSON, HTML errors are pages."""
 from django.utils import translation
 from django.utils.translation import gettext
 
+from wagtail.models import Page
+
 import pytest
 from bs4 import BeautifulSoup
 
 from knowledge.api import PagesAPIViewSet
+from knowledge.models import InitiativePage
 from tests.factories import CityIndexPageFactory, CityPageFactory
 from tests.knowledge.members import make_member, member_client
 
@@ -142,3 +145,20 @@ def test_my_city_refuses_a_language_with_a_nul_character(homes):
 
     assert response.status_code == 400
     assert "Select a valid choice" in text_of(response)
+
+
+def test_every_search_through_the_database_backend_is_cut_to_a_few_words(admin_client):
+    from wagtail.search.backends import get_search_backend
+
+    from search.backends.database import MAX_QUERY_WORDS
+
+    backend = get_search_backend()
+    results = backend.search(MANY_WORDS, InitiativePage)
+    assert len(results.query_compiler.query.query_string.split()) == MAX_QUERY_WORDS
+    assert list(results) == []
+    # The admin's own searches go through it too.
+    home = Page.objects.filter(depth=2).first()
+    assert admin_client.get(f"/admin/pages/{home.pk}/", {"q": MANY_WORDS}).status_code == 200
+    assert admin_client.get("/admin/pages/search/", {"q": MANY_WORDS}).status_code == 200
+    quoted = " ".join(f'"phrase {n}" word{n}' for n in range(150))
+    assert admin_client.get("/admin/pages/search/", {"q": quoted}).status_code == 200

@@ -222,11 +222,13 @@ def test_no_route_answers_with_a_server_error(demo_content, settings):
     for (template, name, i18n, methods), (who, client) in itertools.product(
         templates, [("visitor", visitor), ("member", member_client)]
     ):
-        for path in fillings(template, i18n, numbers):
+        for n, path in enumerate(fillings(template, i18n, numbers)):
             for method in methods:
                 if method == "post" and name in {"logout", "wagtailadmin_logout"}:
                     continue
-                kwargs = {"data": HOSTILE_FORM} if method == "post" else {}
+                # Every other GET carries hostile query parameters too.
+                query = HOSTILE_QUERY if n % 2 else {}
+                kwargs = {"data": HOSTILE_FORM if method == "post" else query}
                 response = getattr(client, method)(path, **kwargs)
                 requests += 1
                 statuses[response.status_code] += 1

@@ -97,7 +97,7 @@ def test_production_debug_is_off_unless_asked_for():
 def test_production_defaults_are_the_embedded_ones():
     values = production_settings()
     assert values["ENGINE"] == "django.db.backends.sqlite3"
-    assert values["SEARCH"] == "wagtail.search.backends.database"
+    assert values["SEARCH"] == "search.backends.database"
     assert values["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["STORAGE"] == "django.core.files.storage.FileSystemStorage"
     assert values["TASKS"] == "django_tasks_db.DatabaseBackend"
