@@ -8,7 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.forms import check_document
+from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_document
 
 from .models import EVIDENCE_LANGUAGES, AgendaItem, Assessment, SelfRating, TechnicalReviewer
 
@@ -26,6 +26,7 @@ class ApplyForm(forms.Form):
 class AnswerForm(forms.Form):
     narrative = forms.CharField(
         label=_("How the city meets this criterion"),
+        max_length=LONG_TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
     )
@@ -127,6 +128,7 @@ class ConflictForm(forms.Form):
     )
     details = forms.CharField(
         label=_("Details"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("If yes: what links you to the city or its application."),
@@ -146,7 +148,10 @@ class AssessmentForm(forms.Form):
         required=False,
     )
     comment = forms.CharField(
-        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Comment"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
     def clean(self):
@@ -158,7 +163,9 @@ class AssessmentForm(forms.Form):
 
 class ClarificationForm(forms.Form):
     message = forms.CharField(
-        label=_("What the city should clarify"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("What the city should clarify"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -177,7 +184,9 @@ class ClarificationForm(forms.Form):
 
 class ResponseForm(forms.Form):
     response = forms.CharField(
-        label=_("Your answer to the reviewers"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Your answer to the reviewers"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -213,7 +222,8 @@ class MeetingForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         body, chosen = cleaned_data.get("body"), cleaned_data.get("applications") or []
-        stray = [a for a in chosen if a.certifying_body.translation_key != body.translation_key]
+        key = body.translation_key if body is not None else None
+        stray = [a for a in chosen if a.certifying_body.translation_key != key]
         if body is not None and stray:
             self.add_error(
                 "applications", _("Choose applications addressed to this certifying body.")
@@ -225,9 +235,12 @@ class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Decision"), choices=AgendaItem.Outcome.choices, widget=forms.RadioSelect
     )
-    rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 3}))
+    rationale = forms.CharField(
+        label=_("Rationale"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
     spot_check_notes = forms.CharField(
         label=_("Findings of the spot check"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
@@ -250,6 +263,7 @@ class DecisionForm(forms.Form):
 class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for revocation"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown on the public verification page."),
     )

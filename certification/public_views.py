@@ -1,6 +1,8 @@
 """What visitors see of certification: the stages, the register of current certificates, the
 tools library, and the verification of a certificate by its number. Nothing of applications."""
 
+import re
+
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,6 +14,10 @@ from . import permissions
 from .forms import RevokeForm
 from .models import Certificate, CertificationStage, CertifyingBody, Tool
 from .models.applications import rows_in_locale
+
+# SDGC-<year>-<number of at least six digits> (certification.committee issues them).
+CERTIFICATE_NUMBER = re.compile(r"SDGC-[0-9]{4}-[0-9]{6,20}")
+NUMBER_MAX_LENGTH = 30
 
 
 def register_rows(certificates, locale):
@@ -62,15 +68,26 @@ def verification_context(request, certificate, **extra):
 
 
 def verify(request, number=None):
+    """The verification form, and a certificate's state by its number (in the address, or from
+    the form, which is redirected to the address). Anything that is not a certificate's number
+    is answered with the form and a message (404), before it reaches the database."""
     cache_tags.add("certificates", "certification")
-    number = (number or request.GET.get("number", "")).strip().upper()
+    from_form = number is None
+    number = (request.GET.get("number", "") if from_form else number).strip().upper()
+    shown = "".join(character for character in number if character.isprintable())
+    context = {"number": shown[:NUMBER_MAX_LENGTH], "certificate": None}
     if not number:
-        return render(request, "certification/verify.html", {})
-    if "number" in request.GET:
+        return render(request, "certification/verify.html", context)
+    if not CERTIFICATE_NUMBER.fullmatch(number):
+        context["not_found"] = _(
+            "This is not a certificate number. Numbers look like SDGC-2026-000001."
+        )
+        return render(request, "certification/verify.html", context, status=404)
+    if from_form:
         return redirect("certification:verify", number)
     certificate = Certificate.objects.select_related("body").filter(number=number).first()
     if certificate is None:
-        context = {"number": number, "not_found": _("No certificate has this number.")}
+        context["not_found"] = _("No certificate has this number.")
         return render(request, "certification/verify.html", context, status=404)
     return render(request, "certification/verify.html", verification_context(request, certificate))
 

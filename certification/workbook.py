@@ -4,8 +4,11 @@ is checked and, if any row is wrong, nothing of the draft changes."""
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
+from xml import sax
 
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from openpyxl import Workbook, load_workbook
@@ -21,6 +24,16 @@ REQUIRED = ["code", "narrative", "self_rating"]
 MAX_ROWS = 200
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NARRATIVE = 20_000
+# Before openpyxl reads anything: an .xlsx is a zip archive, and a few hundred kilobytes of it
+# can inflate to gigabytes (openpyxl keeps the shared strings in memory). A full workbook of
+# MAX_ROWS narratives of MAX_NARRATIVE characters stays well within these.
+MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024
+MAX_MEMBERS = 100
+# Cells the sheets may hold: openpyxl reads a row's cells all at once, so one row of millions of
+# empty cells would fill the memory. The rows above, a few more columns than COLUMNS, and room
+# for the instructions and a sheet of the city's own.
+MAX_COLUMNS = 26
+MAX_CELLS = 3 * (MAX_ROWS + 1) * MAX_COLUMNS
 
 
 def build(application, language, answers):
@@ -107,6 +120,67 @@ def _text(value):
     return str(value).strip()
 
 
+def _archive_too_large(data):
+    """A message if the archive holds too many files or too many bytes once inflated, else "".
+
+    The sizes come from the archive's directory; Python's zipfile never inflates a member
+    beyond the size the directory gives, so a lying directory cannot get past this either.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+        inflated = sum(member.file_size for member in members)
+        if len(members) > MAX_MEMBERS or inflated > MAX_UNCOMPRESSED_BYTES:
+            return _(
+                "The workbook is too large once unpacked (%(size)s; at most %(limit)s). Upload "
+                "the workbook downloaded from this page."
+            ) % {"size": filesizeformat(inflated), "limit": filesizeformat(MAX_UNCOMPRESSED_BYTES)}
+        sheets = [m for m in members if m.filename.startswith("xl/worksheets/")]
+        _count_cells(archive, sheets)
+    except TooManyCells:
+        return _("The workbook has too many cells (at most %(count)s).") % {"count": MAX_CELLS}
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        RuntimeError,
+        sax.SAXException,
+    ):
+        return _("This is not an .xlsx workbook.")
+    return ""
+
+
+class TooManyCells(Exception):
+    pass
+
+
+class _CellCounter(sax.handler.ContentHandler):
+    """Counts the cells of sheets as their XML streams by, keeping none of it."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells = 0
+
+    def startElementNS(self, name, qname, attrs):
+        if name[1] == "c":
+            self.cells += 1
+            if self.cells > MAX_CELLS:
+                raise TooManyCells
+
+
+def _count_cells(archive, sheets):
+    counter = _CellCounter()
+    for member in sheets:
+        parser = sax.make_parser()
+        parser.setFeature(sax.handler.feature_namespaces, True)
+        parser.setFeature(sax.handler.feature_external_ges, False)
+        parser.setContentHandler(counter)
+        with archive.open(member) as stream:
+            parser.parse(stream)
+    return counter.cells
+
+
 def parse(upload, application):
     """Rows of the uploaded workbook, or the list of what is wrong (each naming its row)."""
     result = ParseResult()
@@ -117,6 +191,10 @@ def parse(upload, application):
     if not zipfile.is_zipfile(io.BytesIO(data)):
         result.errors.append(_("This is not an .xlsx workbook."))
         return result
+    too_large = _archive_too_large(data)
+    if too_large:
+        result.errors.append(too_large)
+        return result
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile):
@@ -125,7 +203,15 @@ def parse(upload, application):
     if SHEET not in book.sheetnames:
         result.errors.append(_("The workbook has no sheet named “%(sheet)s”.") % {"sheet": SHEET})
         return result
-    rows = book[SHEET].iter_rows(values_only=True)
+    sheet = book[SHEET]
+    # The sheet's declared size (its dimension); rows past the cap are refused below anyway.
+    if (sheet.max_row or 0) > MAX_ROWS + 1 or (sheet.max_column or 0) > MAX_COLUMNS:
+        result.errors.append(
+            _("The sheet is too large: at most %(rows)s rows and %(columns)s columns.")
+            % {"rows": MAX_ROWS + 1, "columns": MAX_COLUMNS}
+        )
+        return result
+    rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header = [_text(value).lower() for value in next(rows, ())]
     missing = [name for name in REQUIRED if name not in header]
     if missing:

@@ -1,13 +1,23 @@
 """The public API v2 router. Each app contributes its endpoints and filters."""
 
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from rest_framework.views import exception_handler as drf_exception_handler
+
 import pages.api  # noqa: F401 - registers the editorial pages' filters
 from cms.preview import PreviewAPIViewSet
 from knowledge import cache_tags
-from knowledge.api import PagesAPIViewSet, Pagination, SDGsAPIViewSet, ThemesAPIViewSet
+from knowledge.api import (
+    BoundedSearchFilter,
+    FindByIdMixin,
+    PagesAPIViewSet,
+    Pagination,
+    SDGsAPIViewSet,
+    ThemesAPIViewSet,
+)
 
 
 class MediaTagsMixin:
@@ -19,12 +29,14 @@ class MediaTagsMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class PublicImagesAPIViewSet(MediaTagsMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(MediaTagsMixin, FindByIdMixin, ImagesAPIViewSet):
     pagination_class = Pagination
+    filter_backends = [FieldsFilter, OrderingFilter, BoundedSearchFilter]
 
 
-class PublicDocumentsAPIViewSet(MediaTagsMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(MediaTagsMixin, FindByIdMixin, DocumentsAPIViewSet):
     pagination_class = Pagination
+    filter_backends = [FieldsFilter, OrderingFilter, BoundedSearchFilter]
 
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -34,3 +46,12 @@ api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("sdgs", SDGsAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("preview", PreviewAPIViewSet)
+
+
+def exception_handler(exc, context):
+    """DRF's errors in the API's shape, {"message": "…"} (REST_FRAMEWORK's EXCEPTION_HANDLER):
+    a method the endpoint does not take, a bad Accept header…"""
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and "detail" in response.data:
+        response.data = {"message": str(response.data["detail"])}
+    return response

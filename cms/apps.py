@@ -13,6 +13,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
+        from . import client  # noqa: F401 - registers the proxy settings' checks
         from .roles import ensure_roles
         from .signal_handlers import register_signal_handlers
 

@@ -77,6 +77,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        client = getattr(record, "client_ip", None)
+        if client is not None:
+            entry["client"] = client
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
             entry["method"] = request.method

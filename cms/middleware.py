@@ -1,5 +1,16 @@
 from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+# The API only reads; anything else is refused before a view sees it.
+API_METHODS = ("GET", "HEAD", "OPTIONS")
+# Methods no route of the site answers.
+REFUSED_METHODS = ("TRACE", "CONNECT")
+# Headers of an error answer that stay when its body is replaced.
+REPLACED_HEADERS = {"content-type", "content-length"}
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -13,6 +24,74 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith(settings.LANGUAGE_INDEPENDENT_PATHS):
             return response
         return super().process_response(request, response)
+
+
+def _is_api(request):
+    return request.path_info.startswith("/api/")
+
+
+def _default_message(request, status):
+    if status == 404:
+        return _("Nothing was found at this address.")
+    if status == 405:
+        return _("This address does not accept the %(method)s method.") % {
+            "method": request.method[:20]
+        }
+    if status >= 500:
+        return _("Server error. Please try again in a few minutes.")
+    if status == 403:
+        return _("You may not do this.")
+    return _("This request could not be handled (%(status)s).") % {"status": status}
+
+
+class ErrorBodyMiddleware:
+    """Error answers in the form their reader expects.
+
+    Under /api/ every error is JSON, {"message": "…"}, whatever produced it (an unknown route,
+    a method the API does not accept, Django's CSRF check, a server error). Elsewhere an error a
+    view or middleware left without a body (405 from a view's allowed methods, a bad parameter)
+    becomes a page of the site with the message. A response may carry its message as
+    `error_message`, a function called in the reader's language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in REFUSED_METHODS or (
+            _is_api(request) and request.method not in API_METHODS
+        ):
+            response = HttpResponse(status=405)
+            response["Allow"] = ", ".join(API_METHODS if _is_api(request) else ("GET", "POST"))
+        else:
+            response = self.get_response(request)
+        if response.status_code < 400 or response.streaming:
+            return response
+        if _is_api(request):
+            if response.get("Content-Type", "").startswith("application/json"):
+                return response
+        elif response.content and not hasattr(response, "error_message"):
+            return response
+        return self.replace(request, response)
+
+    def replace(self, request, response):
+        status = response.status_code
+        language = translation.get_language_from_request(request, check_path=True)
+        with translation.override(language):
+            explain = getattr(response, "error_message", None)
+            message = explain() if explain else _default_message(request, status)
+            if _is_api(request):
+                replacement = JsonResponse(
+                    {"message": message}, status=status, json_dumps_params={"ensure_ascii": False}
+                )
+            else:
+                context = {"message": message, "status": status, "page": None}
+                replacement = render(request, "error.html", context, status=status)
+        for name, value in response.items():
+            if name.lower() not in REPLACED_HEADERS:
+                replacement[name] = value
+        replacement.cookies = response.cookies
+        return replacement
 
 
 class RejectNulCharactersMiddleware:
@@ -32,13 +111,11 @@ class RejectNulCharactersMiddleware:
             if "\x00" in name or any("\x00" in value for value in values)
         )
         if names:
-            from django.http import HttpResponseBadRequest, JsonResponse
-            from django.utils.translation import gettext as _
-
-            message = _("%(name)s: contains a NUL character") % {
-                "name": names[0].replace("\x00", "")
-            }
-            if request.path_info.startswith("/api/"):
-                return JsonResponse({"message": message}, status=400)
-            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+            name = names[0].replace("\x00", "")[:100]
+            response = HttpResponseBadRequest()
+            # Written by ErrorBodyMiddleware, in the reader's language.
+            response.error_message = lambda: (
+                _("%(name)s: contains a NUL character") % {"name": name}
+            )
+            return response
         return self.get_response(request)

@@ -1,9 +1,9 @@
 """Requests per client address, so that one client cannot starve the others.
 
-Counted by django-ratelimit in the shared cache (Redis with REDIS_URL), per address (see
-RATELIMIT_IP_META_KEY behind a proxy): API requests against RATE_LIMIT_API, everything else
-that reaches the app against RATE_LIMIT_PAGES. Past the limit: 429 with `Retry-After` and a
-message in the visitor's language, as JSON for the API.
+Counted by django-ratelimit in the shared cache (Redis with REDIS_URL), per client address
+(cms.client.client_ip, which sees through TRUSTED_PROXIES): API requests against
+RATE_LIMIT_API, everything else that reaches the app against RATE_LIMIT_PAGES. Past the limit:
+429 with `Retry-After` and a message in the visitor's language, as JSON for the API.
 """
 
 from django.conf import settings

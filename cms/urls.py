@@ -10,7 +10,7 @@ from wagtail.urls import serve_pattern
 
 from certification.api import certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
-from cms import health, openapi, serve, views
+from cms import health, link_chooser, openapi, serve, views
 from cms.api import api_router
 from files import urls as files_urls
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
@@ -26,6 +26,12 @@ handler500 = "cms.views.server_error"
 # Language-independent routes: the admin, documents and private media, the API, open data
 # and health checks.
 urlpatterns = [
+    # Before Wagtail's own route of the same name (see cms.link_chooser).
+    path(
+        "admin/choose-external-link/",
+        link_chooser.external_link_chooser,
+        name="wagtailadmin_choose_page_external_link",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Documents under their titles, and private ones only to those allowed (files.views);
     # Wagtail's document URLs after them.

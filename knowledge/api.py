@@ -29,12 +29,14 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 
 from . import cache_tags, stream_objects
-from .filters import FilterError, InitiativeFilters
+from .filters import FilterError, InitiativeFilters, clean_keywords
 from .interaction.services import replication_counts
 from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
 from .serializers import (
@@ -99,6 +101,9 @@ register_page_loader(
     CityPage,
     lambda queryset: queryset.prefetch_related("focal_points", "social_accounts"),
 )
+SEARCH_OPERATORS = ("and", "or")
+# Ids fit in 64 bits (SQLite refuses larger numbers).
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 # Names that are filters here, not Wagtail field filters on the model field of the same name.
 NOT_FIELD_FILTERS = frozenset(["sdgs", "targets", "themes"])
 
@@ -154,6 +159,47 @@ class PageTypeFilter(BaseFilterBackend):
             return apply(queryset, request.GET)
         except FilterError as error:
             raise BadRequestError(str(error)) from error
+
+
+class BoundedSearchFilter(SearchFilter):
+    """Wagtail's ?search=, with the query cut to clean_keywords' bounds before it reaches the
+    search backend (PostgreSQL's failed on a few hundred words) and ?search_operator= checked
+    (the backend would fail on another value)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError(
+                _("search_operator: “%(value)s” is not one of: %(operators)s.")
+                % {"value": operator[:50], "operators": ", ".join(SEARCH_OPERATORS)}
+            )
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        query = clean_keywords(request.GET["search"])
+        try:
+            return get_search_backend().search(
+                query, queryset, operator=operator, order_by_relevance="order" not in request.GET
+            )
+        except (FilterFieldError, OrderByFieldError) as error:
+            raise BadRequestError(
+                _("%(name)s: cannot be combined with search (the field is not indexed).")
+                % {"name": error.field_name}
+            ) from error
+
+
+class FindByIdMixin:
+    """Wagtail's find view (…/find/?id=) answering an id that is not a whole number with a 400
+    naming it, rather than a server error."""
+
+    def find_object(self, queryset, request):
+        value = request.GET.get("id")
+        if value is not None and not WHOLE_NUMBER.fullmatch(value):
+            raise BadRequestError(
+                _("id: “%(value)s” is not a whole number.") % {"value": value[:50]}
+            )
+        return super().find_object(queryset, request)
 
 
 class LazyTranslationStates:
@@ -215,7 +261,7 @@ class Pagination(WagtailPagination):
         return window
 
 
-class PagesAPIViewSet(WagtailPagesAPIViewSet):
+class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint with the knowledge filters and bulk loading of what they show."""
 
     pagination_class = Pagination
@@ -232,7 +278,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         TranslationOfFilter,
         ValidatingLocaleFilter,
         PageTypeFilter,
-        SearchFilter,  # last: it turns the queryset into search results
+        BoundedSearchFilter,  # last: it turns the queryset into search results
     ]
 
     def check_rich_text_format(self):
@@ -311,7 +357,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         return context
 
 
-class _TaxonomyViewSet(BaseAPIViewSet):
+class _TaxonomyViewSet(FindByIdMixin, BaseAPIViewSet):
     """A localised list of one taxonomy: ?locale= chooses the language (English by default)."""
 
     filter_backends = [FieldsFilter, OrderingFilter]

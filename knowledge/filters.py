@@ -20,6 +20,19 @@ from .regions import Region
 
 MAX_VALUES = 50
 TARGET_CODE = re.compile(r"^(1[0-7]|[1-9])\.([1-9][0-9]?|[a-z])$")
+# Keyword searches (?q= of the index, ?search= of the pages API): the database backends build
+# one nested expression per word, and PostgreSQL's overflowed Python's recursion limit at about
+# 200 words. Nobody searches with more words than this.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 24
+QUERY_SYNTAX = str.maketrans({'"': " ", "\0": " "})
+
+
+def clean_keywords(raw):
+    """The words of a keyword search, without quotes, at most MAX_QUERY_WORDS words and
+    MAX_QUERY_LENGTH characters."""
+    words = (raw or "")[: MAX_QUERY_LENGTH * 2].translate(QUERY_SYNTAX).split()
+    return " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
 class FilterError(ValueError):

@@ -6,17 +6,15 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model, password_validation
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.images.fields import WagtailImageField
 from wagtail.models import Locale
 
 import filetype
-from django_countries.fields import CountryField as CountryModelField
 
+from .image_uploads import BoundedImageField
 from .regions import Region
 
 
@@ -69,6 +67,15 @@ def _same_keys_in_locale(model, selected, locale_id):
     key = "number" if model._meta.model_name == "sustainabledevelopmentgoal" else "code"
     values = [getattr(item, key) for item in selected] if selected else []
     return list(model.objects.filter(locale_id=locale_id, **{f"{key}__in": values}))
+
+
+# Longest text our forms accept, checked before anything reaches the database: model text
+# columns have no limit of their own. A section of an initiative or of an application; a note,
+# message or reason; an e-mail address (Django's EmailField column); a password.
+LONG_TEXT_MAX_LENGTH = 20_000
+TEXT_MAX_LENGTH = 5_000
+EMAIL_MAX_LENGTH = 254
+PASSWORD_MAX_LENGTH = 1_024
 
 
 # My City: forms city members fill in on the public site.
@@ -192,12 +199,14 @@ class InitiativeSubmissionForm(forms.Form):
     )
     title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Summary"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("An introductory overview of the policy or initiative."),
     )
     background = forms.CharField(
+        max_length=LONG_TEXT_MAX_LENGTH,
         label=_("Background, challenges and objectives"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
@@ -221,6 +230,7 @@ class InitiativeSubmissionForm(forms.Form):
         help_text=_("Optional: the targets of the chosen goals it addresses."),
     )
     actions = forms.CharField(
+        max_length=LONG_TEXT_MAX_LENGTH,
         label=_("Actions and implementation"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
@@ -229,6 +239,7 @@ class InitiativeSubmissionForm(forms.Form):
         ),
     )
     impacts = forms.CharField(
+        max_length=LONG_TEXT_MAX_LENGTH,
         label=_("Impacts and replication"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
@@ -238,6 +249,7 @@ class InitiativeSubmissionForm(forms.Form):
         ),
     )
     budget = forms.CharField(
+        max_length=LONG_TEXT_MAX_LENGTH,
         label=_("Budget and resources"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
@@ -254,29 +266,35 @@ class InitiativeSubmissionForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), choices=[])
     implementing_agencies = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Implementing agencies"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("One per line."),
     )
     partners = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Partners"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("One per line."),
     )
     policy_url = forms.URLField(
-        label=_("Link to the policy or initiative"), required=False, assume_scheme="https"
+        label=_("Link to the policy or initiative"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
     )
     contact_name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
     contact_role = forms.CharField(label=_("Contact role"), max_length=200, required=False)
     contact_email = forms.EmailField(
         label=_("Contact e-mail address"),
+        max_length=EMAIL_MAX_LENGTH,
         required=False,
         help_text=_("Shown only to signed-in members."),
     )
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=50, required=False)
-    image = WagtailImageField(
+    image = BoundedImageField(
         label=_("Main image"),
         required=False,
         help_text=_("A photograph or illustration (JPEG, PNG, GIF or WebP)."),
@@ -339,77 +357,6 @@ class InitiativeSubmissionForm(forms.Form):
         return cleaned_data
 
 
-class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail address"))
-    password = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput(render_value=False), strip=False
-    )
-    city = forms.ChoiceField(
-        label=_("City"),
-        required=False,
-        help_text=_("Choose your city, or name it below if it is not on the platform yet."),
-    )
-    requested_city = forms.CharField(
-        label=_("City not on the platform yet"), max_length=200, required=False
-    )
-    requested_country = CountryModelField(blank=True).formfield(
-        label=_("Country of that city"), required=False
-    )
-    requested_region = forms.ChoiceField(
-        label=_("Region of that city"),
-        choices=[("", "—")] + list(Region.choices),
-        required=False,
-    )
-    position = forms.CharField(label=_("Position"), max_length=200)
-    organisation = forms.CharField(
-        label=_("Organisation"),
-        max_length=200,
-        help_text=_("The city government or agency you work for."),
-    )
-    motivation = forms.CharField(label=_("Why you join"), widget=forms.Textarea(attrs={"rows": 4}))
-    # Left empty by people; bots that fill every field give themselves away.
-    website = forms.CharField(
-        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
-    )
-
-    def __init__(self, *args, cities, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["city"].choices = [("", "—")] + [(str(c.pk), c.title) for c in cities]
-        self.cities = {str(c.pk): c for c in cities}
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("This e-mail address has an account already: sign in or reset the password.")
-            )
-        return email
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            raise forms.ValidationError(_("Please leave the last field empty."))
-        city = cleaned_data.get("city")
-        requested = cleaned_data.get("requested_city")
-        if not city and not requested:
-            self.add_error("city", _("Choose your city or name a city that is not listed."))
-        if requested and not city:
-            if not cleaned_data.get("requested_country"):
-                self.add_error("requested_country", _("Give the country of the new city."))
-        password = cleaned_data.get("password")
-        if password:
-            user = get_user_model()(
-                username=cleaned_data.get("email", ""), email=cleaned_data.get("email", "")
-            )
-            try:
-                password_validation.validate_password(password, user)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
-        cleaned_data["city_page"] = self.cities.get(city) if city else None
-        return cleaned_data
-
-
 class ApproveRegistrationForm(forms.Form):
     city = forms.ModelChoiceField(
         label=_("City"),
@@ -449,6 +396,7 @@ class ApproveRegistrationForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Sent to the person who asked."),
     )
@@ -463,24 +411,3 @@ class HandoverForm(forms.Form):
         self.fields["member"].label_from_instance = lambda m: (
             f"{m.user.get_full_name() or m.user.email} <{m.user.email}>"
         )
-
-
-class EmailChangeForm(forms.Form):
-    email = forms.EmailField(label=_("New e-mail address"))
-    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, strip=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("The password is not correct."))
-        return password
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
-            raise forms.ValidationError(_("Another account uses this e-mail address."))
-        return email

@@ -7,13 +7,12 @@ from django.utils.translation import gettext as _
 
 from django_countries import countries
 
-from .filters import FilterError, InitiativeFilters
+from .filters import MAX_QUERY_LENGTH, FilterError, InitiativeFilters, clean_keywords
 from .models import CityPage, InitiativePage, InitiativeStatus
 from .models.localized import taxonomy_for
 from .regions import Region
 
 PAGE_SIZE = 12
-MAX_QUERY_LENGTH = 200
 SORTS = {
     "newest": ("-first_published_at", "-pk"),
     "title": ("title", "pk"),
@@ -46,7 +45,7 @@ def visible_initiatives(locale):
 
 def keyword_matches(queryset, query):
     """Primary keys of the initiatives in `queryset` that match the keyword `query`."""
-    words = " ".join(query.replace('"', " ").split())
+    words = clean_keywords(query)
     if not words:
         return None
     return [page.pk for page in queryset.search(words)]

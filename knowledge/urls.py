@@ -3,25 +3,26 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import account_views, views
 
 app_name = "my_city"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("register/", views.register, name="register"),
-    path("register/done/", views.register_done, name="register_done"),
-    path("verify/<str:token>/", views.verify, name="verify"),
+    path("register/", account_views.register, name="register"),
+    path("register/done/", account_views.register_done, name="register_done"),
+    path("register/resend/", account_views.resend_confirmation, name="resend_confirmation"),
+    path("verify/<str:token>/", account_views.verify, name="verify"),
     path("initiatives/new/", views.initiative_add, name="initiative_add"),
     path("initiatives/<int:page_id>/", views.initiative_edit, name="initiative_edit"),
     path("focal-point/", views.handover, name="handover"),
-    path("email/", views.email_change, name="email_change"),
-    path("email/<str:token>/", views.email_confirm, name="email_confirm"),
+    path("email/", account_views.email_change, name="email_change"),
+    path("email/<str:token>/", account_views.email_confirm, name="email_confirm"),
 ]
 
 # Sign-in, sign-out and password reset, with the platform's templates.
 account_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", account_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
@@ -31,7 +32,7 @@ account_urlpatterns = [
     path(
         "password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
     ),
-    path("reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("reset/", account_views.PasswordResetView.as_view(), name="password_reset"),
     path("reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "reset/<uidb64>/<token>/",

@@ -4,13 +4,10 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,10 +19,8 @@ from wagtail.models import Locale
 
 from . import members
 from .forms import (
-    EmailChangeForm,
     HandoverForm,
     InitiativeSubmissionForm,
-    RegistrationForm,
     html_to_text,
     text_to_html,
 )
@@ -33,7 +28,6 @@ from .models import (
     CityMembership,
     CityPage,
     InitiativePage,
-    Registration,
     SDGTarget,
     SustainableDevelopmentGoal,
     Theme,
@@ -55,7 +49,6 @@ PLAIN_FIELDS = (
     "contact_email",
     "contact_phone",
 )
-EMAIL_CHANGE_SALT = "knowledge.email-change"
 
 
 def member_required(view):
@@ -107,6 +100,11 @@ def dashboard(request):
             ],
         },
     )
+
+
+def _form_status(form):
+    """400 for a form sent with errors: it comes back as the member filled it in."""
+    return 400 if form.is_bound and form.errors else 200
 
 
 def _submission_context(request, form, page=None):
@@ -186,7 +184,10 @@ def _unique_slug(parent, title):
 @require_http_methods(["GET", "POST"])
 def initiative_add(request):
     membership = request.membership
-    language = request.POST.get("language") or Locale.get_active().language_code
+    language = request.POST.get("language")
+    # Only the site's languages reach the query (a stray value, NUL included, means the page's).
+    if language not in dict(settings.LANGUAGES):
+        language = Locale.get_active().language_code
     locale = Locale.objects.filter(language_code=language).first() or _active_locale()
     taxonomy = taxonomy_for(request, locale.pk)
     submitting = "submit" in request.POST
@@ -213,7 +214,10 @@ def initiative_add(request):
             initial={"language": locale.language_code, "status": "ongoing"}, taxonomy=taxonomy
         )
     return render(
-        request, "knowledge/my_city/initiative_form.html", _submission_context(request, form)
+        request,
+        "knowledge/my_city/initiative_form.html",
+        _submission_context(request, form),
+        status=_form_status(form),
     )
 
 
@@ -234,8 +238,9 @@ def _after_save(request, page, submitting):
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request, page_id):
     membership = request.membership
+    # By `id` (see interaction.views._live_page): an id beyond the column's range is no row.
     page = InitiativePage.objects.filter(
-        pk=page_id, city__translation_key=membership.city_key
+        id=page_id, city__translation_key=membership.city_key
     ).first()
     if page is None:
         raise Http404
@@ -270,55 +275,8 @@ def initiative_edit(request, page_id):
         for block in draft.media
         if block.block_type == "document" and block.value["document"] is not None
     ]
-    return render(request, "knowledge/my_city/initiative_form.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-def register(request):
-    if request.user.is_authenticated:
-        return redirect("my_city:dashboard")
-    locale = _active_locale()
-    cities = CityPage.objects.live().filter(locale=locale).order_by("title")
-    form = RegistrationForm(request.POST or None, cities=cities)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        with transaction.atomic():
-            user = get_user_model().objects.create_user(
-                username=data["email"],
-                email=data["email"],
-                password=data["password"],
-                is_active=False,
-                first_name=data["name"][:150],
-            )
-            registration = Registration.objects.create(
-                user=user,
-                name=data["name"],
-                email=data["email"],
-                city=data["city_page"],
-                requested_city=data["requested_city"],
-                requested_country=data.get("requested_country") or "",
-                requested_region=data.get("requested_region") or "",
-                position=data["position"],
-                organisation=data["organisation"],
-                motivation=data["motivation"],
-                language=locale.language_code,
-            )
-            members.send_verification(registration)
-        return redirect("my_city:register_done")
-    return render(request, "knowledge/my_city/register.html", {"form": form, "page": None})
-
-
-def register_done(request):
-    return render(request, "knowledge/my_city/register_done.html", {"page": None})
-
-
-def verify(request, token):
-    registration = members.registration_from_token(token)
-    if registration is None:
-        return render(request, "knowledge/my_city/verify_failed.html", status=400)
-    members.verify(registration)
     return render(
-        request, "knowledge/my_city/verified.html", {"registration": registration, "page": None}
+        request, "knowledge/my_city/initiative_form.html", context, status=_form_status(form)
     )
 
 
@@ -339,44 +297,3 @@ def handover(request):
         messages.success(request, _("The focal-point role was handed over."))
         return redirect("my_city:dashboard")
     return render(request, "knowledge/my_city/handover.html", {"form": form, "page": None})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def email_change(request):
-    form = EmailChangeForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        token = signing.dumps(
-            {"u": request.user.pk, "e": form.cleaned_data["email"]}, salt=EMAIL_CHANGE_SALT
-        )
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "my_city:email_confirm", args=[token]
-        )
-        members._send(
-            [form.cleaned_data["email"]],
-            _("Confirm your new e-mail address"),
-            "knowledge/emails/email_change.txt",
-            {"user": request.user, "url": url},
-            Locale.get_active().language_code,
-        )
-        messages.success(
-            request, _("We sent a link to the new address. Follow it to confirm the change.")
-        )
-        return redirect("my_city:dashboard")
-    return render(request, "knowledge/my_city/email_change.html", {"form": form, "page": None})
-
-
-def email_confirm(request, token):
-    try:
-        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=3 * 24 * 3600)
-    except signing.BadSignature:
-        return render(request, "knowledge/my_city/verify_failed.html", status=400)
-    user = get_user_model().objects.filter(pk=data.get("u")).first()
-    taken = get_user_model().objects.filter(email__iexact=data.get("e")).exclude(pk=data.get("u"))
-    if user is None or taken.exists():
-        return render(request, "knowledge/my_city/verify_failed.html", status=400)
-    user.email = data["e"]
-    user.username = data["e"]
-    user.save(update_fields=["email", "username"])
-    messages.success(request, _("Your e-mail address was changed."))
-    return redirect("my_city:dashboard")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_float, env_int, env_int_list, env_list, env_str
+from .env import env_bool, env_float, env_int, env_int_list, env_list, env_network_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -65,6 +65,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The client's address (through TRUSTED_PROXIES) for the log records of the request.
+    "cms.client.ClientAddressMiddleware",
+    # Errors as JSON under /api/ and as pages elsewhere, whatever inner layer produced them.
+    "cms.middleware.ErrorBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads a parameter: NUL characters would fail PostgreSQL queries.
     "cms.middleware.RejectNulCharactersMiddleware",
@@ -181,6 +185,20 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
 CORS_PREFLIGHT_MAX_AGE = 86400
 
+# The proxies in front of the app (Varnish, load balancers), as addresses or networks, and the
+# header in which they put the client's address (X-Forwarded-For or X-Real-IP). The header is
+# read only on requests from those proxies; every per-address feature (rate limits, sign-in
+# throttling, logs) asks cms.client.client_ip.
+TRUSTED_PROXIES = env_network_list("TRUSTED_PROXIES")
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+# Deprecated: RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP named the header alone, trusted from anyone.
+# Still read as CLIENT_IP_HEADER, trusted from this machine (where the shipped Varnish runs).
+DEPRECATED_RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY")
+if DEPRECATED_RATELIMIT_IP_META_KEY and not CLIENT_IP_HEADER:
+    CLIENT_IP_HEADER = DEPRECATED_RATELIMIT_IP_META_KEY.removeprefix("HTTP_").replace("_", "-")
+    TRUSTED_PROXIES = TRUSTED_PROXIES or ["127.0.0.0/8", "::1"]
+RATELIMIT_IP_META_KEY = "cms.client.client_ip"
+
 # Requests per client address (django-ratelimit notation; empty turns the limit off), counted
 # in the shared cache. Behind Varnish only cache misses reach the app and count.
 RATE_LIMIT_API = env_str("RATE_LIMIT_API", "600/m")
@@ -191,18 +209,26 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_city:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
-# Sign-in is throttled against password guessing: after AXES_FAILURE_LIMIT failures for one
-# user name from one address, sign-in is refused for AXES_COOLOFF_MINUTES.
+# Sign-in is throttled against password guessing (cms.sign_in): after AXES_FAILURE_LIMIT
+# failures for one user name from one address, that user name is refused from that address for
+# AXES_COOLOFF_MINUTES; after AXES_USERNAME_FAILURE_LIMIT failures for one user name from any
+# number of addresses, it is refused from everywhere for that time.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "cms.sign_in.SignInAttemptHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_USERNAME_FAILURE_LIMIT = env_int("AXES_USERNAME_FAILURE_LIMIT", 30)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Attempts refused during a lockout do not prolong it: the cool-off runs from the lockout.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "cms.client.client_ip"
+AXES_USERNAME_CALLABLE = "cms.sign_in.attempted_username"
 
 # Comments, reports, messages to cities and replication records: how much one member (or one
 # address, for visitors) may send (django-ratelimit's "count/period" notation), the seconds a
@@ -213,10 +239,17 @@ INTERACTION_RATES = {
     "contact": env_str("RATE_CONTACT", "5/h"),
     "replication": env_str("RATE_REPLICATIONS", "20/h"),
 }
+# Forms that send e-mail to the address typed in: how often one client address may send each,
+# and how many e-mails they may send together to one recipient.
+MAIL_FORM_RATES = {
+    "registration": env_str("RATE_REGISTRATIONS", "5/h"),
+    "password_reset": env_str("RATE_PASSWORD_RESETS", "5/h"),
+    "confirmation_resend": env_str("RATE_CONFIRMATION_RESENDS", "5/h"),
+    "email_change": env_str("RATE_EMAIL_CHANGES", "5/h"),
+}
+RATE_MAILS_PER_RECIPIENT = env_str("RATE_MAILS_PER_RECIPIENT", "5/h")
 INTERACTION_MIN_SECONDS = env_int("INTERACTION_MIN_SECONDS", 3)
 COMMENT_REPORT_THRESHOLD = env_int("COMMENT_REPORT_THRESHOLD", 3)
-# Behind a proxy, the header in which it sets the one client address (e.g. HTTP_X_REAL_IP).
-RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -374,13 +407,16 @@ elif OPENSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's, with queries cut to a bounded number of words (search.backends.database).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Urban SDG Knowledge Platform"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
+# Every API error is {"message": "…"}, DRF's own included.
+REST_FRAMEWORK = {"EXCEPTION_HANDLER": "cms.api.exception_handler"}
 # Rich text as HTML for partner sites (Wagtail's default is its internal database format).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
@@ -402,6 +438,13 @@ CERTIFICATE_VALIDITY_YEARS = env_int("CERTIFICATE_VALIDITY_YEARS", 3)
 CERTIFICATE_REMINDER_DAYS = env_int("CERTIFICATE_REMINDER_DAYS", 60)
 SPOT_CHECK_SHARE = env_str("SPOT_CHECK_SHARE", "0.25")
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Images with more pixels are refused on upload (Wagtail's image field, in the admin and in My
+# City): decoding one for renditions takes about four bytes per pixel. A 40-megapixel photograph
+# passes; Wagtail's default (128 million) lets a PNG of a few kilobytes take half a gigabyte of
+# a worker's memory.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+# Counted from the file's header before Wagtail decodes the image (knowledge.image_uploads).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.image_forms.LibraryImageForm"
 
 # City maps: a tile server URL template such as https://tile.example.org/{z}/{x}/{y}.png and the
 # attribution its licence requires. Without one, pages show coordinates as text.
@@ -421,12 +464,20 @@ if LOG_FORMAT not in ("text", "json"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "cms.error_reporting.JsonFormatter"}},
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    # Each record names the client whose request it is about (cms.client, through the proxies).
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "client": {"()": "cms.client.ClientAddressFilter"},
+    },
+    "formatters": {
+        "json": {"()": "cms.error_reporting.JsonFormatter"},
+        "client": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s] %(message)s"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+            "filters": ["client"],
+            "formatter": "json" if LOG_FORMAT == "json" else "client",
         },
         "mail_admins": {
             "class": "cms.error_reporting.AdminEmailHandler",

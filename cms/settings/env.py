@@ -1,5 +1,6 @@
 """Readers for configuration taken from environment variables."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -61,3 +62,16 @@ def env_int_list(name, default=()):
         raise ImproperlyConfigured(
             f"{name} must be whole numbers separated by commas, not {os.environ[name]!r}"
         ) from e
+
+
+def env_network_list(name, default=()):
+    """A comma-separated list of IP addresses or networks (CIDR), each checked."""
+    values = env_list(name, default)
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError as e:
+            raise ImproperlyConfigured(
+                f"{name} must be IP addresses or networks separated by commas, not {value!r}"
+            ) from e
+    return values

@@ -273,3 +273,9 @@ def content_language(context):
         return ""
     info = get_language_info(page.locale.language_code)
     return format_html(' lang="{}" dir="{}"', info["code"], "rtl" if info["bidi"] else "ltr")
+
+
+@register.filter
+def minutes(duration):
+    """Whole minutes of a timedelta (at least one), e.g. the cool-off of a sign-in lockout."""
+    return max(1, round(duration.total_seconds() / 60)) if duration else ""

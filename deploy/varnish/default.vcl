@@ -34,7 +34,8 @@ sub vcl_recv {
         return (synth(400, std.ban_error()));
     }
 
-    # The app sees the client's address (RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP).
+    # The app sees the client's address (CLIENT_IP_HEADER=X-Real-IP, with this Varnish in
+    # TRUSTED_PROXIES).
     if (req.restarts == 0) {
         set req.http.X-Real-IP = client.ip;
     }

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import EMAIL_MAX_LENGTH
 from ..models import CommentReport, ReplicationInterest
 from .spam import BotTrapForm
 
@@ -49,7 +50,8 @@ class ContactForm(BotTrapForm):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
         label=_("Your e-mail address"),
-        help_text=_("The city answers you at this address; you receive a copy of your message."),
+        max_length=EMAIL_MAX_LENGTH,
+        help_text=_("The city answers you at this address. No copy of your message is sent to it."),
     )
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     subject = forms.CharField(label=_("Subject"), max_length=200)
@@ -60,6 +62,22 @@ class ContactForm(BotTrapForm):
     )
 
     field_order = ["name", "email", "organisation", "subject", "message", "website", "stamp"]
+
+    def __init__(self, *args, member=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member:
+            # Members receive a copy at their account's address (see views.contact_city).
+            self.fields["email"].help_text = _(
+                "The city answers you at this address; a copy of your message goes to the "
+                "address of your account."
+            )
+
+    def clean_subject(self):
+        # The subject goes into an e-mail header, where a line break would start another one.
+        subject = self.cleaned_data["subject"]
+        if "\r" in subject or "\n" in subject:
+            raise forms.ValidationError(_("Write the subject on one line."), code="line-break")
+        return subject
 
 
 class ReplicationForm(BotTrapForm):

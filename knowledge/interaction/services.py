@@ -163,9 +163,9 @@ def _render(template, context, language):
         return render_to_string(template, context)
 
 
-def relay_message(city, page, data, page_url, language):
-    """Send a visitor's message to the city's focal points (who can reply to the sender) and a
-    copy to the sender. Returns False when the city has no address to write to."""
+def relay_message(city, page, data, page_url, language, copy_to=None):
+    """Send a visitor's message to the city's focal points (who can reply to the sender), and a
+    copy to `copy_to` if given. Returns False when the city has no address to write to."""
     recipients = focal_point_emails(city.translation_key)
     if not recipients:
         return False
@@ -182,14 +182,15 @@ def relay_message(city, page, data, page_url, language):
         recipients,
         reply_to=[data["email"]],
     ).send()
-    with translation.override(language):
-        copy_subject = _("Your message to %(city)s") % {"city": city.title}
-    EmailMessage(
-        str(copy_subject),
-        _render("knowledge/emails/contact_copy.txt", context, language),
-        None,
-        [data["email"]],
-    ).send()
+    if copy_to:
+        with translation.override(language):
+            copy_subject = _("Your message to %(city)s") % {"city": city.title}
+        EmailMessage(
+            str(copy_subject),
+            _render("knowledge/emails/contact_copy.txt", context, language),
+            None,
+            [copy_to],
+        ).send()
     return True
 
 

@@ -2,20 +2,31 @@
 
 Two signs of a bot, both invisible to people: a honeypot field hidden from people (bots fill in
 every field), and a signed time stamp written when the form is shown (bots post at once, or
-replay old forms). A rate limit per member or address caps what a person can post in an hour.
+replay old forms). A stamp is accepted once per member, or per address for visitors: the forms
+on cached pages carry the same stamp for every visitor until the page is rendered again. A rate
+limit per member or address caps what a person can post in an hour; forms that send e-mail to
+the address typed in are also limited per recipient (mail_flood).
+
+Used stamps are remembered in the shared cache for as long as a stamp is valid. Without it (the
+cache falling back to each process's memory), a replay is refused only by the process that saw
+the stamp first, so a stamp is accepted at most once per app process; the rate limits, counted
+in the same cache, still apply.
 """
 
+import hashlib
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import is_ratelimited, user_or_ip
 
 STAMP_SALT = "knowledge.interaction.form-stamp"
 STAMP_MAX_AGE = 24 * 3600
+STAMP_MAX_LENGTH = 200
 
 
 def new_stamp():
@@ -29,13 +40,16 @@ class BotTrapForm(forms.Form):
 
     website = forms.CharField(
         label=_("Leave this field empty"),
+        max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    stamp = forms.CharField(widget=forms.HiddenInput, required=False)
+    stamp = forms.CharField(widget=forms.HiddenInput, max_length=STAMP_MAX_LENGTH, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Whose use of the stamp counts: the member, or the visitor's address.
+        self.request = request
         # The field is shown with a fresh stamp whether the form is bound or not.
         self.fields["stamp"].initial = new_stamp()
         self._posted_stamp = ""
@@ -68,7 +82,19 @@ class BotTrapForm(forms.Form):
                 _("That was faster than a person can type. Please check and send it again."),
                 code="too-fast",
             )
+        if not cache.add(self._stamp_key(), True, timeout=STAMP_MAX_AGE):
+            raise forms.ValidationError(
+                _("This form was sent already. To send it again, send it now."),
+                code="replayed",
+            )
         return cleaned_data
+
+    def _stamp_key(self):
+        sender = user_or_ip(self.request) if self.request is not None else ""
+        digest = hashlib.sha256(
+            f"{type(self).__name__}:{sender}:{self._posted_stamp}".encode()
+        ).hexdigest()
+        return f"form-stamp:{digest}"
 
 
 def rate_limited(request, group):
@@ -81,3 +107,31 @@ def rate_limited(request, group):
         rate=settings.INTERACTION_RATES[group],
         increment=True,
     )
+
+
+def mail_flood(request, group, email):
+    """True once the client's address has used up the rate of `group` (a form that sends e-mail
+    to the address typed in, settings.MAIL_FORM_RATES), or `email` the rate of mail any of these
+    forms may send to one recipient (settings.RATE_MAILS_PER_RECIPIENT); counts this request."""
+    limited = False
+    if settings.MAIL_FORM_RATES.get(group):
+        limited = is_ratelimited(
+            request,
+            group=f"mail.{group}",
+            key="ip",
+            rate=settings.MAIL_FORM_RATES[group],
+            increment=True,
+        )
+    if settings.RATE_MAILS_PER_RECIPIENT:
+        recipient = email.strip().lower()
+        limited = (
+            is_ratelimited(
+                request,
+                group="mail.recipient",
+                key=lambda _group, _request: recipient,
+                rate=settings.RATE_MAILS_PER_RECIPIENT,
+                increment=True,
+            )
+            or limited
+        )
+    return limited

@@ -25,7 +25,9 @@ from .spam import rate_limited
 
 def _live_page(page_id, *models):
     for model in models:
-        page = model.objects.live().public().filter(pk=page_id).first()
+        # By `id`, an integer column: Django answers an id beyond its range with no row, where
+        # `pk` (the parent link) would send it to the database and fail.
+        page = model.objects.live().public().filter(id=page_id).first()
         if page is not None:
             return page
     raise Http404
@@ -54,7 +56,7 @@ def post_comment(request, page_id):
     page = _live_page(page_id, InitiativePage)
     if not request.user.is_authenticated:
         return redirect_to_login(page.get_url(request))
-    form = CommentForm(request.POST, prefix="comment")
+    form = CommentForm(request.POST, prefix="comment", request=request)
     if not form.is_valid():
         return _page_again(request, page, {"comment": form}, 400)
     if rate_limited(request, "comment"):
@@ -88,7 +90,7 @@ def report_comment(request, comment_id):
         status=InitiativeComment.Status.PUBLISHED,
     )
     page = _live_page(comment.page_id, InitiativePage)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST or None, request=request)
     status = 200
     if request.method == "POST":
         if not form.is_valid():
@@ -126,7 +128,9 @@ def contact_city(request, page_id):
     city = page if isinstance(page, CityPage) else page.city
     if city is None:
         raise Http404
-    form = ContactForm(request.POST, prefix="contact")
+    form = ContactForm(
+        request.POST, prefix="contact", member=request.user.is_authenticated, request=request
+    )
     if not form.is_valid():
         return _page_again(request, page, {"contact": form}, 400)
     if rate_limited(request, "contact"):
@@ -138,14 +142,22 @@ def contact_city(request, page_id):
             _("You have sent many messages in a short time. Please try again later."),
         )
     page_url = page.get_full_url(request)
-    if not services.relay_message(city, page, form.cleaned_data, page_url, get_language()):
+    # The copy goes only to a signed-in member's own address: to anyone else it would make the
+    # form a relay for messages to addresses typed in by strangers.
+    copy_to = request.user.email if request.user.is_authenticated else None
+    sent = services.relay_message(
+        city, page, form.cleaned_data, page_url, get_language(), copy_to=copy_to
+    )
+    if not sent:
         form.add_error(None, _("This city has no focal point to write to yet."))
         return _page_again(request, page, {"contact": form}, 400)
-    messages.success(
-        request,
-        _("Your message was sent to the focal points of %(city)s. A copy is on its way to you.")
-        % {"city": city.title},
-    )
+    if copy_to:
+        notice = _(
+            "Your message was sent to the focal points of %(city)s. A copy is on its way to you."
+        )
+    else:
+        notice = _("Your message was sent to the focal points of %(city)s.")
+    messages.success(request, notice % {"city": city.title})
     return _back(page, request, "contact")
 
 
@@ -160,7 +172,7 @@ def replicate(request, page_id):
         return TemplateResponse(
             request, "knowledge/interaction/not_allowed.html", {"page": page}, status=403
         )
-    form = ReplicationForm(request.POST, prefix="replication")
+    form = ReplicationForm(request.POST, prefix="replication", request=request)
     if not form.is_valid():
         return _page_again(request, page, {"replication": form}, 400)
     if rate_limited(request, "replication"):

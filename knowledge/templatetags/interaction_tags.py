@@ -46,7 +46,7 @@ def contact_form(context, page, city):
                 "name": services.display_name(request.user),
                 "email": request.user.email,
             }
-        form = ContactForm(prefix="contact", initial=initial)
+        form = ContactForm(prefix="contact", initial=initial, member=request.user.is_authenticated)
     reachable = city is not None and bool(services.focal_point_emails(city.translation_key))
     return {
         "request": request,

@@ -104,7 +104,7 @@ def test_production_debug_is_off_unless_asked_for():
 def test_production_defaults_are_the_embedded_ones():
     values = production_settings()
     assert values["ENGINE"] == "django.db.backends.sqlite3"
-    assert values["SEARCH"] == "wagtail.search.backends.database"
+    assert values["SEARCH"] == "search.backends.database"
     assert values["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["STORAGES"] == "files.storage.MediaStorage"
     assert values["STORAGE"] == "FileSystemStorage"

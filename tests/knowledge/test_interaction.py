@@ -293,14 +293,92 @@ def test_contact_form_relays_the_message_without_showing_the_address(client, mil
         },
     )
     assert response.status_code == 302 and response["Location"] == f"{milan.url}#contact"
-    relay, copy = mail.outbox
+    # Visitors get no copy: the form would send mail to any address typed in.
+    (relay,) = mail.outbox
     assert relay.to == [MILAN_FOCAL_POINT]
     assert relay.reply_to == ["ana@recife.example.org"]
     assert "How did you organise the canteen suppliers?" in relay.body
-    assert copy.to == ["ana@recife.example.org"]
+    notice = client.get(response["Location"]).content.decode()
+    assert "Your message was sent to the focal points of Milan." in notice
+    assert "A copy is on its way" not in notice
+
+
+def test_the_contact_copy_goes_only_to_a_members_own_address(milan, seoul_member):
+    member = member_client(seoul_member)
+    form = soup(member.get(milan.url)).select_one("#contact form")
+    assert "a copy of your message goes to the address of your account" in form.get_text()
+    visitor_form = soup(Client().get(milan.url)).select_one("#contact form")
+    assert "No copy of your message is sent to it." in visitor_form.get_text()
+
+    response = member.post(
+        f"/en/interact/pages/{milan.pk}/contact/",
+        {
+            "contact-name": "Ji-ho Park",
+            "contact-email": "someone.else@example.org",
+            "contact-subject": "Canteens",
+            "contact-message": "A question from Seoul",
+            "contact-stamp": new_stamp(),
+        },
+    )
+    assert response.status_code == 302
+    relay, copy = mail.outbox
+    assert relay.reply_to == ["someone.else@example.org"]
+    assert copy.to == ["ji-ho@seoul.example.org"]
+    assert "A question from Seoul" in copy.body
     assert MILAN_FOCAL_POINT not in copy.body and MILAN_FOCAL_POINT not in str(copy.message())
-    notice = client.get(response["Location"])
-    assert "Your message was sent to the focal points of Milan" in notice.content.decode()
+
+
+def test_a_subject_with_a_line_break_is_refused_with_a_message(client, demo_initiative):
+    arabic = demo_initiative("ar")
+    response = client.post(
+        f"/ar/interact/pages/{arabic.pk}/contact/",
+        {
+            "contact-name": "Ana",
+            "contact-email": "ana@recife.example.org",
+            "contact-subject": "Hello\r\nBcc: victim@example.org",
+            "contact-message": "Spam",
+            "contact-stamp": new_stamp(),
+        },
+    )
+    assert response.status_code == 400
+    with translation.override("ar"):
+        message = gettext("Write the subject on one line.")
+    assert message != "Write the subject on one line."
+    assert message in soup(response).select_one("#contact form").get_text()
+    assert soup(response).select_one("#id_contact-message").text.strip() == "Spam"
+    assert not mail.outbox
+
+
+def test_a_form_stamp_is_accepted_once(client, milan, seoul_member):
+    stamp = soup(client.get(milan.url)).select_one("[name=contact-stamp]")["value"]
+    data = {
+        "contact-name": "Ana",
+        "contact-email": "ana@recife.example.org",
+        "contact-subject": "Hello",
+        "contact-message": "A question",
+        "contact-stamp": stamp,
+    }
+    url = f"/en/interact/pages/{milan.pk}/contact/"
+    assert client.post(url, data).status_code == 302
+    replayed = client.post(url, data)
+    assert replayed.status_code == 400
+    assert "This form was sent already" in replayed.content.decode()
+    # The form comes back as it was, with a fresh stamp that works.
+    again = soup(replayed).select_one("#contact form")
+    assert again.select_one("#id_contact-message").text.strip() == "A question"
+    fresh = again.select_one("[name=contact-stamp]")["value"]
+    assert fresh != stamp
+    assert client.post(url, {**data, "contact-stamp": fresh}).status_code == 302
+    assert len(mail.outbox) == 2
+
+    # A cached page shows every visitor the same stamp: another address may use it once.
+    assert client.post(url, data, REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert client.post(url, data, REMOTE_ADDR="198.51.100.7").status_code == 400
+    # A member's use is their own.
+    member = member_client(seoul_member)
+    once = {"comment-stamp": new_stamp()}
+    assert post_comment(member, milan, "First", **once).status_code == 302
+    assert post_comment(member, milan, "Again", **once).status_code == 400
 
 
 def test_members_see_the_focal_points_address(milan, seoul_member):
@@ -338,10 +416,11 @@ def test_contact_rate_limit_answers_429(client, milan, settings):
         "contact-stamp": new_stamp(),
     }
     assert client.post(f"/en/interact/pages/{milan.pk}/contact/", data).status_code == 302
+    data["contact-stamp"] = new_stamp()
     response = client.post(f"/en/interact/pages/{milan.pk}/contact/", data)
     assert response.status_code == 429
     assert "You have sent many messages in a short time" in response.content.decode()
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 1
 
 
 def test_unpublished_pages_cannot_be_contacted(client, milan):

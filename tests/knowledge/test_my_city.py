@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from knowledge import opendata
+from knowledge.interaction.spam import new_stamp
 from knowledge.models import (
     CityMembership,
     CityPage,
@@ -110,6 +111,7 @@ def test_the_whole_path_from_registration_to_publication(client, moderator, mode
             "position": "Policy officer",
             "organisation": "Seoul Metropolitan Government",
             "motivation": "To share our heat shelters.",
+            "stamp": new_stamp(),
         },
     )
     assert response.status_code == 302
@@ -358,7 +360,7 @@ def test_a_rejected_form_keeps_what_was_typed_and_explains_in_the_users_language
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = soup(response)
     assert page.select_one("input[name=title]")["value"] == SECTIONS["title"]
     assert page.select_one("textarea[name=actions]").get_text().strip() == SECTIONS["actions"]
@@ -389,7 +391,7 @@ def test_documents_are_checked_for_type_and_content(upload, message):
         member, "/en/my-city/initiatives/new/", "save", language="en", documents=upload
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert not InitiativePage.objects.filter(title=SECTIONS["title"]).exists()
 
@@ -415,7 +417,7 @@ def test_images_are_checked_and_stored_privately_until_publication(moderator_cli
         image=not_an_image,
         image_alt="A photo",
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert BeautifulSoup(response.content, "html.parser").select(".field__error")
 
     image = SimpleUploadedFile("garden.png", get_test_image_file().file.getvalue(), "image/png")
@@ -458,7 +460,7 @@ def test_sign_in_is_throttled_after_repeated_failures(client):
 def test_password_reset_sends_a_working_link(client):
     make_member(english_city("almaty"), "forgot@almaty.example.org")
 
-    client.post("/ru/accounts/reset/", {"email": "forgot@almaty.example.org"})
+    client.post("/ru/accounts/reset/", {"email": "forgot@almaty.example.org", "stamp": new_stamp()})
 
     message = mail.outbox[-1]
     link = link_in(message)
@@ -572,10 +574,11 @@ def test_approving_a_new_city_creates_its_page_and_group(moderator_client):
 
 def test_registration_form_keeps_input_and_refuses_bots(client):
     response = client.post(
-        "/fr/my-city/register/", {"name": "Ana", "email": "not-an-email", "position": "P"}
+        "/fr/my-city/register/",
+        {"name": "Ana", "email": "not-an-email", "position": "P", "stamp": new_stamp()},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = soup(response)
     assert page.select_one("input[name=name]")["value"] == "Ana"
     errors = " ".join(p.get_text() for p in page.select(".field__error"))
@@ -592,7 +595,9 @@ def test_registration_form_keeps_input_and_refuses_bots(client):
             "organisation": "O",
             "motivation": "M",
             "website": "http://spam.example",
+            "stamp": new_stamp(),
         },
     )
-    assert bot.status_code == 200
+    assert bot.status_code == 400
+    assert "as if a program filled it in" in bot.content.decode()
     assert not Registration.objects.filter(email="bot@example.org").exists()
