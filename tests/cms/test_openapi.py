@@ -25,6 +25,7 @@ CHECKS = [
 ]
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("path", sorted(PATHS))
 def test_generated_requests_get_no_server_error_and_match_the_schema(api_schema, path):
     operation = api_schema[path]["GET"]

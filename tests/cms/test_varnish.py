@@ -31,6 +31,7 @@ LISTING = "/api/v2/pages/?type=knowledge.InitiativePage&locale=en&limit=100&fiel
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("demo_content"),
+    pytest.mark.varnish,
 ]
 
 
