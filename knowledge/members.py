@@ -239,5 +239,8 @@ def hand_over_focal_point(membership, new_focal_point):
     """Give the city's focal-point role to another member of the same city."""
     if new_focal_point.city_key != membership.city_key or new_focal_point == membership:
         raise ValueError("Not another member of the same city")
-    CityMembership.objects.filter(pk=membership.pk).update(is_focal_point=False)
-    CityMembership.objects.filter(pk=new_focal_point.pk).update(is_focal_point=True)
+    # Saved one after the other (one focal point per city), each telling the caches.
+    membership.is_focal_point = False
+    membership.save(update_fields=["is_focal_point"])
+    new_focal_point.is_focal_point = True
+    new_focal_point.save(update_fields=["is_focal_point"])

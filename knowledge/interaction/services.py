@@ -99,8 +99,9 @@ def report_comment(comment, user, reason, details=""):
     )
     pending_reports = comment.reports.filter(reviewed=False).count()
     if comment.status == Status.PUBLISHED and pending_reports >= settings.COMMENT_REPORT_THRESHOLD:
-        InitiativeComment.objects.filter(pk=comment.pk).update(status=Status.REPORTED)
+        # Saved, not updated in bulk: the pages that show it hear of it (their cached copies go).
         comment.status = Status.REPORTED
+        comment.save(update_fields=["status"])
         return True
     return False
 

@@ -3,6 +3,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 import pytest
+import redis
 import schemathesis
 
 
@@ -17,3 +18,23 @@ def api_schema(db):
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The application cache on the machine's Redis, as production runs it (REDIS_URL)."""
+    url = "redis://127.0.0.1:6379/13"
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.cache_backend.FallbackRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "usdg-test",
+        }
+    }
+    settings.RESPONSE_CACHE_SECONDS = 600
+    yield redis.Redis.from_url(url)
+    redis.Redis.from_url(url).flushdb()

@@ -225,28 +225,6 @@ def test_member_contact_form_still_checks_csrf():
     assert visitor.post(f"/en/interact/pages/{page.pk}/contact/", form).status_code != 403
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """The application cache on the machine's Redis, as production runs it (REDIS_URL)."""
-    import redis
-
-    url = "redis://127.0.0.1:6379/13"
-    try:
-        redis.Redis.from_url(url).flushdb()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "usdg-test",
-        }
-    }
-    settings.RESPONSE_CACHE_SECONDS = 600
-    yield redis.Redis.from_url(url)
-    redis.Redis.from_url(url).flushdb()
-
-
 def test_responses_are_shared_through_redis_and_dropped_on_publish(
     client, initiative, redis_cache, django_assert_num_queries, django_capture_on_commit_callbacks
 ):

@@ -283,3 +283,24 @@ def test_redirects_without_cache_headers_are_not_kept(varnish):
 
     assert first[0] == second[0] == 301
     assert second[1]["X-Cache"] == "MISS"
+
+
+def test_the_leak_matrix_through_varnish_right_after_the_purges(varnish):
+    from urllib.parse import urlencode
+
+    from . import leak_matrix
+
+    def get(path, query):
+        status, _, body = varnish.get(f"{path}?{urlencode(query)}" if query else path, raw=True)
+        return status, body.decode("utf-8", errors="replace")
+
+    matrix = leak_matrix.build()
+    leak_matrix.warm(matrix, get)
+    milan = leak_matrix.surfaces(matrix, "en")[5][0]
+    assert varnish.get(milan)[1]["X-Cache"] == "HIT"
+
+    leak_matrix.hide_comments(matrix)
+    assert leak_matrix.comment_leaks(matrix, get) == []
+
+    leak_matrix.hide_pages(matrix)
+    assert leak_matrix.leaks(matrix, get) == []
