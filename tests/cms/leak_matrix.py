@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth.models import Group
 
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, TaskState
 
-from knowledge import opendata
+from knowledge import members, opendata
 from knowledge.interaction import services
 from knowledge.models import CityPage, InitiativeComment, InitiativeDecision, InitiativePage
 from knowledge.moderation import decline_initiative, submit_for_moderation
@@ -41,6 +43,7 @@ class Matrix:
     pages: dict = field(default_factory=dict)  # (code, state) -> page
     visible: dict = field(default_factory=dict)  # code -> a live page that must be found
     comments: list = field(default_factory=list)
+    uploads: list = field(default_factory=list)
     comment_page: InitiativePage = None
     moderator: object = None
     reporters: list = field(default_factory=list)
@@ -80,8 +83,19 @@ def build():
         pages = matrix.pages
         initiative = partial(_initiative, matrix, code, city)
 
-        initiative("draft", live=False)
-        submit_for_moderation(initiative("moderation", live=False), member)
+        collection = members.ensure_city_group(city).collection
+        for state in ("draft", "moderation"):
+            page = initiative(state, live=False)
+            # An upload of the unpublished submission, in the city's private collection.
+            upload = get_image_model().objects.create(
+                title=f"{text(code, state)} upload",
+                file=get_test_image_file(filename=f"{code}-{state}.png"),
+                collection=collection,
+            )
+            page.image = upload
+            page.save_revision(user=member)
+            matrix.uploads.append(upload)
+        submit_for_moderation(matrix.pages[code, "moderation"], member)
         pending = initiative("pending", live=True, title=f"Visible {code} pending")
         pending.title = text(code, "pending")
         pending.save_revision()
@@ -222,6 +236,17 @@ def own_addresses(matrix, code):
     return requests
 
 
+def upload_addresses(matrix):
+    """The file addresses of the unpublished submissions' uploads: the stored file, a rendition,
+    and where public media would be."""
+    requests = []
+    for upload in matrix.uploads:
+        requests.append((urlsplit(upload.file.url).path, {}))
+        requests.append((urlsplit(upload.get_rendition("fill-100x100").url).path, {}))
+        requests.append((f"/media/original_images/{upload.file.name.rsplit('/', 1)[-1]}", {}))
+    return requests
+
+
 SITE_WIDE = [
     ("/sitemap.xml", {}),
     ("/opendata/initiatives.json", {}),
@@ -263,4 +288,8 @@ def leaks(matrix, get, later=True):
         # The reads did look at this language: its control page is listed.
         _, body = read(get, "/api/v2/pages/", surfaces(matrix, code)[13][1])
         assert f"Visible {code} control" in body, code
+    for path, query in upload_addresses(matrix) if later else ():
+        status, _ = read(get, path, query)
+        if status == 200:
+            found.append(("upload file", path, query))
     return found
