@@ -10,11 +10,17 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
 from urllib.request import HTTPRedirectHandler, Request, build_opener
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.servers.basehttp import ThreadedWSGIServer as ThreadingWSGIServer
 
 from wagtail.models import Page
 
@@ -64,15 +70,15 @@ class Through:
         return status, found, body if raw else body.decode()
 
 
-@pytest.fixture
-def varnish(live_server, settings):
+@contextmanager
+def _varnish_in_front_of(backend_port, settings):
+    """varnishd with the shipped VCL in front of `backend_port`; the app bans on it."""
     if not VARNISHD.exists():
         message = f"varnishd not found at {VARNISHD} (apt-get install varnish)"
         if os.environ.get("E2E_REQUIRED"):
             pytest.fail(message)
         pytest.skip(message)
     workdir = Path(tempfile.mkdtemp(prefix="usdg-varnish-"))
-    backend_port = urlsplit(live_server.url).port
     vcl = workdir / "test.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
     port = _free_port()
@@ -97,6 +103,12 @@ def varnish(live_server, settings):
         process.terminate()
         process.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture
+def varnish(live_server, settings):
+    with _varnish_in_front_of(urlsplit(live_server.url).port, settings) as through:
+        yield through
 
 
 def _hit_twice(varnish, path):
@@ -304,3 +316,35 @@ def test_the_leak_matrix_through_varnish_right_after_the_purges(varnish):
 
     leak_matrix.hide_pages(matrix)
     assert leak_matrix.leaks(matrix, get) == []
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_the_https_redirect_never_reaches_https_readers(settings):
+    """The app behind a TLS proxy redirects http:// to https:// (production's
+    SECURE_SSL_REDIRECT); Varnish keeps the two apart and does not keep the redirect."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    application = WSGIHandler()  # its middleware reads the settings above
+    server = make_server(
+        "127.0.0.1", 0, application, server_class=ThreadingWSGIServer, handler_class=_QuietHandler
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with _varnish_in_front_of(server.server_port, settings) as varnish:
+            plain = varnish.get("/en/", **{"X-Forwarded-Proto": "http"})
+            assert plain[0] == 301 and plain[1]["Location"].startswith("https://")
+            assert varnish.get("/en/", **{"X-Forwarded-Proto": "http"})[1]["X-Cache"] == "MISS"
+
+            secure = varnish.get("/en/", **{"X-Forwarded-Proto": "https"})
+            again = varnish.get("/en/", **{"X-Forwarded-Proto": "https"})
+
+            assert secure[0] == again[0] == 200
+            assert again[1]["X-Cache"] == "HIT"
+            assert varnish.get("/en/", **{"X-Forwarded-Proto": "http"})[0] == 301
+    finally:
+        server.shutdown()
+        server.server_close()
