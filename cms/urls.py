@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -71,6 +72,12 @@ urlpatterns += i18n_patterns(
     path("certification/", include((certification_urlpatterns, "certification"))),
     path("interact/", include((interaction_urlpatterns, "interaction"))),
     *feeds,
+    # Wagtail's form for a page's password, before page serving, which would take its address.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Page serving comes last: it matches every remaining path. Ours falls back to another
     # language when the page is not translated; Wagtail's routes follow for its other views.
     re_path(serve_pattern, serve.serve, name="serve_page"),

@@ -206,6 +206,8 @@ RATE_LIMIT_PAGES = env_str("RATE_LIMIT_PAGES", "300/m")
 RATE_LIMIT_EXEMPT_PATHS = ("/admin/", "/healthz/", "/static/", "/media/")
 
 LOGIN_URL = "login"
+# Pages private to signed-in people send visitors to the site's own sign-in page, in their language.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "my_city:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 

@@ -131,3 +131,24 @@ def test_the_migration_copies_existing_restrictions_to_translations(about):
     importlib.import_module(f"pages.migrations.{name}").copy_to_translations(historical, None)
 
     assert restrictions(about["fr"]) == restrictions(about["ar"]) == [("login", "", [])]
+
+
+def test_visitors_sign_in_or_give_the_password_in_their_language(about, client):
+    PageViewRestriction.objects.create(page=about["en"], restriction_type="login")
+    response = client.get(about["fr"].url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/accounts/login/?next=")
+    assert client.get(response["Location"]).status_code == 200
+
+    PageViewRestriction.objects.filter(page__in=about.values()).update(
+        restriction_type="password", password="s3cret"
+    )
+    form = client.get(about["ar"].url)
+    assert form.status_code == 200
+    action = form.context["action_url"]
+    assert action.startswith("/ar/_util/authenticate_with_password/")
+    wrong = client.post(action, {"password": "nope", "return_url": about["ar"].url})
+    assert wrong.status_code == 200 and about["ar"].title not in wrong.content.decode()
+    right = client.post(action, {"password": "s3cret", "return_url": about["ar"].url})
+    assert right.status_code == 302
+    assert client.get(about["ar"].url).status_code == 200
