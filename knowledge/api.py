@@ -9,6 +9,7 @@ Shapes (DESIGN.md, "Public contract"):
 
 import re
 
+from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -29,16 +30,18 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 
 from . import cache_tags, stream_objects
-from .filters import FilterError, InitiativeFilters, clean_keywords
+from .filters import InitiativeFilters
 from .interaction.services import replication_counts
+from .keywords import search_pages
 from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
+from .models.localized import taxonomy_keys
+from .parameters import FilterError
 from .serializers import (
     LocaleCodeField,
     TranslationStatusField,
@@ -63,11 +66,11 @@ def page_filter_parameters():
 
 def filter_initiatives(queryset, query):
     used = sorted(set(InitiativeFilters.API_PARAMETERS) & set(query))
-    return InitiativeFilters.from_query(query, parameters=used).apply(queryset)
+    return InitiativeFilters.from_query(query, names=used).apply(queryset)
 
 
 def filter_cities(queryset, query):
-    filters = InitiativeFilters.from_query(query, parameters=["country", "region"])
+    filters = InitiativeFilters.from_query(query, names=["country", "region"])
     if filters.country:
         queryset = queryset.filter(country__in=filters.country)
     if filters.region:
@@ -162,9 +165,9 @@ class PageTypeFilter(BaseFilterBackend):
 
 
 class BoundedSearchFilter(SearchFilter):
-    """Wagtail's ?search=, with the query cut to clean_keywords' bounds before it reaches the
-    search backend (PostgreSQL's failed on a few hundred words) and ?search_operator= checked
-    (the backend would fail on another value)."""
+    """Wagtail's ?search=, through the platform's one keyword search (knowledge.keywords: the
+    query cleaned and bounded, Arabic normalised, Chinese found on database backends), with
+    ?search_operator= checked (the backend would fail on another value)."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
@@ -177,10 +180,12 @@ class BoundedSearchFilter(SearchFilter):
             )
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
-        query = clean_keywords(request.GET["search"])
         try:
-            return get_search_backend().search(
-                query, queryset, operator=operator, order_by_relevance="order" not in request.GET
+            return search_pages(
+                queryset,
+                request.GET["search"],
+                operator=operator,
+                order_by_relevance="order" not in request.GET,
             )
         except (FilterFieldError, OrderByFieldError) as error:
             raise BadRequestError(
@@ -358,20 +363,40 @@ class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
 
 
 class _TaxonomyViewSet(FindByIdMixin, BaseAPIViewSet):
-    """A localised list of one taxonomy: ?locale= chooses the language (English by default)."""
+    """A localised list of one taxonomy: ?locale= chooses the language (English by default).
+
+    A row's address carries its key, the same in every language (`/api/v2/sdgs/11/` is goal 11,
+    `/api/v2/themes/transport/` the theme transport), not the row's id.
+    """
 
     filter_backends = [FieldsFilter, OrderingFilter]
     pagination_class = Pagination
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+    lookup_url_kwarg = "pk"
+    key_converter = "int"
 
     def get_queryset(self):
         locale = requested_locale(self.request) or Locale.get_default()
         return self.model.objects.filter(locale=locale).select_related("locale")
 
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path(f"<{cls.key_converter}:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("find/", cls.as_view({"get": "find_view"}), name="find"),
+        ]
+
+    @classmethod
+    def get_object_detail_urlpath(cls, model, pk, namespace=""):
+        key = taxonomy_keys(model, cls.lookup_field).get(pk)
+        return super().get_object_detail_urlpath(model, key, namespace) if key else None
+
 
 class SDGsAPIViewSet(_TaxonomyViewSet):
     model = SustainableDevelopmentGoal
     name = "sdgs"
+    lookup_field = "number"
     body_fields = BaseAPIViewSet.body_fields + ["number", "short_title", "title", "color"]
     meta_fields = BaseAPIViewSet.meta_fields + [APIField("locale", serializer=LocaleCodeField())]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
@@ -390,6 +415,8 @@ class SDGsAPIViewSet(_TaxonomyViewSet):
 class ThemesAPIViewSet(_TaxonomyViewSet):
     model = Theme
     name = "themes"
+    lookup_field = "code"
+    key_converter = "slug"
     body_fields = BaseAPIViewSet.body_fields + ["code", "title", "description"]
     meta_fields = BaseAPIViewSet.meta_fields + [APIField("locale", serializer=LocaleCodeField())]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [

@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 
 from django_countries import countries
 
-from .filters import MAX_QUERY_LENGTH, FilterError, InitiativeFilters, clean_keywords
+from .filters import InitiativeFilters
+from .keywords import search_pages
 from .models import CityPage, InitiativePage, InitiativeStatus
 from .models.localized import taxonomy_for
+from .parameters import MAX_QUERY_LENGTH, FilterError, clean_keywords
 from .regions import Region
 
 PAGE_SIZE = 12
@@ -45,10 +47,9 @@ def visible_initiatives(locale):
 
 def keyword_matches(queryset, query):
     """Primary keys of the initiatives in `queryset` that match the keyword `query`."""
-    words = clean_keywords(query)
-    if not words:
+    if not clean_keywords(query):
         return None
-    return [page.pk for page in queryset.search(words)]
+    return [page.pk for page in search_pages(queryset, query, order_by_relevance=False)]
 
 
 def browse(request, locale):

@@ -6,17 +6,15 @@ start_before (see pages.filters), sdg, theme and year; events also take attendan
 
 from knowledge.api import register_page_filter, register_page_loader
 
-from .filters import ScheduleFilters
+from .filters import WEBINAR_PARAMETERS, ScheduleFilters
 from .models import EventPage, WebinarPage
 from .serializers import prepare_related_pages
-
-WEBINAR_PARAMETERS = tuple(name for name in ScheduleFilters.API_PARAMETERS if name != "attendance")
 
 
 def _schedule_filter(parameters):
     def apply(queryset, query):
         used = [name for name in parameters if name in query]
-        return ScheduleFilters.from_query(query, parameters=used).apply(queryset)
+        return ScheduleFilters.from_query(query, names=used).apply(queryset)
 
     return apply
 

@@ -5,17 +5,18 @@
 """
 
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import BadRequest
+from django.http import HttpResponseBadRequest
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
 from knowledge import cache_tags
-from knowledge.filters import FilterError, InitiativeFilters
+from knowledge.filters import InitiativeFilters
 from knowledge.models import InitiativePage
+from knowledge.parameters import FilterError
 
-from .filters import ScheduleFilters
+from .filters import WEBINAR_PARAMETERS, ScheduleFilters
 from .models import EventPage, WebinarPage
 
 ITEMS = 30
@@ -24,14 +25,22 @@ ITEMS = 30
 class PageFeed(Feed):
     model = None
     feed_filters = ScheduleFilters
+    # The filters of the type's listings (knowledge.parameters): the same names and checks.
+    filter_names = WEBINAR_PARAMETERS
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except FilterError as error:
+            # As every listing: 400 with the message (shown by cms.middleware's error page).
+            message = str(error)
+            response = HttpResponseBadRequest()
+            response.error_message = lambda: message
+            return response
 
     def get_object(self, request):
         self.request = request
-        try:
-            filters = self.feed_filters.from_query(request.GET, parameters=["sdg", "theme"])
-        except FilterError as error:
-            raise BadRequest(str(error)) from error
-        return filters
+        return self.feed_filters.from_query(request.GET, names=self.filter_names)
 
     def link(self):
         return self.request.build_absolute_uri()
@@ -65,6 +74,7 @@ class PageFeed(Feed):
 class InitiativesFeed(PageFeed):
     model = InitiativePage
     feed_filters = InitiativeFilters
+    filter_names = InitiativeFilters.API_PARAMETERS
 
     def title(self):
         return _("New initiatives") + " · " + _("Urban SDG Knowledge Platform")
@@ -77,6 +87,7 @@ class InitiativesFeed(PageFeed):
 
 class EventsFeed(PageFeed):
     model = EventPage
+    filter_names = ScheduleFilters.API_PARAMETERS
 
     def title(self):
         return _("Events") + " · " + _("Urban SDG Knowledge Platform")

@@ -12,33 +12,17 @@ from dataclasses import dataclass, field, fields
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from knowledge.filters import FilterError, InitiativeFilters, split_values
+from knowledge import parameters
+from knowledge.parameters import Parameter, one_of
 
 from .models.events import EventFormat
 
-TRUE = {"true", "1", "yes"}
-FALSE = {"false", "0", "no"}
-
-
-def parse_moment(name, value):
-    """(aware UTC datetime, whether a bare date was given) for a start_after/start_before value."""
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        day = None
-    if day is not None and len(value) == 10:
-        return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC), True
-    try:
-        moment = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        raise FilterError(
-            name,
-            _("“%(value)s” is not a date (YYYY-MM-DD) or an ISO 8601 date and time.")
-            % {"value": value},
-        ) from None
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=datetime.UTC)
-    return moment.astimezone(datetime.UTC), False
+ATTENDANCE = Parameter(
+    "attendance",
+    one_of(lambda: set(EventFormat.values), lambda: _("There is no format “%(value)s”.")),
+    {"type": "string", "enum": list(EventFormat.values)},
+    "How people attend an event.",
+)
 
 
 @dataclass
@@ -61,36 +45,24 @@ class ScheduleFilters:
         "start_before",
     )
 
-    @classmethod
-    def from_query(cls, query, parameters=None):
-        parameters = parameters or cls.API_PARAMETERS
-        taxonomy = InitiativeFilters.from_query(
-            query, parameters=[name for name in ("sdg", "theme") if name in parameters]
+    PARAMETERS = {
+        p.name: p
+        for p in (
+            parameters.SDG,
+            parameters.THEME,
+            ATTENDANCE,
+            parameters.YEAR,
+            parameters.UPCOMING,
+            parameters.START_AFTER,
+            parameters.START_BEFORE,
         )
-        filters = cls(sdg=taxonomy.sdg, theme=taxonomy.theme)
-        if "attendance" in parameters:
-            filters.attendance = split_values(query, "attendance")
-            for value in filters.attendance:
-                if value not in EventFormat.values:
-                    raise FilterError(
-                        "attendance",
-                        _("There is no format “%(value)s”.") % {"value": value}
-                        + " "
-                        + _("Use one of: %(codes)s.") % {"codes": ", ".join(EventFormat.values)},
-                    )
-        if "year" in parameters and "year" in query:
-            filters.year = InitiativeFilters._parse_year(query)
-        if "upcoming" in parameters and "upcoming" in query:
-            value = query.get("upcoming", "").strip().lower()
-            if value not in TRUE | FALSE:
-                raise FilterError(
-                    "upcoming", _("“%(value)s” is not true or false.") % {"value": value}
-                )
-            filters.upcoming = value in TRUE
-        if "start_after" in parameters and query.get("start_after"):
-            filters.start_after = parse_moment("start_after", query["start_after"])[0]
-        if "start_before" in parameters and query.get("start_before"):
-            filters.start_before = parse_moment("start_before", query["start_before"])
+    }
+
+    @classmethod
+    def from_query(cls, query, names=None):
+        filters = cls()
+        for name in names or cls.API_PARAMETERS:
+            setattr(filters, name, cls.PARAMETERS[name].read(query))
         return filters
 
     def __bool__(self):
@@ -124,3 +96,7 @@ class ScheduleFilters:
             else:
                 queryset = queryset.filter(start__lte=moment)
         return queryset
+
+
+# Webinars are all online: every schedule filter but attendance.
+WEBINAR_PARAMETERS = tuple(name for name in ScheduleFilters.API_PARAMETERS if name != "attendance")

@@ -3,10 +3,10 @@
 from django.core.paginator import Paginator
 from django.utils import timezone
 
-from knowledge.filters import FilterError
 from knowledge.models import taxonomy_for
+from knowledge.parameters import FilterError
 
-from .filters import ScheduleFilters
+from .filters import WEBINAR_PARAMETERS, ScheduleFilters
 from .models.events import EventFormat
 
 PAGE_SIZE = 12
@@ -15,7 +15,7 @@ HTML_PARAMETERS = ScheduleFilters.API_PARAMETERS
 
 def _filtered(request, queryset, parameters):
     try:
-        filters = ScheduleFilters.from_query(request.GET, parameters=parameters)
+        filters = ScheduleFilters.from_query(request.GET, names=parameters)
     except FilterError as error:
         return queryset.none(), ScheduleFilters(), str(error)
     return filters.apply(queryset), filters, None
@@ -74,7 +74,7 @@ def webinar_listing(request, index):
     from .models import WebinarPage
 
     everything = WebinarPage.objects.live().public().filter(locale_id=index.locale_id)
-    parameters = tuple(name for name in HTML_PARAMETERS if name != "attendance")
+    parameters = WEBINAR_PARAMETERS
     webinars, filters, notice = _filtered(request, everything, parameters)
     now = timezone.now()
     webinars = webinars.prefetch_related("sdgs")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Q
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -20,9 +20,9 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Phrase
 
+from knowledge import keywords
 from knowledge.models import SustainableDevelopmentGoal, Theme
 
 from .backends import searching_in
@@ -31,23 +31,17 @@ from .goals import GOAL_TYPE, GoalResult, goal_results
 from .resources import RESOURCE_TYPE, ResourceResult, resource_results
 from .types import SEARCHABLE_TYPES
 
-MAX_QUERY_LENGTH = 200
 VOCABULARY_SECONDS = 600
 WORD = re.compile(r"\w+")
 MAX_MATCHES = 1000
 EXCERPT_LENGTH = 240
-# Scripts written without spaces between words: full-text search on SQLite and PostgreSQL cannot
-# split them into words, so a plain substring match backs it up.
-UNSEGMENTED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Characters the database backends would read as query syntax.
-SYNTAX = str.maketrans({'"': " ", "\0": " ", "*": " ", "(": " ", ")": " ", ":": " ", "^": " "})
 # Text fields read for excerpts and the substring fallback, by model, most telling first.
 TEXT_FIELDS = ["summary", "intro", "description", "profile", "background", "body", "actions"]
 
 
 def clean_query(raw):
-    """The words to search for, without query syntax, at most MAX_QUERY_LENGTH characters."""
-    return " ".join((raw or "").translate(SYNTAX).split())[:MAX_QUERY_LENGTH]
+    """The words to search for (the platform's one query cleaning, knowledge.keywords)."""
+    return keywords.prepare(raw)
 
 
 @dataclass
@@ -130,10 +124,7 @@ def _substring_ids(locale, query, exclude):
     """Pages whose title or text contains the query as typed (for unsegmented scripts)."""
     ids = []
     for model in SEARCHABLE_TYPES.values():
-        lookup = Q(title__icontains=query)
-        for name in TEXT_FIELDS:
-            if any(f.name == name for f in model._meta.get_fields()):
-                lookup |= Q(**{f"{name}__icontains": query})
+        lookup = keywords.substring_lookup(model, query)
         pages = model.objects.live().public().filter(locale=locale).filter(lookup)
         ids.extend(pk for pk in pages.values_list("pk", flat=True) if pk not in exclude)
     return ids[:MAX_MATCHES]
@@ -154,14 +145,14 @@ def _rerank(ids, types, query):
         names = [n for n in LEAD_FIELDS if any(f.name == n for f in model._meta.get_fields())]
         for row in model.objects.filter(pk__in=pks).values_list("pk", "title", *names):
             leads[row[0]] = " ".join(str(value) for value in row[1:] if value).lower()
-    phrase = query.lower()
-    words = phrase.split()
+    phrase = keywords.word_pattern([query])
+    words = [keywords.word_pattern([word]) for word in query.split()]
 
     def tier(pk):
         lead = leads.get(pk, "")
-        if phrase in lead:
+        if phrase.search(lead):
             return 0
-        if all(word in lead for word in words):
+        if all(word.search(lead) for word in words):
             return 1
         return 2
 
@@ -178,8 +169,7 @@ def search(locale, query, selected=None):
     queryset = base_queryset(locale)
     with searching_in(locale.language_code):
         ids = _ranked_ids(queryset, query)
-    segments_words = isinstance(get_search_backend(), ElasticsearchBaseSearchBackend)
-    if UNSEGMENTED.search(query) and not segments_words:
+    if keywords.UNSEGMENTED.search(query) and not keywords.segments_words():
         ids += _substring_ids(locale, query, set(ids))
     ids = ids[:MAX_MATCHES]
     types = page_types(ids)
@@ -197,7 +187,9 @@ def search(locale, query, selected=None):
     # after the pages.
     ids = [goal.key for goal in goals] + ids + [resource.key for resource in resources]
     outcome.total_matches = len(ids)
-    outcome.facets = facet_counts(ids, attributes, selected, locale)
+    with translation.override(locale.language_code):
+        # Labels in the language searched (the API's `locale`), whatever the reader's.
+        outcome.facets = facet_counts(ids, attributes, selected, locale)
     kept = [pk for pk in ids if matches(attributes[pk], selected)]
     pages = Page.objects.filter(pk__in=[pk for pk in kept if isinstance(pk, int)])
     by_id = {page.pk: page for page in pages.select_related("locale", "content_type")}
@@ -230,9 +222,9 @@ def _text_of(page, words=()):
         text = " ".join(strip_tags(str(value)).split()) if value else ""
         if text:
             texts.append(text)
-    lowered = [word.lower() for word in words]
+    pattern = keywords.word_pattern(words)
     for text in texts:
-        if any(word in text.lower() for word in lowered):
+        if pattern is not None and pattern.search(text):
             return text
     return texts[0] if texts else (page.search_description or "")
 
@@ -241,9 +233,7 @@ def highlight(text, words):
     """An excerpt of `text` around the first query word, each word wrapped in <mark>."""
     if not text:
         return ""
-    pattern = None
-    if words:
-        pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    pattern = keywords.word_pattern(words)
     start = 0
     if pattern is not None:
         first = pattern.search(text)

@@ -21,9 +21,13 @@ SUGGESTIONS = 8
 def search(request):
     """Full-text search over the live, public pages of the visitor's language, with facets."""
     query = engine.clean_query(request.GET.get("q", ""))
-    selected = parse_filters(request.GET, strict=False)
     locale = Locale.get_active()
-    outcome = engine.search(locale, query, selected)
+    try:
+        selected, notice = parse_filters(request.GET), None
+    except FilterError as error:
+        # As every listing: the message, no results, 400; what the visitor typed stays.
+        selected, notice = {}, str(error)
+    outcome = engine.search(locale, "" if notice else query, selected)
     page_of_results = Paginator(outcome.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = engine.with_excerpts(list(page_of_results), query)
     suggestion = None
@@ -57,7 +61,9 @@ def search(request):
             "suggestion": suggestion,
             "page_query": page_query(request),
             "meta_title": _("Search"),
+            "notice": notice,
         },
+        status=400 if notice else 200,
     )
 
 
@@ -130,7 +136,7 @@ def search_api(request):
     if locale is None:
         return _bad_request(_("locale: unknown language “%(code)s”") % {"code": code})
     try:
-        selected = parse_filters(request.GET, strict=True)
+        selected = parse_filters(request.GET)
         limit = _int_param(request, "limit", 20, API_MAX_LIMIT)
         offset = _int_param(request, "offset", 0)
     except FilterError as error:

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import MediaBlock
 from ..forms import TaxonomyPageForm
+from ..http import refused_if_notice
 from ..permissions import KnowledgePagePermissionsMixin
 from ..serializers import (
     CityField,
@@ -364,6 +365,9 @@ class InitiativeIndexPage(KnowledgePagePermissionsMixin, Page):
     class Meta:
         verbose_name = _("initiative database")
         verbose_name_plural = _("initiative databases")
+
+    def serve(self, request, *args, **kwargs):
+        return refused_if_notice(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from ..listing import browse  # the listing module imports these models

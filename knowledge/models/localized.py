@@ -47,6 +47,16 @@ def taxonomy_codes(model, key):
     return codes
 
 
+def taxonomy_keys(model, key):
+    """{row id: value of `key`} of every row of `model`, from the cache."""
+    cache_key = f"knowledge:taxonomy:{taxonomy_version()}:{model._meta.model_name}:by-id:{key}"
+    keys = cache.get(cache_key)
+    if keys is None:
+        keys = dict(model.objects.values_list("pk", key))
+        cache.set(cache_key, keys, timeout=CACHE_SECONDS)
+    return keys
+
+
 class LocalizedTaxonomy:
     """The SDGs, targets and themes of one locale, each loaded on first use, from the cache."""
 

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from django_countries.fields import CountryField
 from rest_framework.fields import CharField
 
+from knowledge.http import refused_if_notice
 from knowledge.serializers import CountryField as CountryAPIField
 from knowledge.serializers import (
     SDGsField,
@@ -211,7 +212,8 @@ class EventIndexPage(RoutablePageMixin, Page):
     def index(self, request):
         from ..listings import event_listing
 
-        return self.render(request, context_overrides=event_listing(request, self))
+        response = self.render(request, context_overrides=event_listing(request, self))
+        return refused_if_notice(response)
 
     @path("calendar/", name="calendar")
     def calendar(self, request):

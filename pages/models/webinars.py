@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from knowledge.http import refused_if_notice
 from knowledge.models import CityPage, InitiativePage
 from knowledge.serializers import SDGsField, ThemesField, TranslationsField, image_api_fields
 
@@ -225,6 +226,9 @@ class WebinarIndexPage(Page):
     class Meta:
         verbose_name = _("webinar index page")
         verbose_name_plural = _("webinar index pages")
+
+    def serve(self, request, *args, **kwargs):
+        return refused_if_notice(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from ..listings import webinar_listing

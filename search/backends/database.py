@@ -10,7 +10,7 @@ import copy
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.search.query import And, Boost, Fuzzy, Not, Or, PlainText
 
-MAX_QUERY_WORDS = 24
+from knowledge.parameters import MAX_QUERY_WORDS
 
 
 def _words(text):

@@ -155,7 +155,8 @@ def test_selected_filter_is_marked_and_keeps_other_filters(client, index_url):
 def test_bad_filters_give_an_empty_result_with_a_notice(client, index_url, params, message):
     response = client.get(index_url(), params)
 
-    assert response.status_code == 200
+    # As the API: 400, with the message shown as a notice.
+    assert response.status_code == 400
     notice = soup(response).select_one(".notice").get_text()
     assert notice.startswith(f"{next(iter(params))}: {message}")
     assert count(response) == 0

@@ -136,7 +136,7 @@ def test_index_filters(client, event_index, params, expected):
 )
 def test_bad_filters_show_a_notice(client, event_index, params, message):
     response = client.get(event_index.url, params)
-    assert response.status_code == 200
+    assert response.status_code == 400  # as the API
     assert soup(response).select_one(".notice").get_text().startswith(message)
 
 
