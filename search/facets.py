@@ -1,8 +1,10 @@
-"""Facet values of search results, read from the database in a fixed number of queries."""
+"""Facet values of pages (stored with the search documents) and their counts, done by the
+database: a fixed number of queries whatever the number of matches."""
 
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 
 from wagtail.models import Page
 
@@ -12,6 +14,7 @@ from knowledge.models import SustainableDevelopmentGoal, Theme
 from knowledge.regions import Region
 
 from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
+from .models import SearchFacetValue
 from .resources import RESOURCE_TYPE, RESOURCE_TYPE_LABEL
 from .types import SEARCHABLE_TYPES
 
@@ -47,8 +50,8 @@ def pages_by_type(types):
     return grouped
 
 
-def attributes_of(types, locale):
-    """{page id: {facet: set of values}} for the matched pages, given their page_types()."""
+def attributes_of(types):
+    """{page id: {facet: set of values}} of pages, given their page_types()."""
     attributes = {pk: _empty(label) for pk, label in types.items()}
     by_type = pages_by_type(types)
 
@@ -91,18 +94,51 @@ def matches(values, selected, skip=None):
     return all(values[name] & wanted for name, wanted in selected.items() if name != skip)
 
 
-def facet_counts(ids, attributes, selected, locale):
-    """Each facet's values with the number of results choosing it would give: counted over the
-    results that match the other selected facets (choices within a facet are alternatives)."""
-    counters = {}
+# Facets whose values are numbers (stored as text in search.models.SearchFacetValue).
+NUMERIC = {"sdg", "year"}
+
+
+def narrowed(documents, selected, skip=None):
+    """`documents` (SearchDocument queryset) holding a chosen value of every selected facet but
+    `skip`: one subquery per facet, OR within a facet, AND across facets."""
+    for name, values in selected.items():
+        if name != skip and values:
+            chosen = SearchFacetValue.objects.filter(name=name, value__in=[str(v) for v in values])
+            documents = documents.filter(pk__in=chosen.values("document_id"))
+    return documents
+
+
+def facet_counts(documents, selected, locale, extra=()):
+    """Each facet's values with the number of results choosing it would give, counted by the
+    database over the matched `documents` that match the other selected facets (choices
+    within a facet are alternatives). The facets without a selection share one GROUP BY
+    query over the selected results; each facet with a selection has its own. `extra` are the
+    attribute sets of results that are not pages (goals, certification resources).
+
+    Returns (facets, number of matched documents when nothing is selected, else None)."""
+    counters = {name: Counter() for name in FACETS}
+    groups = [[name for name in FACETS if name not in selected]]
+    groups += [[name] for name in FACETS if name in selected]
+    for names in groups:
+        if not names:
+            continue
+        among = narrowed(documents, selected, skip=names[0] if names[0] in selected else None)
+        rows = (
+            SearchFacetValue.objects.filter(name__in=names, document_id__in=among.values("pk"))
+            .values_list("name", "value")
+            .annotate(n=Count("document_id"))
+            .order_by()
+        )
+        for name, value, n in rows:
+            counters[name][int(value) if name in NUMERIC else value] = n
+    # Every page has one type: with nothing selected, the type counts add up to the matches.
+    total = None if selected else sum(counters["type"].values())
     for name in FACETS:
-        counter = Counter()
-        for pk in ids:
-            values = attributes.get(pk)
-            if values is not None and matches(values, selected, skip=name):
-                counter.update(values[name])
-        counters[name] = counter
-    return {name: _labelled(name, counters[name], locale) for name in FACETS}
+        for values in extra:
+            if matches(values, selected, skip=name):
+                counters[name].update(values[name])
+    facets = {name: _labelled(name, counters[name], locale) for name in FACETS}
+    return facets, total
 
 
 def _labelled(name, counter, locale):
