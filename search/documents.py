@@ -16,8 +16,8 @@ from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
 from knowledge import keywords
 
-from .facets import FACETS, attributes_of
-from .models import SearchDocument, SearchFacetValue
+from .facets import attributes_of, facet_keys
+from .models import SearchDocument
 from .types import SEARCHABLE_TYPES
 
 # PostgreSQL's text search configuration of each content language. Chinese has no parser in
@@ -146,16 +146,12 @@ def store(objs):
 
 
 def store_facets(types):
-    """Replace the facet values of the documents {page id: type label}."""
-    attributes = attributes_of(types)
-    SearchFacetValue.objects.filter(document_id__in=list(types)).delete()
-    rows = [
-        SearchFacetValue(document_id=pk, name=name, value=str(value)[:60])
-        for pk, values in attributes.items()
-        for name in FACETS
-        for value in values[name]
-    ]
-    SearchFacetValue.objects.bulk_create(rows, batch_size=1000)
+    """Write the facet values of the documents {page id: type label}."""
+    documents = list(SearchDocument.objects.filter(page_id__in=list(types)))
+    attributes = attributes_of({document.pk: types[document.pk] for document in documents})
+    for document in documents:
+        document.facets = facet_keys(attributes[document.pk])
+    SearchDocument.objects.bulk_update(documents, ["facets"], batch_size=500)
 
 
 def remove(obj):

@@ -4,7 +4,8 @@ database: a fixed number of queries whatever the number of matches."""
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 
 from wagtail.models import Page
 
@@ -14,7 +15,7 @@ from knowledge.models import SustainableDevelopmentGoal, Theme
 from knowledge.regions import Region
 
 from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
-from .models import SearchFacetValue
+from .models import SearchDocument
 from .resources import RESOURCE_TYPE, RESOURCE_TYPE_LABEL
 from .types import SEARCHABLE_TYPES
 
@@ -94,18 +95,51 @@ def matches(values, selected, skip=None):
     return all(values[name] & wanted for name, wanted in selected.items() if name != skip)
 
 
-# Facets whose values are numbers (stored as text in search.models.SearchFacetValue).
+# Facets whose values are numbers (text in the keys of SearchDocument.facets).
 NUMERIC = {"sdg", "year"}
+
+
+def facet_key(name, value):
+    return f"{name}:{value}"
+
+
+def facet_keys(values):
+    """The keys of SearchDocument.facets for {facet: set of values}."""
+    return {facet_key(name, value): 1 for name in FACETS for value in values.get(name, ())}
 
 
 def narrowed(documents, selected, skip=None):
     """`documents` (SearchDocument queryset) holding a chosen value of every selected facet but
-    `skip`: one subquery per facet, OR within a facet, AND across facets."""
+    `skip`: OR within a facet, AND across facets."""
     for name, values in selected.items():
         if name != skip and values:
-            chosen = SearchFacetValue.objects.filter(name=name, value__in=[str(v) for v in values])
-            documents = documents.filter(pk__in=chosen.values("document_id"))
+            documents = documents.filter(
+                facets__has_any_keys=[facet_key(name, value) for value in values]
+            )
     return documents
+
+
+# The keys of each document's facets, as rows `e.key`, in each database's dialect.
+FACET_KEYS = {
+    "postgresql": "jsonb_object_keys(d.facets) AS e(key)",
+    "sqlite": "json_each(d.facets) AS e",
+}
+
+
+def _count_keys(documents):
+    """{facet key: number of `documents` holding it}, counted by the database."""
+    try:
+        among, params = documents.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # no match (an empty list of ids)
+        return {}
+    table = SearchDocument._meta.db_table
+    sql = (
+        f"SELECT e.key, COUNT(*) FROM {table} d, {FACET_KEYS[connection.vendor]} "  # noqa: S608 - fixed names
+        f"WHERE d.page_id IN ({among}) GROUP BY e.key"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
 
 
 def facet_counts(documents, selected, locale, extra=()):
@@ -122,15 +156,11 @@ def facet_counts(documents, selected, locale, extra=()):
     for names in groups:
         if not names:
             continue
-        among = narrowed(documents, selected, skip=names[0] if names[0] in selected else None)
-        rows = (
-            SearchFacetValue.objects.filter(name__in=names, document_id__in=among.values("pk"))
-            .values_list("name", "value")
-            .annotate(n=Count("document_id"))
-            .order_by()
-        )
-        for name, value, n in rows:
-            counters[name][int(value) if name in NUMERIC else value] = n
+        skip = names[0] if names[0] in selected else None
+        for key, n in _count_keys(narrowed(documents, selected, skip=skip)).items():
+            name, _, value = key.partition(":")
+            if name in names:
+                counters[name][int(value) if name in NUMERIC else value] = n
     # Every page has one type: with nothing selected, the type counts add up to the matches.
     total = None if selected else sum(counters["type"].values())
     for name in FACETS:
