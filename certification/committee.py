@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
 
-from . import emails
+from . import emails, signals
 from .models import AgendaItem, Application, Certificate, CommitteeMeeting, draw_spot_checks
 from .workflow import TransitionError, _transition
 
@@ -176,6 +176,7 @@ def issue_certificate(application, body, user, today=None):
         user=user,
         data={"application": application.pk, "expires_on": certificate.expires_on.isoformat()},
     )
+    signals.certificate_changed.send(Certificate, certificate=certificate, change=signals.ISSUED)
     return certificate
 
 
@@ -193,6 +194,7 @@ def revoke(certificate, user, reason):
         user=user,
         data={"from": "active", "to": "revoked", "reason": reason},
     )
+    signals.certificate_changed.send(Certificate, certificate=certificate, change=signals.REVOKED)
     emails.notify(
         list(emails.city_members(certificate.application)) + list(emails.secretariat()),
         gettext_lazy("A certificate was revoked"),
@@ -220,6 +222,31 @@ def expiry_reminders(today=None, days=60):
                 "expiry",
                 certificate.application,
                 certificate=certificate,
+            )
+        count += 1
+    return count
+
+
+def record_expiries(today=None):
+    """Certificates whose expiry date has passed, neither revoked nor recorded yet: each is
+    recorded once (logged, and announced through certificate_changed)."""
+    today = today or timezone.localdate()
+    due = Certificate.objects.filter(
+        revoked_at__isnull=True, expires_on__lt=today, expired_recorded_at__isnull=True
+    )
+    count = 0
+    for certificate in due.select_related("body"):
+        with transaction.atomic():
+            certificate.expired_recorded_at = timezone.now()
+            certificate.save(update_fields=["expired_recorded_at"])
+            log(
+                instance=certificate,
+                action="certification.certificate_expired",
+                user=None,
+                data={"from": "active", "to": "expired"},
+            )
+            signals.certificate_changed.send(
+                Certificate, certificate=certificate, change=signals.EXPIRED
             )
         count += 1
     return count

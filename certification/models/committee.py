@@ -161,6 +161,8 @@ class Certificate(models.Model):
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     expiry_reminded_at = models.DateTimeField(null=True, blank=True)
+    # When the daily job recorded (and announced) that the certificate had expired.
+    expired_recorded_at = models.DateTimeField(null=True, blank=True)
 
     objects = CertificateQuerySet.as_manager()
 

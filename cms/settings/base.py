@@ -371,6 +371,7 @@ PERIODIC_TASKS = {
     "cms.tasks.publish_scheduled": {"minutes": 1},
     "certification.tasks.clarification_deadlines": {"hours": 1},
     "certification.tasks.certificate_expiry_reminders": {"hours": 24},
+    "certification.tasks.certificate_expiries": {"hours": 1},
     "syndication.tasks.retry_webhooks": {"minutes": 1},
     "mailqueue.tasks.retry_emails": {"minutes": 1},
     "cms.tasks.requeue_expired_jobs": {"minutes": 1},
