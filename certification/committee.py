@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
 
-from . import emails, signals
+from . import emails, independence, signals
 from .models import AgendaItem, Application, Certificate, CommitteeMeeting, draw_spot_checks
 from .workflow import TransitionError, _transition
 
@@ -109,6 +109,10 @@ def decide(item, outcome, rationale, user, spot_check_notes=""):
         raise TransitionError(_("Draw the spot checks before deciding."))
     if item.outcome:
         raise TransitionError(_("This application is decided already."))
+    if independence.is_conflicted(user, item.application):
+        raise TransitionError(
+            _("You are registered with a conflict of interest with this city or country.")
+        )
     if item.spot_check and not (spot_check_notes or item.spot_check_notes).strip():
         raise TransitionError(_("Record the findings of the spot check before deciding."))
     application = item.application

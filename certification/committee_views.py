@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, ModelLogEntry
 
-from . import committee, permissions, setup
+from . import committee, independence, permissions, setup
 from .forms import DecisionForm, MeetingForm, RevokeForm
 from .models import AgendaItem, Certificate, CertifyingBody, CommitteeMeeting
 from .models.applications import localize
@@ -100,7 +100,8 @@ def _meeting_context(request, meeting, forms=None):
     may_decide = _may_decide(request.user, meeting)
     forms = forms or {}
     for item in items:
-        if may_decide and not item.outcome and meeting.drawn:
+        item.conflicted = independence.is_conflicted(request.user, item.application)
+        if may_decide and not item.outcome and meeting.drawn and not item.conflicted:
             item.form = forms.get(item.pk) or DecisionForm(item=item, prefix=f"item{item.pk}")
     return {
         "meeting": meeting,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_document
 
+from . import independence
 from .models import EVIDENCE_LANGUAGES, AgendaItem, Assessment, SelfRating, TechnicalReviewer
 
 MAX_CLARIFICATION_DAYS = 90
@@ -112,11 +113,23 @@ class AssignForm(forms.Form):
         self.fields["reviewer"].queryset = (
             TechnicalReviewer.objects.filter(pk__in=candidates)
             .exclude(user_id__in=assigned)
+            .exclude(user_id__in=independence.conflicted_user_ids(application))
             .select_related("user")
         )
         self.fields["reviewer"].help_text = _(
-            "Reviewers who work in the language of the application."
+            "Reviewers who work in the language of the application, without a registered "
+            "conflict of interest with its city or country."
         )
+
+
+class UnassignForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the application's history and sent to the reviewer."),
+        error_messages={"required": _("Give the reason.")},
+    )
 
 
 class ConflictForm(forms.Form):

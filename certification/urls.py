@@ -39,6 +39,11 @@ urlpatterns = [
     path("applications/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("review/", review_views.review_list, name="review_list"),
     path("applications/<int:pk>/assign/", review_views.assign, name="assign"),
+    path(
+        "applications/<int:pk>/assignments/<int:assignment_id>/unassign/",
+        review_views.unassign,
+        name="unassign",
+    ),
     path("applications/<int:pk>/declare/", review_views.declare, name="declare"),
     path("applications/<int:pk>/assess/", review_views.assess, name="assess"),
     path("applications/<int:pk>/clarify/", review_views.clarify, name="clarify"),

@@ -16,7 +16,7 @@ from wagtail.models import Locale, ModelLogEntry
 
 from files import names, serving
 
-from . import permissions, workbook, workflow
+from . import independence, permissions, workbook, workflow
 from .forms import (
     AnswerForm,
     ApplyForm,
@@ -25,6 +25,7 @@ from .forms import (
     ConflictForm,
     EvidenceForm,
     ResponseForm,
+    UnassignForm,
     WorkbookForm,
 )
 from .models import Answer, Application, Evidence
@@ -52,7 +53,7 @@ def application_view(view):
             .filter(pk=pk)
             .first()
         )
-        if application is None:
+        if application is None or permissions.barred(request.user, application):
             raise Http404
         return view(request, application, *args, **kwargs)
 
@@ -132,6 +133,19 @@ def _criteria_rows(application, request, with_assessments):
     ]
 
 
+def _assignments(application, forms):
+    """The application's reviewers for the secretariat: each with a registered conflict (if
+    any) and the form that takes them off with a reason."""
+    conflicted = independence.conflicted_user_ids(application)
+    assignments = list(application.assignments.select_related("reviewer"))
+    for assignment in assignments:
+        assignment.registered_conflict = assignment.reviewer_id in conflicted
+        assignment.unassign_form = forms.get(assignment.pk) or UnassignForm(
+            prefix=f"unassign{assignment.pk}"
+        )
+    return assignments
+
+
 def detail_context(request, application, **extra):
     user = request.user
     assignment = permissions.assignment_of(user, application)
@@ -160,7 +174,7 @@ def detail_context(request, application, **extra):
         if application.status == Application.Status.CERTIFIED
         else None,
         "history": _history(application) if (staff or is_city) else [],
-        "assignments": application.assignments.select_related("reviewer")
+        "assignments": _assignments(application, extra.pop("unassign_forms", {}))
         if permissions.sees_all(user)
         else [],
     }

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from . import permissions
@@ -14,8 +15,8 @@ LOG_ACTIONS = [
     ("certification.start", _("Start application"), _("Application started")),
     ("certification.submit", _("Submit application"), _("Application submitted")),
     ("certification.assign", _("Assign reviewer"), _("Reviewer assigned")),
-    ("certification.declare", _("Declare conflicts"), _("Conflict of interest declared")),
     ("certification.unassign", _("Withdraw reviewer"), _("Back to the secretariat")),
+    ("certification.reviewer_unassigned", _("Unassign reviewer"), _("Reviewer unassigned")),
     ("certification.clarify", _("Request clarification"), _("Clarification requested")),
     ("certification.respond", _("Answer clarification"), _("Clarification answered")),
     ("certification.remind", _("Remind city"), _("Clarification reminder sent")),
@@ -38,10 +39,22 @@ LOG_ACTIONS = [
 ]
 
 
+class DeclarationFormatter(LogFormatter):
+    """A reviewer's declaration, as it was: a conflict, or none."""
+
+    label = _("Declare conflicts")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("conflict"):
+            return _("Conflict of interest declared")
+        return _("No conflict of interest declared")
+
+
 @hooks.register("register_log_actions")
 def register_certification_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+    actions.register_action("certification.declare")(DeclarationFormatter)
 
 
 class ReviewMenuItem(MenuItem):

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from knowledge.models import CityPage
 
-from . import emails
+from . import emails, independence
 from .models import (
     Answer,
     Application,
@@ -200,6 +200,12 @@ def assign(application, reviewer, user):
         raise TransitionError(_("Reviewers are assigned once the application is submitted."))
     if reviewer.active is False or application.language not in reviewer.languages:
         raise TransitionError(_("This reviewer does not review in the application's language."))
+    if independence.is_conflicted(reviewer.user, application):
+        raise TransitionError(
+            _("This reviewer is registered with a conflict of interest with this city or country.")
+        )
+    if application.assignments.filter(reviewer=reviewer.user).exists():
+        raise TransitionError(_("This reviewer is assigned already."))
     ReviewAssignment.objects.create(
         application=application, reviewer=reviewer.user, assigned_by=user
     )
@@ -254,6 +260,39 @@ def declare(assignment, has_conflict, details, user):
             "certification.unassign",
             reason="conflict of interest",
         )
+
+
+@transaction.atomic
+def unassign(assignment, user, reason):
+    """The secretariat takes a reviewer off an application, with a reason that is logged; the
+    application returns to the secretariat when nobody is left to review it."""
+    application = assignment.application
+    reviewer = assignment.reviewer
+    assignment.delete()
+    _record(
+        application,
+        "certification.reviewer_unassigned",
+        user,
+        reviewer=reviewer.get_username(),
+        reason=reason,
+    )
+    remaining = application.assignments.exclude(has_conflict=True).exists()
+    if not remaining and application.status == Status.IN_REVIEW:
+        _transition(
+            application,
+            [Status.IN_REVIEW],
+            Status.SUBMITTED,
+            user,
+            "certification.unassign",
+            reason=reason,
+        )
+    emails.notify(
+        [reviewer],
+        gettext_lazy("You were taken off a certification review"),
+        "unassigned",
+        application,
+        reason=reason,
+    )
 
 
 @transaction.atomic

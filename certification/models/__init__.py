@@ -20,11 +20,13 @@ from .framework import (
     Tool,
     current_criteria_version,
 )
+from .independence import ConflictOfInterest
 
 __all__ = [
     "AgendaItem",
     "Certificate",
     "CommitteeMeeting",
+    "ConflictOfInterest",
     "draw_spot_checks",
     "EVIDENCE_LANGUAGES",
     "Answer",
