@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_document
 
 from . import independence
-from .models import EVIDENCE_LANGUAGES, AgendaItem, Assessment, SelfRating, TechnicalReviewer
+from .models import (
+    EVIDENCE_LANGUAGES,
+    Assessment,
+    SelfRating,
+    TechnicalReviewer,
+    Vote,
+)
 
 MAX_CLARIFICATION_DAYS = 90
 
@@ -233,6 +239,8 @@ class MeetingForm(forms.Form):
         self.fields["spot_check_share"].initial = settings.SPOT_CHECK_SHARE
 
     def clean(self):
+        from .committee import meeting_problems
+
         cleaned_data = super().clean()
         body, chosen = cleaned_data.get("body"), cleaned_data.get("applications") or []
         key = body.translation_key if body is not None else None
@@ -241,13 +249,27 @@ class MeetingForm(forms.Form):
             self.add_error(
                 "applications", _("Choose applications addressed to this certifying body.")
             )
+        if body is not None and "members" in cleaned_data:
+            for problem in meeting_problems(body, list(cleaned_data["members"]), chosen):
+                self.add_error(None, problem)
         return cleaned_data
 
 
-class DecisionForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Decision"), choices=AgendaItem.Outcome.choices, widget=forms.RadioSelect
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Your vote"), choices=Vote.Choice.choices, widget=forms.RadioSelect
     )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class DecisionForm(forms.Form):
+    """The decision the votes make is recorded with the committee's rationale."""
+
     rationale = forms.CharField(
         label=_("Rationale"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", committee_views.meeting, name="meeting"),
     path("meetings/<int:pk>/draw/", committee_views.meeting_draw, name="meeting_draw"),
     path("meetings/<int:pk>/items/<int:item_id>/", committee_views.decide, name="decide"),
+    path("meetings/<int:pk>/items/<int:item_id>/vote/", committee_views.vote, name="vote"),
     path("meetings/<int:pk>/report/", committee_views.meeting_report, name="meeting_report"),
     path("applications/<int:pk>/workbook.xlsx", views.workbook_download, name="workbook_download"),
     path("applications/<int:pk>/workbook/", views.workbook_upload, name="workbook_upload"),

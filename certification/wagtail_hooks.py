@@ -50,11 +50,25 @@ class DeclarationFormatter(LogFormatter):
         return _("No conflict of interest declared")
 
 
+class VoteFormatter(LogFormatter):
+    """A committee member's vote, with its choice."""
+
+    label = _("Vote")
+
+    def format_message(self, log_entry):
+        from .models import Vote
+
+        choice = log_entry.data.get("vote")
+        label = Vote.Choice(choice).label if choice in Vote.Choice.values else choice
+        return _("Vote cast: %(choice)s") % {"choice": label}
+
+
 @hooks.register("register_log_actions")
 def register_certification_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
     actions.register_action("certification.declare")(DeclarationFormatter)
+    actions.register_action("certification.vote")(VoteFormatter)
 
 
 class ReviewMenuItem(MenuItem):

@@ -40,6 +40,7 @@ OPEN_STATUSES = [
     Status.IN_REVIEW,
     Status.CLARIFICATION,
     Status.REVIEWED,
+    Status.DEFERRED,
 ]
 
 
@@ -95,15 +96,16 @@ def next_stage(city_key):
     return next((stage for stage in stages() if stage.code not in held), None)
 
 
-def certifying_body_for(city):
-    """The national mechanism of the city's country where there is one, else the global
-    committee."""
+def certifying_body_for(city, stage_code=None):
+    """The national mechanism of the city's country where there is one that may certify the
+    stage, else the global committee."""
     default = Locale.get_default()
     national = CertifyingBody.objects.filter(
         locale=default, kind=CertifyingBody.Kind.NATIONAL, country=city.country
-    ).first()
-    if national is not None:
-        return national
+    )
+    for body in national:
+        if stage_code is None or body.may_certify(stage_code):
+            return body
     return CertifyingBody.objects.filter(locale=default, kind=CertifyingBody.Kind.GLOBAL).first()
 
 
@@ -113,7 +115,7 @@ def start(city_key, user, language):
     if stage is None:
         raise TransitionError(_("Your city cannot apply for another stage now."))
     city = CityPage.objects.filter(translation_key=city_key).first()
-    body = certifying_body_for(city)
+    body = certifying_body_for(city, stage.code)
     if body is None:
         raise TransitionError(_("No certifying body is set up yet."))
     version = current_criteria_version(stage)

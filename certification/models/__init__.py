@@ -10,7 +10,14 @@ from .applications import (
     SelfRating,
     TechnicalReviewer,
 )
-from .committee import AgendaItem, Certificate, CommitteeMeeting, draw_spot_checks
+from .committee import (
+    AgendaItem,
+    Certificate,
+    CommitteeMeeting,
+    Vote,
+    draw_spot_checks,
+    outcome_of_votes,
+)
 from .framework import (
     CertificationStage,
     CertifyingBody,
@@ -28,6 +35,8 @@ __all__ = [
     "CommitteeMeeting",
     "ConflictOfInterest",
     "draw_spot_checks",
+    "outcome_of_votes",
+    "Vote",
     "EVIDENCE_LANGUAGES",
     "Answer",
     "Application",

@@ -31,6 +31,8 @@ class Application(models.Model):
         REVIEWED = "reviewed", _("Reviewed")
         CERTIFIED = "certified", _("Certified")
         NOT_ELIGIBLE = "not_eligible", _("Not yet eligible")
+        # The committee deferred its decision: the application goes on a later agenda.
+        DEFERRED = "deferred", _("Deferred")
 
     city_key = models.UUIDField(_("city"), db_index=True)  # translation_key of the city pages
     stage_code = models.SlugField(_("stage"), max_length=50)

@@ -126,6 +126,49 @@ class AgendaItem(models.Model):
         return f"{self.meeting}: {self.application}"
 
 
+class Vote(models.Model):
+    """A member's vote on an agenda item, cast at the meeting (changeable until the decision)."""
+
+    class Choice(models.TextChoices):
+        CERTIFY = "certify", _("Certify")
+        NOT_ELIGIBLE = "not_eligible", _("Not yet eligible")
+        DEFER = "defer", _("Defer")
+        ABSTAIN = "abstain", _("Abstain")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certification_votes"
+    )
+    choice = models.CharField(_("vote"), max_length=20, choices=Choice.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    cast_at = models.DateTimeField(_("cast"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        ordering = ["item_id", "cast_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "member"], name="one_vote_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.item}: {self.member} {self.choice}"
+
+
+def outcome_of_votes(choices):
+    """The decision the votes make: the choice among certify, not yet eligible and defer with
+    the most votes; a tie for the most, or only abstentions, defers."""
+    counts = {
+        choice: sum(1 for vote in choices if vote == choice)
+        for choice in (Vote.Choice.CERTIFY, Vote.Choice.NOT_ELIGIBLE, Vote.Choice.DEFER)
+    }
+    best = max(counts.values(), default=0)
+    leaders = [choice for choice, count in counts.items() if count == best]
+    if best == 0 or len(leaders) > 1:
+        return AgendaItem.Outcome.DEFER
+    return AgendaItem.Outcome(leaders[0])
+
+
 class CertificateQuerySet(models.QuerySet):
     def current(self, today=None):
         """Neither revoked nor expired: the public register."""

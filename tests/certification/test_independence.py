@@ -192,6 +192,8 @@ def test_a_registered_committee_member_cannot_decide(
     workflow.declare(application.assignments.get(), False, "", team["independent"])
     application = review_all(application, team["independent"])
     body = CertifyingBody.objects.get(code="global-committee", locale__language_code="en")
+    body.quorum = 1
+    body.save()
     meeting = committee.create_meeting(
         body, timezone.localdate(), [committee_member], 0, [application], secretariat
     )
@@ -200,11 +202,14 @@ def test_a_registered_committee_member_cannot_decide(
     item = meeting.items.get()
 
     page = member_client(committee_member).get(f"/en/certification/meetings/{meeting.pk}/")
-    assert f'action="/en/certification/meetings/{meeting.pk}/items/{item.pk}/"' not in (
+    assert f'action="/en/certification/meetings/{meeting.pk}/items/{item.pk}/vote/"' not in (
         page.content.decode()
     )
     with pytest.raises(workflow.TransitionError):
-        committee.decide(item, "certify", "Meets every criterion.", committee_member)
+        committee.vote(item, committee_member, "certify")
+    item.votes.create(member=committee_member, choice="certify")
+    with pytest.raises(workflow.TransitionError):
+        committee.decide(item, "Meets every criterion.", committee_member)
 
 
 def test_the_secretariat_keeps_the_register_in_the_admin(secretariat, busan, team):
