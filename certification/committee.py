@@ -22,6 +22,7 @@ from .models import (
     draw_spot_checks,
     outcome_of_votes,
 )
+from .models.committee import commitment_of
 from .workflow import TransitionError, _transition
 
 Status = Application.Status
@@ -65,8 +66,15 @@ def create_meeting(body, date, members, share, applications, user):
     members = list(members)
     if problems := meeting_problems(body, members, applications):
         raise TransitionError(" ".join(problems))
+    # Commit-reveal: the seed is made now and kept hidden; its SHA-256 is published.
+    seed = CommitteeMeeting.new_seed()
     meeting = CommitteeMeeting.objects.create(
-        body=body, date=date, spot_check_share=share, created_by=user
+        body=body,
+        date=date,
+        spot_check_share=share,
+        spot_check_seed=seed,
+        spot_check_commitment=commitment_of(seed),
+        created_by=user,
     )
     meeting.members.set(members)
     for application in applications:
@@ -75,7 +83,11 @@ def create_meeting(body, date, members, share, applications, user):
         instance=meeting,
         action="certification.meeting_created",
         user=user,
-        data={"agenda": [a.pk for a in applications], "date": date.isoformat()},
+        data={
+            "agenda": [a.pk for a in applications],
+            "date": date.isoformat(),
+            "commitment": meeting.spot_check_commitment,
+        },
     )
     for application in applications:
         log(
@@ -91,13 +103,20 @@ def create_meeting(body, date, members, share, applications, user):
 
 
 @transaction.atomic
-def draw(meeting, user, seed=None):
-    """Choose the spot checks, once, and record the seed, the list and the result."""
+def draw(meeting, user):
+    """Close the agenda, reveal the seed committed to when the meeting was planned, choose the
+    spot checks with it, once, and record the list and the result."""
     meeting = CommitteeMeeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.drawn:
         raise TransitionError(_("The spot checks of this meeting are drawn already."))
     pool = sorted(meeting.items.values_list("application_id", flat=True))
-    seed = seed or CommitteeMeeting.new_seed()
+    seed = meeting.spot_check_seed
+    if not meeting.spot_check_commitment:
+        # A meeting planned before commitments existed: committed and revealed at once.
+        seed = seed or CommitteeMeeting.new_seed()
+        meeting.spot_check_commitment = commitment_of(seed)
+    if commitment_of(seed) != meeting.spot_check_commitment:
+        raise TransitionError(_("The seed does not match the published commitment."))
     selected = draw_spot_checks(seed, pool, meeting.spot_check_share)
     meeting.spot_check_seed = seed
     meeting.spot_check_pool = pool
@@ -110,7 +129,12 @@ def draw(meeting, user, seed=None):
         instance=meeting,
         action="certification.spot_checks_drawn",
         user=user,
-        data={"seed": seed, "pool": pool, "selected": selected},
+        data={
+            "seed": seed,
+            "commitment": meeting.spot_check_commitment,
+            "pool": pool,
+            "selected": selected,
+        },
     )
     for pk in selected:
         log(
