@@ -39,6 +39,29 @@ LOG_ACTIONS = [
 ]
 
 
+class CriterionFormatter(LogFormatter):
+    """An action on one criterion's answer, evidence or assessment: the criterion is named."""
+
+    message = ""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        text = str(self.message)
+        if data.get("criterion"):
+            text = f"{text} ({data['criterion']}"
+            text += f": {data['name']})" if data.get("name") else ")"
+        return text
+
+
+CRITERION_ACTIONS = [
+    ("certification.answer_edited", _("Edit answer"), _("Answer edited")),
+    ("certification.evidence_added", _("Add evidence"), _("Evidence added")),
+    ("certification.evidence_deleted", _("Delete evidence"), _("Evidence deleted")),
+    ("certification.evidence_downloaded", _("Download evidence"), _("Evidence downloaded")),
+    ("certification.assessment_changed", _("Assess criterion"), _("Assessment recorded")),
+]
+
+
 class DeclarationFormatter(LogFormatter):
     """A reviewer's declaration, as it was: a conflict, or none."""
 
@@ -69,6 +92,9 @@ def register_certification_log_actions(actions):
         actions.register_action(action, label, message)
     actions.register_action("certification.declare")(DeclarationFormatter)
     actions.register_action("certification.vote")(VoteFormatter)
+    for action, label, message in CRITERION_ACTIONS:
+        formatter = type("Formatter", (CriterionFormatter,), {"label": label, "message": message})
+        actions.register_action(action)(formatter)
 
 
 class ReviewMenuItem(MenuItem):

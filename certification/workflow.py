@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from knowledge.models import CityPage
 
-from . import emails, independence
+from . import audit, emails, independence
 from .models import (
     Answer,
     Application,
@@ -423,26 +423,44 @@ def clarification_deadlines(today=None, reminder_days=3):
 @transaction.atomic
 def import_workbook(application, rows, user):
     """Apply the rows of a checked workbook to a draft: filled cells replace the answer's
-    narrative or rating, empty cells keep them; a data source adds a piece of evidence."""
+    narrative or rating, empty cells keep them; a data source adds a piece of evidence unless
+    the answer has it already (same source, period and language). Uploading the same workbook
+    twice changes nothing the second time. Returns (answers changed, evidence added)."""
     from .models import Evidence
 
     if not application.editable_by_city:
         raise TransitionError(_("The application cannot be changed now."))
+    changed, added = [], 0
     for row in rows:
         answer, _created = Answer.objects.get_or_create(
             application=application, criterion_code=row.code
         )
+        before = (answer.narrative, answer.self_rating)
         if row.narrative:
             answer.narrative = row.narrative
         if row.self_rating:
             answer.self_rating = row.self_rating
-        answer.save()
+        if (answer.narrative, answer.self_rating) != before:
+            answer.save()
+            changed.append(answer.criterion_code)
+            audit.answer_edited(application, answer, user, before, source="workbook")
         if row.data_source:
-            Evidence.objects.create(
-                answer=answer,
-                data_source=row.data_source[:500],
-                period=row.period[:100],
-                language=row.language,
-                uploaded_by=user,
-            )
-    _record(application, "certification.workbook", user, rows=len(rows))
+            item = {
+                "data_source": row.data_source[:500],
+                "period": row.period[:100],
+                "language": row.language,
+            }
+            if answer.evidence.filter(file="", **item).exists():
+                continue
+            evidence = Evidence.objects.create(answer=answer, uploaded_by=user, **item)
+            audit.evidence_added(application, evidence, user, source="workbook")
+            added += 1
+    _record(
+        application,
+        "certification.workbook",
+        user,
+        rows=len(rows),
+        answers_changed=changed,
+        evidence_added=added,
+    )
+    return changed, added
