@@ -303,14 +303,19 @@ def save_assessments(application, results, user):
     if application.status != Status.IN_REVIEW:
         raise TransitionError(_("Assessments are recorded while the application is in review."))
     codes = set(application.criteria_version.codes)
+    existing = {a.criterion_code: (a.result, a.comment) for a in application.assessments.all()}
     for code, (result, comment) in results.items():
         if code not in codes or not result:
+            continue
+        before = existing.get(code)
+        if before == (result, comment):
             continue
         Assessment.objects.update_or_create(
             application=application,
             criterion_code=code,
             defaults={"result": result, "comment": comment, "reviewer": user},
         )
+        audit.assessment_changed(application, code, before, (result, comment), user)
 
 
 @transaction.atomic
