@@ -99,7 +99,7 @@ def _meeting_context(request, meeting, forms=None, vote_forms=None):
     items = list(
         meeting.items.select_related(
             "application__criteria_version", "criteria_version"
-        ).prefetch_related("votes__member")
+        ).prefetch_related("votes__member", "application__assignments__reviewer")
     )
     localize([item.application for item in items], locale)
     may_decide = _may_decide(request.user, meeting)

@@ -14,6 +14,7 @@ from . import independence
 from .models import (
     EVIDENCE_LANGUAGES,
     Assessment,
+    Recommendation,
     SelfRating,
     TechnicalReviewer,
     Vote,
@@ -126,6 +127,20 @@ class AssignForm(forms.Form):
             "Reviewers who work in the language of the application, without a registered "
             "conflict of interest with its city or country."
         )
+
+
+class RecommendationForm(forms.Form):
+    recommendation = forms.ChoiceField(
+        label=_("Overall recommendation"),
+        choices=Recommendation.choices,
+        widget=forms.RadioSelect,
+    )
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why: shown to the committee with the stage report."),
+    )
 
 
 class UnassignForm(forms.Form):

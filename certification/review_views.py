@@ -11,7 +11,14 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from . import permissions, workflow
-from .forms import AssessmentForm, AssignForm, ClarificationForm, ConflictForm, UnassignForm
+from .forms import (
+    AssessmentForm,
+    AssignForm,
+    ClarificationForm,
+    ConflictForm,
+    RecommendationForm,
+    UnassignForm,
+)
 from .models import Application
 from .models.applications import localize
 from .views import application_view, detail_context
@@ -181,10 +188,18 @@ def clarify(request, application):
 def complete(request, application):
     if not permissions.can_review(request.user, application):
         raise Http404
+    form = RecommendationForm(request.POST)
+    if not form.is_valid():
+        return _rerender(request, application, recommendation_form=form)
     try:
-        workflow.complete_review(application, request.user)
+        workflow.complete_review(
+            application,
+            request.user,
+            form.cleaned_data["recommendation"],
+            form.cleaned_data["rationale"],
+        )
     except workflow.TransitionError as error:
         messages.error(request, str(error))
-        return _rerender(request, application)
+        return _rerender(request, application, recommendation_form=form)
     messages.success(request, _("The review is complete; the stage report is ready."))
     return _back(application)

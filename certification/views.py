@@ -27,6 +27,7 @@ from .forms import (
     ClarificationForm,
     ConflictForm,
     EvidenceForm,
+    RecommendationForm,
     ResponseForm,
     UnassignForm,
     WorkbookForm,
@@ -192,6 +193,7 @@ def detail_context(request, application, **extra):
         context["assign_form"] = AssignForm(application=application)
     if context["can_review"]:
         context["clarification_form"] = ClarificationForm()
+        context["recommendation_form"] = RecommendationForm()
     if is_city and application.status == Application.Status.CLARIFICATION:
         context["response_form"] = ResponseForm()
     if context["can_edit"]:

@@ -22,6 +22,7 @@ from .models import (
     CertificationStage,
     CertifyingBody,
     EvidenceKind,
+    Recommendation,
     ReviewAssignment,
     current_criteria_version,
 )
@@ -360,15 +361,32 @@ def review_errors(application):
 
 
 @transaction.atomic
-def complete_review(application, user):
+def complete_review(application, user, recommendation, rationale):
+    """The reviewer completes the review with an overall recommendation (certify, not yet
+    eligible, defer) and its rationale, once every criterion is assessed."""
     missing = review_errors(application)
     if missing:
         raise TransitionError(
             _("Assess every criterion first. Not yet assessed: %(codes)s")
             % {"codes": ", ".join(missing)}
         )
+    if recommendation not in Recommendation.values or not (rationale or "").strip():
+        raise TransitionError(_("Give your overall recommendation and its rationale."))
+    assignment = application.assignments.filter(reviewer=user).first()
+    if assignment is not None:
+        assignment.recommendation = recommendation
+        assignment.recommendation_rationale = rationale
+        assignment.recommended_at = timezone.now()
+        assignment.save()
     application.reviewed_at = timezone.now()
-    _transition(application, [Status.IN_REVIEW], Status.REVIEWED, user, "certification.complete")
+    _transition(
+        application,
+        [Status.IN_REVIEW],
+        Status.REVIEWED,
+        user,
+        "certification.complete",
+        recommendation=recommendation,
+    )
     people = list(emails.city_members(application)) + list(emails.secretariat())
     emails.notify(
         people,

@@ -111,7 +111,8 @@ def test_qualification_application_from_draft_to_stage_report(
         },
     )
     assert response.status_code == 302
-    response = reviewer_client.post(url("complete/", application))
+    recommendation = {"recommendation": "defer", "rationale": "The commitment is missing."}
+    response = reviewer_client.post(url("complete/", application), recommendation)
     assert response.status_code == 400
     assert "Not yet assessed: Q3" in response.content.decode()
 
@@ -146,8 +147,14 @@ def test_qualification_application_from_draft_to_stage_report(
     # The review is completed.
     reviewer_client.post(url("assess/", application), {"Q3-result": "not_met", "Q3-comment": "x"})
     mail.outbox.clear()
+    # A recommendation and its rationale are required.
     response = reviewer_client.post(url("complete/", application))
+    assert response.status_code == 400
+    response = reviewer_client.post(url("complete/", application), recommendation)
     assert response.status_code == 302
+    assignment = application.assignments.get(reviewer=reviewer)
+    assert assignment.recommendation == "defer"
+    assert assignment.recommendation_rationale == "The commitment is missing."
     application.refresh_from_db()
     assert application.status == "reviewed"
     assert {m.to[0] for m in mail.outbox} == {quito_member.email, secretariat.email}
@@ -201,4 +208,4 @@ def test_qualification_application_from_draft_to_stage_report(
     assert submit_entry.user == quito_member
     assert submit_entry.data["from"] == "draft" and submit_entry.data["to"] == "submitted"
     assert entries[-1].user == reviewer
-    assert entries[-1].data == {"from": "in_review", "to": "reviewed"}
+    assert entries[-1].data == {"from": "in_review", "to": "reviewed", "recommendation": "defer"}

@@ -80,7 +80,8 @@ def test_every_audited_action_is_in_the_history_and_the_export(make_city, secret
     deadline = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
     reviewer.post(f"{base}clarify/", {"message": "Which districts?", "deadline": deadline})
     city_client.post(f"{base}respond/", {"response": "All of them, from 2024."})
-    assert reviewer.post(f"{base}complete/").status_code == 302
+    recommendation = {"recommendation": "certify", "rationale": "Clear evidence."}
+    assert reviewer.post(f"{base}complete/", recommendation).status_code == 302
 
     # The committee votes and decides.
     body = CertifyingBody.objects.get(code="global-committee", locale__language_code="en")

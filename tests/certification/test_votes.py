@@ -205,3 +205,31 @@ def test_a_registered_member_neither_votes_nor_decides(reviewed, body, members, 
     page = member_client(members[0]).get(f"/en/certification/meetings/{meeting.pk}/")
     assert f"vote{item.pk}-choice" not in page.content.decode()
     assert "You are registered with a conflict of interest" in page.content.decode()
+
+
+def test_the_committee_sees_the_reviewers_recommendation(reviewed, body, members, secretariat):
+    assignment = reviewed.assignments.get()
+    assert assignment.recommendation == "certify"
+    meeting = _sitting(body, members[:3], [reviewed], secretariat)
+    page = member_client(members[0]).get(f"/en/certification/meetings/{meeting.pk}/")
+    text = page.content.decode()
+    assert "Overall recommendation" in text and "Meets every criterion." in text
+
+
+def test_a_review_is_not_completed_without_a_recommendation(make_city, secretariat):
+    city = make_city("Daegu", "KR")
+    member = make_member(city, "focal@daegu.example.org")
+    application = workflow.start(city.translation_key, member, "en")
+    fill_in(application, member)
+    workflow.submit(application, member)
+    reviewer = make_reviewer("assessor2", ["en"])
+    workflow.assign(application, reviewer.technical_reviewer, secretariat)
+    workflow.declare(application.assignments.get(), False, "", reviewer)
+    workflow.save_assessments(
+        application, {code: ("met", "") for code in application.criteria_version.codes}, reviewer
+    )
+    for recommendation, rationale in (("", "Why"), ("certify", " "), ("maybe", "Why")):
+        with pytest.raises(workflow.TransitionError):
+            workflow.complete_review(application, reviewer, recommendation, rationale)
+    application.refresh_from_db()
+    assert application.status == "in_review"
