@@ -10,6 +10,11 @@ urlpatterns = [
     path("", public_views.index, name="index"),
     path("verify/", public_views.verify, name="verify_form"),
     path("verify/<str:number>/", public_views.verify, name="verify"),
+    path(
+        "verify/<str:number>/certificate.pdf",
+        public_views.certificate_download,
+        name="certificate_pdf",
+    ),
     path("certificates/<str:number>/revoke/", committee_views.revoke, name="revoke"),
     path("meetings/", committee_views.meetings, name="meetings"),
     path("meetings/new/", committee_views.meeting_new, name="meeting_new"),
