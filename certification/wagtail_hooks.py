@@ -169,3 +169,27 @@ def current_stage_on_city_page(request, city):
     return render_to_string(
         "certification/includes/city_stage.html", {"certificate": certificate}, request=request
     )
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.is_secretariat(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_dashboard_urls():
+    from django.urls import include, path
+
+    from .dashboard import urlpatterns
+
+    return [path("certification-workload/", include((urlpatterns, "certification_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("Certification workload"),
+        reverse("certification_admin:dashboard"),
+        icon_name="success",
+        order=369,
+    )
