@@ -8,13 +8,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale, ModelLogEntry
 
-from . import committee, permissions, setup
-from .forms import DecisionForm, MeetingForm, RevokeForm
+from . import committee, independence, permissions, setup
+from .forms import DecisionForm, MeetingForm, RevokeForm, VoteForm
 from .models import AgendaItem, Certificate, CertifyingBody, CommitteeMeeting
 from .models.applications import localize
 from .workflow import TransitionError
@@ -93,14 +94,31 @@ def meeting_new(request):
     return render(request, "certification/meeting_form.html", {"form": form}, status=status)
 
 
-def _meeting_context(request, meeting, forms=None):
+def _meeting_context(request, meeting, forms=None, vote_forms=None):
     locale = Locale.get_active()
-    items = list(meeting.items.select_related("application__criteria_version", "criteria_version"))
+    items = list(
+        meeting.items.select_related(
+            "application__criteria_version", "criteria_version"
+        ).prefetch_related("votes__member", "application__assignments__reviewer")
+    )
     localize([item.application for item in items], locale)
     may_decide = _may_decide(request.user, meeting)
-    forms = forms or {}
+    is_member = meeting.members.filter(pk=request.user.pk).exists()
+    sitting = meeting.drawn and meeting.date <= timezone.localdate()
+    forms, vote_forms = forms or {}, vote_forms or {}
     for item in items:
-        if may_decide and not item.outcome and meeting.drawn:
+        item.conflicted = independence.is_conflicted(request.user, item.application)
+        item.tally = committee.tally(item)
+        item.vote_list = list(item.votes.all())
+        if item.outcome or item.conflicted or not sitting:
+            continue
+        if is_member:
+            mine = next((v for v in item.vote_list if v.member_id == request.user.pk), None)
+            initial = {"choice": mine.choice, "comment": mine.comment} if mine else {}
+            item.vote_form = vote_forms.get(item.pk) or VoteForm(
+                initial=initial, prefix=f"vote{item.pk}"
+            )
+        if may_decide and item.tally["reached"]:
             item.form = forms.get(item.pk) or DecisionForm(item=item, prefix=f"item{item.pk}")
     return {
         "meeting": meeting,
@@ -108,6 +126,7 @@ def _meeting_context(request, meeting, forms=None):
         "items": items,
         "may_decide": may_decide,
         "may_draw": permissions.is_secretariat(request.user) and not meeting.drawn,
+        "sitting": sitting,
         "redraw": meeting.redraw() if meeting.drawn else None,
         "history": ModelLogEntry.objects.for_instance(meeting).select_related("user"),
     }
@@ -146,24 +165,47 @@ def decide(request, pk, item_id):
         try:
             certificate = committee.decide(
                 item,
-                form.cleaned_data["outcome"],
                 form.cleaned_data["rationale"],
                 request.user,
                 form.cleaned_data.get("spot_check_notes", ""),
             )
         except TransitionError as error:
             messages.error(request, str(error))
+            context = _meeting_context(request, meeting, forms={item.pk: form})
+            return render(request, "certification/meeting_detail.html", context, status=400)
+        if certificate is not None:
+            messages.success(
+                request,
+                _("Decision recorded. Certificate %(number)s is issued.")
+                % {"number": certificate.number},
+            )
         else:
-            if certificate is not None:
-                messages.success(
-                    request,
-                    _("Decision recorded. Certificate %(number)s is issued.")
-                    % {"number": certificate.number},
-                )
-            else:
-                messages.success(request, _("Decision recorded."))
+            messages.success(request, _("Decision recorded."))
         return redirect("certification:meeting", meeting.pk)
     context = _meeting_context(request, meeting, forms={item.pk: form})
+    return render(request, "certification/meeting_detail.html", context, status=400)
+
+
+@committee_only
+@require_POST
+def vote(request, pk, item_id):
+    meeting = get_object_or_404(CommitteeMeeting, pk=pk)
+    item = get_object_or_404(AgendaItem.objects.select_related("application"), pk=item_id)
+    if item.meeting_id != meeting.pk or not meeting.members.filter(pk=request.user.pk).exists():
+        raise Http404
+    form = VoteForm(request.POST, prefix=f"vote{item.pk}")
+    if form.is_valid():
+        try:
+            committee.vote(
+                item, request.user, form.cleaned_data["choice"], form.cleaned_data["comment"]
+            )
+        except TransitionError as error:
+            messages.error(request, str(error))
+            context = _meeting_context(request, meeting)
+            return render(request, "certification/meeting_detail.html", context, status=400)
+        messages.success(request, _("Your vote is recorded."))
+        return redirect("certification:meeting", meeting.pk)
+    context = _meeting_context(request, meeting, vote_forms={item.pk: form})
     return render(request, "certification/meeting_detail.html", context, status=400)
 
 

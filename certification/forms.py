@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_document
 
-from .models import EVIDENCE_LANGUAGES, AgendaItem, Assessment, SelfRating, TechnicalReviewer
+from . import independence
+from .models import (
+    EVIDENCE_LANGUAGES,
+    Assessment,
+    Recommendation,
+    SelfRating,
+    TechnicalReviewer,
+    Vote,
+)
 
 MAX_CLARIFICATION_DAYS = 90
 
@@ -112,11 +120,37 @@ class AssignForm(forms.Form):
         self.fields["reviewer"].queryset = (
             TechnicalReviewer.objects.filter(pk__in=candidates)
             .exclude(user_id__in=assigned)
+            .exclude(user_id__in=independence.conflicted_user_ids(application))
             .select_related("user")
         )
         self.fields["reviewer"].help_text = _(
-            "Reviewers who work in the language of the application."
+            "Reviewers who work in the language of the application, without a registered "
+            "conflict of interest with its city or country."
         )
+
+
+class RecommendationForm(forms.Form):
+    recommendation = forms.ChoiceField(
+        label=_("Overall recommendation"),
+        choices=Recommendation.choices,
+        widget=forms.RadioSelect,
+    )
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why: shown to the committee with the stage report."),
+    )
+
+
+class UnassignForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the application's history and sent to the reviewer."),
+        error_messages={"required": _("Give the reason.")},
+    )
 
 
 class ConflictForm(forms.Form):
@@ -220,6 +254,8 @@ class MeetingForm(forms.Form):
         self.fields["spot_check_share"].initial = settings.SPOT_CHECK_SHARE
 
     def clean(self):
+        from .committee import meeting_problems
+
         cleaned_data = super().clean()
         body, chosen = cleaned_data.get("body"), cleaned_data.get("applications") or []
         key = body.translation_key if body is not None else None
@@ -228,13 +264,27 @@ class MeetingForm(forms.Form):
             self.add_error(
                 "applications", _("Choose applications addressed to this certifying body.")
             )
+        if body is not None and "members" in cleaned_data:
+            for problem in meeting_problems(body, list(cleaned_data["members"]), chosen):
+                self.add_error(None, problem)
         return cleaned_data
 
 
-class DecisionForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Decision"), choices=AgendaItem.Outcome.choices, widget=forms.RadioSelect
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Your vote"), choices=Vote.Choice.choices, widget=forms.RadioSelect
     )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class DecisionForm(forms.Form):
+    """The decision the votes make is recorded with the committee's rationale."""
+
     rationale = forms.CharField(
         label=_("Rationale"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )

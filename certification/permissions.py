@@ -6,6 +6,9 @@
   reviewers; the committee (certification.view_all_applications) sees every application.
 - A technical reviewer sees only the applications assigned to them, and their evidence only after
   declaring no conflict of interest; a declared conflict withdraws them.
+- Nobody registered in the conflict-of-interest register against the application's city or
+  its country (certification.independence) is offered, assigned, sees the evidence, reviews or
+  votes, whatever they declared.
 - Nobody else sees anything; views answer 404 so that nobody learns what exists.
 """
 
@@ -13,6 +16,7 @@ from django.db.models import Q
 
 from knowledge.models import CityMembership
 
+from . import independence
 from .models import Application, ReviewAssignment, TechnicalReviewer
 
 MANAGE = "certification.manage_applications"
@@ -74,11 +78,23 @@ def can_edit(user, application):
     return is_city_member(user, application) and application.editable_by_city
 
 
+def barred(user, application):
+    """A reviewer (neither of the city nor staff) registered against the city or its country:
+    the application is closed to them."""
+    if is_city_member(user, application) or sees_all(user):
+        return False
+    return independence.is_conflicted(user, application)
+
+
 def can_see_evidence(user, application):
     if is_city_member(user, application) or sees_all(user):
         return True
     assignment = assignment_of(user, application)
-    return assignment is not None and assignment.cleared
+    return (
+        assignment is not None
+        and assignment.cleared
+        and not independence.is_conflicted(user, application)
+    )
 
 
 def can_review(user, application):
@@ -88,4 +104,5 @@ def can_review(user, application):
         assignment is not None
         and assignment.cleared
         and application.status == Application.Status.IN_REVIEW
+        and not independence.is_conflicted(user, application)
     )

@@ -92,6 +92,27 @@ def verify(request, number=None):
     return render(request, "certification/verify.html", verification_context(request, certificate))
 
 
+def certificate_download(request, number):
+    """The certificate as PDF, in the city's language, for anyone who has its number."""
+    from django.http import HttpResponse
+
+    from .certificate_pdf import certificate_pdf
+
+    number = number.strip().upper()
+    certificate = None
+    if CERTIFICATE_NUMBER.fullmatch(number):
+        certificate = (
+            Certificate.objects.select_related("body", "application").filter(number=number).first()
+        )
+    if certificate is None:
+        return verify(request, number)  # the form, with its message, 404
+    cache_tags.add("certificates", "certification")
+    pdf = certificate_pdf(certificate, request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
+    return response
+
+
 def current_certificate_of(city_key):
     """The city's current certificate of the highest stage, or None."""
     current = Certificate.objects.current().filter(city_key=city_key).select_related("body")

@@ -11,7 +11,14 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from . import permissions, workflow
-from .forms import AssessmentForm, AssignForm, ClarificationForm, ConflictForm
+from .forms import (
+    AssessmentForm,
+    AssignForm,
+    ClarificationForm,
+    ConflictForm,
+    RecommendationForm,
+    UnassignForm,
+)
 from .models import Application
 from .models.applications import localize
 from .views import application_view, detail_context
@@ -68,6 +75,23 @@ def assign(request, application):
         messages.error(request, str(error))
     else:
         messages.success(request, _("The reviewer was assigned and told by e-mail."))
+    return _back(application)
+
+
+@application_view
+@require_POST
+def unassign(request, application, assignment_id):
+    if not permissions.is_secretariat(request.user):
+        raise Http404
+    assignment = application.assignments.select_related("reviewer").filter(pk=assignment_id)
+    assignment = assignment.first()
+    if assignment is None:
+        raise Http404
+    form = UnassignForm(request.POST, prefix=f"unassign{assignment.pk}")
+    if not form.is_valid():
+        return _rerender(request, application, unassign_forms={assignment.pk: form})
+    workflow.unassign(assignment, request.user, form.cleaned_data["reason"])
+    messages.success(request, _("The reviewer was taken off this application and told why."))
     return _back(application)
 
 
@@ -164,10 +188,18 @@ def clarify(request, application):
 def complete(request, application):
     if not permissions.can_review(request.user, application):
         raise Http404
+    form = RecommendationForm(request.POST)
+    if not form.is_valid():
+        return _rerender(request, application, recommendation_form=form)
     try:
-        workflow.complete_review(application, request.user)
+        workflow.complete_review(
+            application,
+            request.user,
+            form.cleaned_data["recommendation"],
+            form.cleaned_data["rationale"],
+        )
     except workflow.TransitionError as error:
         messages.error(request, str(error))
-        return _rerender(request, application)
+        return _rerender(request, application, recommendation_form=form)
     messages.success(request, _("The review is complete; the stage report is ready."))
     return _back(application)

@@ -55,19 +55,23 @@ def seed_framework(Locale, Stage, Criterion, Body, Tool, languages, data=None):
                     theme_codes=", ".join(item["themes"]),
                 )
 
+    body_fields = {field.name for field in Body._meta.get_fields()}
     for spec in data["bodies"]:
         key = _existing_key(Body, code=spec["code"])
         for language in languages:
+            defaults = {
+                "translation_key": key,
+                "kind": spec["kind"],
+                "country": spec.get("country") or "",
+                "quorum": spec.get("quorum", 3),
+                "stage_codes": ", ".join(spec.get("stages", [])),
+                "name": _text(spec["name"], language),
+                "description": _text(spec["description"], language),
+            }
+            # Earlier migrations' models have no quorum or stages yet.
+            defaults = {name: value for name, value in defaults.items() if name in body_fields}
             Body.objects.get_or_create(
-                code=spec["code"],
-                locale=locales[language],
-                defaults={
-                    "translation_key": key,
-                    "kind": spec["kind"],
-                    "country": spec.get("country") or "",
-                    "name": _text(spec["name"], language),
-                    "description": _text(spec["description"], language),
-                },
+                code=spec["code"], locale=locales[language], defaults=defaults
             )
 
     for spec in data["tools"]:
@@ -92,3 +96,12 @@ def seed_framework(Locale, Stage, Criterion, Body, Tool, languages, data=None):
 def _existing_key(model, **lookup):
     row = model.objects.filter(**lookup).first()
     return row.translation_key if row is not None else uuid.uuid4()
+
+
+def set_body_rules(Body, data=None):
+    """Quorum and stages of the seeded bodies (for rows made before these fields existed)."""
+    data = data or load_data()
+    for spec in data["bodies"]:
+        Body.objects.filter(code=spec["code"]).update(
+            quorum=spec.get("quorum", 3), stage_codes=", ".join(spec.get("stages", []))
+        )

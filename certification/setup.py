@@ -14,7 +14,14 @@ SECRETARIAT = "Certification secretariat"
 COMMITTEE = "Certification committee"
 REVIEWERS = "Technical reviewers"
 
-SNIPPETS = ["certificationstage", "criterion", "certifyingbody", "tool", "technicalreviewer"]
+SNIPPETS = [
+    "certificationstage",
+    "criterion",
+    "certifyingbody",
+    "tool",
+    "technicalreviewer",
+    "conflictofinterest",
+]
 SECRETARIAT_PERMISSIONS = [
     "wagtailadmin.access_admin",
     "certification.manage_applications",
@@ -22,7 +29,7 @@ SECRETARIAT_PERMISSIONS = [
     *[
         f"certification.{verb}_{model}"
         for model in SNIPPETS
-        for verb in ("add", "change", "delete")
+        for verb in ("add", "change", "delete", "view")
     ],
 ]
 COMMITTEE_PERMISSIONS = ["wagtailadmin.access_admin", "certification.view_all_applications"]

@@ -19,3 +19,11 @@ def certificate_expiry_reminders():
     from .committee import expiry_reminders
 
     return expiry_reminders(days=settings.CERTIFICATE_REMINDER_DAYS)
+
+
+@task()
+def certificate_expiries():
+    """Certificates whose expiry date has passed: recorded once each, and announced."""
+    from .committee import record_expiries
+
+    return record_expiries()

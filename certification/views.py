@@ -2,6 +2,9 @@
 clarifications; the application page that everyone allowed to see it shares; evidence downloads
 and the stage report. The reviewers' and secretariat's actions are in review_views."""
 
+import csv
+import io
+import json
 from functools import wraps
 
 from django.contrib import messages
@@ -16,7 +19,7 @@ from wagtail.models import Locale, ModelLogEntry
 
 from files import names, serving
 
-from . import permissions, workbook, workflow
+from . import audit, independence, permissions, workbook, workflow
 from .forms import (
     AnswerForm,
     ApplyForm,
@@ -24,7 +27,9 @@ from .forms import (
     ClarificationForm,
     ConflictForm,
     EvidenceForm,
+    RecommendationForm,
     ResponseForm,
+    UnassignForm,
     WorkbookForm,
 )
 from .models import Answer, Application, Evidence
@@ -52,7 +57,7 @@ def application_view(view):
             .filter(pk=pk)
             .first()
         )
-        if application is None:
+        if application is None or permissions.barred(request.user, application):
             raise Http404
         return view(request, application, *args, **kwargs)
 
@@ -132,6 +137,19 @@ def _criteria_rows(application, request, with_assessments):
     ]
 
 
+def _assignments(application, forms):
+    """The application's reviewers for the secretariat: each with a registered conflict (if
+    any) and the form that takes them off with a reason."""
+    conflicted = independence.conflicted_user_ids(application)
+    assignments = list(application.assignments.select_related("reviewer"))
+    for assignment in assignments:
+        assignment.registered_conflict = assignment.reviewer_id in conflicted
+        assignment.unassign_form = forms.get(assignment.pk) or UnassignForm(
+            prefix=f"unassign{assignment.pk}"
+        )
+    return assignments
+
+
 def detail_context(request, application, **extra):
     user = request.user
     assignment = permissions.assignment_of(user, application)
@@ -160,7 +178,8 @@ def detail_context(request, application, **extra):
         if application.status == Application.Status.CERTIFIED
         else None,
         "history": _history(application) if (staff or is_city) else [],
-        "assignments": application.assignments.select_related("reviewer")
+        "can_export_history": permissions.is_secretariat(user),
+        "assignments": _assignments(application, extra.pop("unassign_forms", {}))
         if permissions.sees_all(user)
         else [],
     }
@@ -174,6 +193,7 @@ def detail_context(request, application, **extra):
         context["assign_form"] = AssignForm(application=application)
     if context["can_review"]:
         context["clarification_form"] = ClarificationForm()
+        context["recommendation_form"] = RecommendationForm()
     if is_city and application.status == Application.Status.CLARIFICATION:
         context["response_form"] = ResponseForm()
     if context["can_edit"]:
@@ -201,11 +221,15 @@ def answer(request, application, code):
         answer_form = AnswerForm(request.POST)
         evidence_form = EvidenceForm(request.POST, request.FILES)
         if answer_form.is_valid() and evidence_form.is_valid():
+            before = (record.narrative, record.self_rating)
             record.narrative = answer_form.cleaned_data["narrative"]
             record.self_rating = answer_form.cleaned_data["self_rating"]
-            record.save()
+            if (record.narrative, record.self_rating) != before:
+                record.save()
+                audit.answer_edited(application, record, request.user, before)
             if not evidence_form.is_empty:
-                _add_evidence(record, evidence_form.cleaned_data, request.user)
+                item = _add_evidence(record, evidence_form.cleaned_data, request.user)
+                audit.evidence_added(application, item, request.user)
             messages.success(request, _("Saved."))
             if "continue" in request.POST:
                 return redirect("certification:answer", application.pk, code)
@@ -259,6 +283,7 @@ def evidence_delete(request, application, evidence_id):
     if item is None:
         raise Http404
     code = item.answer.criterion_code
+    audit.evidence_deleted(application, item, request.user)
     if item.file:
         item.file.delete(save=False)
     item.delete()
@@ -275,6 +300,7 @@ def evidence_download(request, pk, evidence_id):
     item = Evidence.objects.filter(pk=evidence_id, answer__application=application).first()
     if item is None or not item.file:
         raise Http404
+    audit.evidence_downloaded(application, item, request.user)
     return serving.serve(
         item.file.storage,
         item.file.name,
@@ -324,6 +350,42 @@ def _report_or_404(request, application):
     if application.status not in REPORTED:
         raise Http404
     return build_report(application, request.LANGUAGE_CODE)
+
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@application_view
+def history_csv(request, application):
+    """The application's whole audit trail for the secretariat, as CSV."""
+    if not permissions.is_secretariat(request.user):
+        raise Http404
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["time", "action", "event", "user", "details"])
+    for entry in _history(application):
+        user = entry.user
+        writer.writerow(
+            _cell(value)
+            for value in (
+                entry.timestamp.isoformat(),
+                entry.action,
+                entry.message,
+                (user.get_full_name() or user.email or user.get_username()) if user else "",
+                json.dumps(entry.data or {}, ensure_ascii=False, sort_keys=True),
+            )
+        )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = f"application-{application.pk}-history.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @application_view

@@ -10,7 +10,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import CertificationStage, CertifyingBody, TechnicalReviewer, Tool
+from .models import (
+    CertificationStage,
+    CertifyingBody,
+    ConflictOfInterest,
+    TechnicalReviewer,
+    Tool,
+)
 
 
 class StageViewSet(SnippetViewSet):
@@ -60,8 +66,20 @@ class ReviewerViewSet(ModelViewSet):
         return ReviewerForm
 
 
+class ConflictViewSet(ModelViewSet):
+    """The conflict-of-interest register, kept by the secretariat."""
+
+    model = ConflictOfInterest
+    form_fields = ["person", "city", "country", "organisation", "starts_on", "ends_on", "notes"]
+    icon = "warning"
+    menu_label = _("Conflicts of interest")
+    list_display = ["person", "city", "country", "organisation", "starts_on", "ends_on"]
+    list_filter = ["country"]
+    search_fields = ["organisation", "notes", "person__email", "person__last_name"]
+
+
 class CertificationViewSetGroup(SnippetViewSetGroup):
-    items = (StageViewSet, BodyViewSet, ToolViewSet, ReviewerViewSet)
+    items = (StageViewSet, BodyViewSet, ToolViewSet, ReviewerViewSet, ConflictViewSet)
     menu_icon = "success"
     menu_label = _("Certification")
     menu_name = "certification"

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from . import permissions
@@ -14,8 +15,8 @@ LOG_ACTIONS = [
     ("certification.start", _("Start application"), _("Application started")),
     ("certification.submit", _("Submit application"), _("Application submitted")),
     ("certification.assign", _("Assign reviewer"), _("Reviewer assigned")),
-    ("certification.declare", _("Declare conflicts"), _("Conflict of interest declared")),
     ("certification.unassign", _("Withdraw reviewer"), _("Back to the secretariat")),
+    ("certification.reviewer_unassigned", _("Unassign reviewer"), _("Reviewer unassigned")),
     ("certification.clarify", _("Request clarification"), _("Clarification requested")),
     ("certification.respond", _("Answer clarification"), _("Clarification answered")),
     ("certification.remind", _("Remind city"), _("Clarification reminder sent")),
@@ -34,13 +35,66 @@ LOG_ACTIONS = [
     ("certification.certificate_issued", _("Issue certificate"), _("Certificate issued")),
     ("certification.certificate_revoked", _("Revoke certificate"), _("Certificate revoked")),
     ("certification.expiry_reminder", _("Remind of expiry"), _("Expiry reminder sent")),
+    ("certification.certificate_expired", _("Record expiry"), _("Certificate expired")),
 ]
+
+
+class CriterionFormatter(LogFormatter):
+    """An action on one criterion's answer, evidence or assessment: the criterion is named."""
+
+    message = ""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        text = str(self.message)
+        if data.get("criterion"):
+            text = f"{text} ({data['criterion']}"
+            text += f": {data['name']})" if data.get("name") else ")"
+        return text
+
+
+CRITERION_ACTIONS = [
+    ("certification.answer_edited", _("Edit answer"), _("Answer edited")),
+    ("certification.evidence_added", _("Add evidence"), _("Evidence added")),
+    ("certification.evidence_deleted", _("Delete evidence"), _("Evidence deleted")),
+    ("certification.evidence_downloaded", _("Download evidence"), _("Evidence downloaded")),
+    ("certification.assessment_changed", _("Assess criterion"), _("Assessment recorded")),
+]
+
+
+class DeclarationFormatter(LogFormatter):
+    """A reviewer's declaration, as it was: a conflict, or none."""
+
+    label = _("Declare conflicts")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("conflict"):
+            return _("Conflict of interest declared")
+        return _("No conflict of interest declared")
+
+
+class VoteFormatter(LogFormatter):
+    """A committee member's vote, with its choice."""
+
+    label = _("Vote")
+
+    def format_message(self, log_entry):
+        from .models import Vote
+
+        choice = log_entry.data.get("vote")
+        label = Vote.Choice(choice).label if choice in Vote.Choice.values else choice
+        return _("Vote cast: %(choice)s") % {"choice": label}
 
 
 @hooks.register("register_log_actions")
 def register_certification_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+    actions.register_action("certification.declare")(DeclarationFormatter)
+    actions.register_action("certification.vote")(VoteFormatter)
+    for action, label, message in CRITERION_ACTIONS:
+        formatter = type("Formatter", (CriterionFormatter,), {"label": label, "message": message})
+        actions.register_action(action)(formatter)
 
 
 class ReviewMenuItem(MenuItem):
@@ -114,4 +168,28 @@ def current_stage_on_city_page(request, city):
     register_rows([certificate], city.locale)
     return render_to_string(
         "certification/includes/city_stage.html", {"certificate": certificate}, request=request
+    )
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.is_secretariat(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_dashboard_urls():
+    from django.urls import include, path
+
+    from .dashboard import urlpatterns
+
+    return [path("certification-workload/", include((urlpatterns, "certification_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("Certification workload"),
+        reverse("certification_admin:dashboard"),
+        icon_name="success",
+        order=369,
     )

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from knowledge.models import CityPage
 
-from . import emails
+from . import audit, emails, independence
 from .models import (
     Answer,
     Application,
@@ -22,6 +22,7 @@ from .models import (
     CertificationStage,
     CertifyingBody,
     EvidenceKind,
+    Recommendation,
     ReviewAssignment,
     current_criteria_version,
 )
@@ -40,6 +41,7 @@ OPEN_STATUSES = [
     Status.IN_REVIEW,
     Status.CLARIFICATION,
     Status.REVIEWED,
+    Status.DEFERRED,
 ]
 
 
@@ -95,15 +97,16 @@ def next_stage(city_key):
     return next((stage for stage in stages() if stage.code not in held), None)
 
 
-def certifying_body_for(city):
-    """The national mechanism of the city's country where there is one, else the global
-    committee."""
+def certifying_body_for(city, stage_code=None):
+    """The national mechanism of the city's country where there is one that may certify the
+    stage, else the global committee."""
     default = Locale.get_default()
     national = CertifyingBody.objects.filter(
         locale=default, kind=CertifyingBody.Kind.NATIONAL, country=city.country
-    ).first()
-    if national is not None:
-        return national
+    )
+    for body in national:
+        if stage_code is None or body.may_certify(stage_code):
+            return body
     return CertifyingBody.objects.filter(locale=default, kind=CertifyingBody.Kind.GLOBAL).first()
 
 
@@ -113,7 +116,7 @@ def start(city_key, user, language):
     if stage is None:
         raise TransitionError(_("Your city cannot apply for another stage now."))
     city = CityPage.objects.filter(translation_key=city_key).first()
-    body = certifying_body_for(city)
+    body = certifying_body_for(city, stage.code)
     if body is None:
         raise TransitionError(_("No certifying body is set up yet."))
     version = current_criteria_version(stage)
@@ -200,6 +203,12 @@ def assign(application, reviewer, user):
         raise TransitionError(_("Reviewers are assigned once the application is submitted."))
     if reviewer.active is False or application.language not in reviewer.languages:
         raise TransitionError(_("This reviewer does not review in the application's language."))
+    if independence.is_conflicted(reviewer.user, application):
+        raise TransitionError(
+            _("This reviewer is registered with a conflict of interest with this city or country.")
+        )
+    if application.assignments.filter(reviewer=reviewer.user).exists():
+        raise TransitionError(_("This reviewer is assigned already."))
     ReviewAssignment.objects.create(
         application=application, reviewer=reviewer.user, assigned_by=user
     )
@@ -257,19 +266,57 @@ def declare(assignment, has_conflict, details, user):
 
 
 @transaction.atomic
+def unassign(assignment, user, reason):
+    """The secretariat takes a reviewer off an application, with a reason that is logged; the
+    application returns to the secretariat when nobody is left to review it."""
+    application = assignment.application
+    reviewer = assignment.reviewer
+    assignment.delete()
+    _record(
+        application,
+        "certification.reviewer_unassigned",
+        user,
+        reviewer=reviewer.get_username(),
+        reason=reason,
+    )
+    remaining = application.assignments.exclude(has_conflict=True).exists()
+    if not remaining and application.status == Status.IN_REVIEW:
+        _transition(
+            application,
+            [Status.IN_REVIEW],
+            Status.SUBMITTED,
+            user,
+            "certification.unassign",
+            reason=reason,
+        )
+    emails.notify(
+        [reviewer],
+        gettext_lazy("You were taken off a certification review"),
+        "unassigned",
+        application,
+        reason=reason,
+    )
+
+
+@transaction.atomic
 def save_assessments(application, results, user):
     """`results`: {criterion code: (result, comment)}; an empty result leaves the criterion."""
     if application.status != Status.IN_REVIEW:
         raise TransitionError(_("Assessments are recorded while the application is in review."))
     codes = set(application.criteria_version.codes)
+    existing = {a.criterion_code: (a.result, a.comment) for a in application.assessments.all()}
     for code, (result, comment) in results.items():
         if code not in codes or not result:
+            continue
+        before = existing.get(code)
+        if before == (result, comment):
             continue
         Assessment.objects.update_or_create(
             application=application,
             criterion_code=code,
             defaults={"result": result, "comment": comment, "reviewer": user},
         )
+        audit.assessment_changed(application, code, before, (result, comment), user)
 
 
 @transaction.atomic
@@ -314,15 +361,32 @@ def review_errors(application):
 
 
 @transaction.atomic
-def complete_review(application, user):
+def complete_review(application, user, recommendation, rationale):
+    """The reviewer completes the review with an overall recommendation (certify, not yet
+    eligible, defer) and its rationale, once every criterion is assessed."""
     missing = review_errors(application)
     if missing:
         raise TransitionError(
             _("Assess every criterion first. Not yet assessed: %(codes)s")
             % {"codes": ", ".join(missing)}
         )
+    if recommendation not in Recommendation.values or not (rationale or "").strip():
+        raise TransitionError(_("Give your overall recommendation and its rationale."))
+    assignment = application.assignments.filter(reviewer=user).first()
+    if assignment is not None:
+        assignment.recommendation = recommendation
+        assignment.recommendation_rationale = rationale
+        assignment.recommended_at = timezone.now()
+        assignment.save()
     application.reviewed_at = timezone.now()
-    _transition(application, [Status.IN_REVIEW], Status.REVIEWED, user, "certification.complete")
+    _transition(
+        application,
+        [Status.IN_REVIEW],
+        Status.REVIEWED,
+        user,
+        "certification.complete",
+        recommendation=recommendation,
+    )
     people = list(emails.city_members(application)) + list(emails.secretariat())
     emails.notify(
         people,
@@ -382,26 +446,44 @@ def clarification_deadlines(today=None, reminder_days=3):
 @transaction.atomic
 def import_workbook(application, rows, user):
     """Apply the rows of a checked workbook to a draft: filled cells replace the answer's
-    narrative or rating, empty cells keep them; a data source adds a piece of evidence."""
+    narrative or rating, empty cells keep them; a data source adds a piece of evidence unless
+    the answer has it already (same source, period and language). Uploading the same workbook
+    twice changes nothing the second time. Returns (answers changed, evidence added)."""
     from .models import Evidence
 
     if not application.editable_by_city:
         raise TransitionError(_("The application cannot be changed now."))
+    changed, added = [], 0
     for row in rows:
         answer, _created = Answer.objects.get_or_create(
             application=application, criterion_code=row.code
         )
+        before = (answer.narrative, answer.self_rating)
         if row.narrative:
             answer.narrative = row.narrative
         if row.self_rating:
             answer.self_rating = row.self_rating
-        answer.save()
+        if (answer.narrative, answer.self_rating) != before:
+            answer.save()
+            changed.append(answer.criterion_code)
+            audit.answer_edited(application, answer, user, before, source="workbook")
         if row.data_source:
-            Evidence.objects.create(
-                answer=answer,
-                data_source=row.data_source[:500],
-                period=row.period[:100],
-                language=row.language,
-                uploaded_by=user,
-            )
-    _record(application, "certification.workbook", user, rows=len(rows))
+            item = {
+                "data_source": row.data_source[:500],
+                "period": row.period[:100],
+                "language": row.language,
+            }
+            if answer.evidence.filter(file="", **item).exists():
+                continue
+            evidence = Evidence.objects.create(answer=answer, uploaded_by=user, **item)
+            audit.evidence_added(application, evidence, user, source="workbook")
+            added += 1
+    _record(
+        application,
+        "certification.workbook",
+        user,
+        rows=len(rows),
+        answers_changed=changed,
+        evidence_added=added,
+    )
+    return changed, added

@@ -48,9 +48,10 @@ def _connect(handler, name, models=(), pages=False):
 
 
 def register_signal_handlers():
-    from . import privacy
+    from . import privacy, webhooks
 
     privacy.connect()
+    webhooks.connect()
     register_cache_invalidation()
     opendata.exported.connect(_open_data_exported, dispatch_uid="cms_cache_opendata")
     # Menus show page titles and addresses: any publication, move or deletion may change them.

@@ -1,8 +1,8 @@
-"""Page events that partner sites hear about.
+"""Events that partner sites hear about: pages published, unpublished or deleted, and whatever
+another app announces through `notify` (certificates issued, expired or revoked).
 
-When a page is published, unpublished or deleted, the page is described at once (a deleted page
-is gone after the commit); the deliveries are created and sent only once the change is committed,
-so a rolled-back change notifies nobody.
+The subject is described at once (a deleted page is gone after the commit); the deliveries are
+created and sent only once the change is committed, so a rolled-back change notifies nobody.
 """
 
 from functools import partial
@@ -62,8 +62,9 @@ def describe(page):
     }
 
 
-def create_deliveries(event, page, occurred_at):
-    """A delivery per active endpoint subscribed to `event`, each handed to the worker."""
+def create_deliveries(event, page, occurred_at, subject="page"):
+    """A delivery per active endpoint subscribed to `event`, each handed to the worker; the
+    payload names the subject's description `subject` ("page", "certificate")."""
     from .tasks import deliver_webhook
 
     # Wagtail unpublishes a live page just before deleting it: "page.deleted" says it all.
@@ -75,7 +76,7 @@ def create_deliveries(event, page, occurred_at):
             "event": event,
             "delivery": str(delivery.uuid),
             "occurred_at": occurred_at.isoformat(),
-            "page": page,
+            subject: page,
         }
         delivery.save()
         deliver_webhook.enqueue(delivery.pk)
@@ -86,6 +87,20 @@ def capture(event, page):
         return
     transaction.on_commit(
         partial(create_deliveries, event, describe(page), timezone.now()), robust=True
+    )
+
+
+def notify(event, subject, describe_subject):
+    """Announce `event` (one of Event) about a public thing that is not a page: once the change
+    is committed, each subscribed endpoint gets {"event", "delivery", "occurred_at",
+    <subject>: describe_subject()}. The description is made only when someone listens."""
+    if event not in Event.values:
+        raise ValueError(f"Unknown webhook event: {event}")
+    if not subscribed_endpoints(event):
+        return
+    transaction.on_commit(
+        partial(create_deliveries, event, describe_subject(), timezone.now(), subject),
+        robust=True,
     )
 
 

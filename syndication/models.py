@@ -14,6 +14,11 @@ class Event(models.TextChoices):
     PUBLISHED = "page.published", _("Page published")
     UNPUBLISHED = "page.unpublished", _("Page unpublished")
     DELETED = "page.deleted", _("Page deleted")
+    # Announced through syndication.events.notify by the app that owns the thing (the project
+    # wires certification's signals to it in cms.signal_handlers).
+    CERTIFICATE_ISSUED = "certificate.issued", _("Certificate issued")
+    CERTIFICATE_EXPIRED = "certificate.expired", _("Certificate expired")
+    CERTIFICATE_REVOKED = "certificate.revoked", _("Certificate revoked")
 
 
 def generate_secret():
@@ -132,6 +137,9 @@ class WebhookDelivery(models.Model):
 
     @property
     def page_title(self):
+        """The page's title, or the number of the certificate the notice is about."""
+        if "certificate" in self.payload:
+            return (self.payload.get("certificate") or {}).get("number", "")
         return (self.payload.get("page") or {}).get("title", "")
 
     @property

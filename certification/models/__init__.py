@@ -6,11 +6,19 @@ from .applications import (
     Application,
     Assessment,
     Evidence,
+    Recommendation,
     ReviewAssignment,
     SelfRating,
     TechnicalReviewer,
 )
-from .committee import AgendaItem, Certificate, CommitteeMeeting, draw_spot_checks
+from .committee import (
+    AgendaItem,
+    Certificate,
+    CommitteeMeeting,
+    Vote,
+    draw_spot_checks,
+    outcome_of_votes,
+)
 from .framework import (
     CertificationStage,
     CertifyingBody,
@@ -20,12 +28,16 @@ from .framework import (
     Tool,
     current_criteria_version,
 )
+from .independence import ConflictOfInterest
 
 __all__ = [
     "AgendaItem",
     "Certificate",
     "CommitteeMeeting",
+    "ConflictOfInterest",
     "draw_spot_checks",
+    "outcome_of_votes",
+    "Vote",
     "EVIDENCE_LANGUAGES",
     "Answer",
     "Application",
@@ -36,6 +48,7 @@ __all__ = [
     "Criterion",
     "Evidence",
     "EvidenceKind",
+    "Recommendation",
     "ReviewAssignment",
     "SelfRating",
     "TechnicalReviewer",

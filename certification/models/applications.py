@@ -31,6 +31,8 @@ class Application(models.Model):
         REVIEWED = "reviewed", _("Reviewed")
         CERTIFIED = "certified", _("Certified")
         NOT_ELIGIBLE = "not_eligible", _("Not yet eligible")
+        # The committee deferred its decision: the application goes on a later agenda.
+        DEFERRED = "deferred", _("Deferred")
 
     city_key = models.UUIDField(_("city"), db_index=True)  # translation_key of the city pages
     stage_code = models.SlugField(_("stage"), max_length=50)
@@ -197,6 +199,14 @@ class TechnicalReviewer(models.Model):
         return self.user.get_full_name() or self.user.email or self.user.get_username()
 
 
+class Recommendation(models.TextChoices):
+    """A reviewer's overall recommendation to the committee."""
+
+    CERTIFY = "certify", _("Certify")
+    NOT_ELIGIBLE = "not_eligible", _("Not yet eligible")
+    DEFER = "defer", _("Defer")
+
+
 class ReviewAssignment(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="assignments"
@@ -212,6 +222,11 @@ class ReviewAssignment(models.Model):
     has_conflict = models.BooleanField(_("conflict of interest"), null=True)
     conflict_details = models.TextField(_("details"), blank=True)
     declared_at = models.DateTimeField(null=True, blank=True)
+    recommendation = models.CharField(
+        _("overall recommendation"), max_length=20, choices=Recommendation.choices, blank=True
+    )
+    recommendation_rationale = models.TextField(_("rationale of the recommendation"), blank=True)
+    recommended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("review assignment")

@@ -8,15 +8,17 @@ translation_key and language-independent codes (synchronised by wagtail-localize
 import hashlib
 import json
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -143,11 +145,36 @@ class CertifyingBody(TranslatableMixin, models.Model):
     country = CountryField(_("country"), blank=True, help_text=_("For national mechanisms."))
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # Members, quorum and stages are the body's, whatever the language: they are read from the
+    # row in the default language (`source`).
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members"),
+        blank=True,
+        related_name="certifying_bodies",
+        help_text=_("Who may sit and vote in its meetings. Set on the default language."),
+    )
+    quorum = models.PositiveSmallIntegerField(
+        _("quorum"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Votes needed on an agenda item (abstentions count) before its decision is recorded."
+        ),
+    )
+    stage_codes = models.CharField(
+        _("stages it may certify"),
+        max_length=255,
+        blank=True,
+        help_text=_("Codes of the stages, separated by commas; empty: every stage."),
+    )
 
     override_translatable_fields = [
         SynchronizedField("code", overridable=False),
         SynchronizedField("kind", overridable=False),
         SynchronizedField("country", overridable=False),
+        SynchronizedField("quorum", overridable=False),
+        SynchronizedField("stage_codes", overridable=False),
     ]
 
     panels = [
@@ -156,6 +183,9 @@ class CertifyingBody(TranslatableMixin, models.Model):
         FieldPanel("country"),
         FieldPanel("name"),
         FieldPanel("description"),
+        FieldPanel("members", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("quorum"),
+        FieldPanel("stage_codes"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -172,6 +202,27 @@ class CertifyingBody(TranslatableMixin, models.Model):
     def clean(self):
         if self.kind == self.Kind.NATIONAL and not self.country:
             raise ValidationError({"country": _("A national mechanism belongs to a country.")})
+
+    @property
+    def source(self):
+        """The body in the default language, which holds its members, quorum and stages."""
+        if self.locale_id == Locale.get_default().pk:
+            return self
+        return (
+            CertifyingBody.objects.filter(
+                translation_key=self.translation_key, locale=Locale.get_default()
+            ).first()
+            or self
+        )
+
+    @property
+    def certified_stages(self):
+        """The stage codes it may certify; an empty set means every stage."""
+        return {code.strip() for code in self.source.stage_codes.split(",") if code.strip()}
+
+    def may_certify(self, stage_code):
+        stages = self.certified_stages
+        return not stages or stage_code in stages
 
 
 class Tool(TranslatableMixin, index.Indexed, models.Model):

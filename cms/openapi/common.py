@@ -189,6 +189,15 @@ SCHEMAS["Certificate"] = _object(
         "verification_url",
     ],
 )
+SCHEMAS["CertificateDetail"] = _object(
+    {
+        **SCHEMAS["Certificate"]["properties"],
+        "status": {"type": "string", "enum": ["active", "expired", "revoked"]},
+        "revoked_at": {"type": "string", "format": "date-time", "nullable": True},
+        "revocation_reason": {"type": "string"},
+    },
+    [*SCHEMAS["Certificate"]["required"], "revoked_at", "revocation_reason"],
+)
 SCHEMAS["CertificateListing"] = _object(
     {"meta": _ref("ListingMeta"), "items": _array(_ref("Certificate"))}, ["meta", "items"]
 )

@@ -4,6 +4,7 @@ set), so their names, enums and bounds cannot drift from what is accepted."""
 
 from django.conf import settings
 
+from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
 from knowledge import parameters
 from knowledge.api import RICH_TEXT_FORMATS
 from knowledge.filters import InitiativeFilters
@@ -186,12 +187,27 @@ PATHS = {
         "The register of current SDG Cities certificates.",
         "list_certificates",
         [
-            _param("stage", f"Stage codes. {LIST}"),
-            _param("country", f"ISO 3166 alpha-2 codes. {LIST}"),
-            _param("city", f"City page ids. {LIST}"),
+            *_filters(CERTIFICATE_PARAMETERS),
             LOCALE,
             *PAGING,
         ],
         "CertificateListing",
+    ),
+    "/api/v2/certificates/{number}/": _get(
+        "Any certificate by its number: active, expired or revoked (with the date and the "
+        "reason); 404 for a number no certificate has.",
+        "get_certificate",
+        [
+            _param(
+                "number",
+                "Certificate number, such as SDGC-2026-000001.",
+                {"type": "string", "pattern": "^SDGC-[0-9]{4}-[0-9]{6,20}$"},
+                location="path",
+                required=True,
+            ),
+            LOCALE,
+        ],
+        "CertificateDetail",
+        not_found=True,
     ),
 }

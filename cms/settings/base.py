@@ -366,11 +366,21 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # by default, PostgreSQL in production) and executed by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Certification: days an application may wait in each step before the secretariat's dashboard
+# marks it late (status -> days).
+CERTIFICATION_TARGET_DAYS = {
+    "submitted": env_int("CERTIFICATION_TARGET_ASSIGN_DAYS", 7),
+    "in_review": env_int("CERTIFICATION_TARGET_REVIEW_DAYS", 30),
+    "clarification": env_int("CERTIFICATION_TARGET_CLARIFICATION_DAYS", 30),
+    "reviewed": env_int("CERTIFICATION_TARGET_DECISION_DAYS", 90),
+}
+
 # Periodic jobs run by `manage.py run_scheduler`: task path -> APScheduler interval trigger.
 PERIODIC_TASKS = {
     "cms.tasks.publish_scheduled": {"minutes": 1},
     "certification.tasks.clarification_deadlines": {"hours": 1},
     "certification.tasks.certificate_expiry_reminders": {"hours": 24},
+    "certification.tasks.certificate_expiries": {"hours": 1},
     "syndication.tasks.retry_webhooks": {"minutes": 1},
     "mailqueue.tasks.retry_emails": {"minutes": 1},
     "cms.tasks.requeue_expired_jobs": {"minutes": 1},

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -166,14 +166,21 @@ def _with_current(links, current_path):
     ]
 
 
+def _app_links(request):
+    """Sections served by views rather than pages, in the active language: certification."""
+    url = reverse("certification:index")
+    return [(_("Certification"), url, request.path.startswith(url))]
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The main menu snippet of the active language; without one, the pages shown in menus."""
+    """The main menu snippet of the active language (without one, the pages shown in menus),
+    then the sections served by views (certification)."""
     request = context["request"]
     current_path = getattr(context.get("page"), "path", "")
     menu = _menu(request, "main")
     if menu is not None:
-        return {"links": _with_current(menu["links"], current_path)}
+        return {"links": _with_current(menu["links"], current_path) + _app_links(request)}
     home = site_homes(request).get(translation.get_language())
     pages = home.get_children().live().public().in_menu() if home else []
     return {
@@ -181,6 +188,7 @@ def main_menu(context):
             (page.title, page.get_url(request), current_path.startswith(page.path))
             for page in pages
         ]
+        + _app_links(request)
     }
 
 

@@ -115,7 +115,7 @@ def review_all(application, reviewer, results=None):
         {code: (results.get(code, "met"), "") for code in application.criteria_version.codes},
         reviewer,
     )
-    workflow.complete_review(application, reviewer)
+    workflow.complete_review(application, reviewer, "certify", "Meets every criterion.")
     application.refresh_from_db()
     return application
 
@@ -123,3 +123,40 @@ def review_all(application, reviewer, results=None):
 @pytest.fixture
 def reviewed_application(in_review, reviewer):
     return review_all(in_review, reviewer)
+
+
+@pytest.fixture
+def city_index(homes):
+    from tests.factories import CityIndexPageFactory
+
+    return CityIndexPageFactory(parent=homes["en"])
+
+
+@pytest.fixture
+def make_city(city_index):
+    """A city page made by the factories (no demo content): make_city("Busan", "KR")."""
+    from tests.factories import CityPageFactory
+
+    def make(title="Busan", country="KR"):
+        return CityPageFactory(parent=city_index, title=title, country=country)
+
+    return make
+
+
+@pytest.fixture
+def issue(make_city, db):
+    """A certificate issued to a new city: issue("Busan", today=date)."""
+    from certification import committee
+    from certification.models import CertifyingBody
+
+    secretary = make_user("issuer", setup.SECRETARIAT)
+    body = CertifyingBody.objects.get(code="global-committee", locale__language_code="en")
+
+    def run(title="Busan", country="KR", today=None):
+        city = make_city(title, country)
+        member = make_member(city, f"focal@{city.slug}.example.org")
+        application = workflow.start(city.translation_key, member, "en")
+        return committee.issue_certificate(application, body, secretary, today=today)
+
+    run.secretary = secretary
+    return run

@@ -111,7 +111,8 @@ def test_qualification_application_from_draft_to_stage_report(
         },
     )
     assert response.status_code == 302
-    response = reviewer_client.post(url("complete/", application))
+    recommendation = {"recommendation": "defer", "rationale": "The commitment is missing."}
+    response = reviewer_client.post(url("complete/", application), recommendation)
     assert response.status_code == 400
     assert "Not yet assessed: Q3" in response.content.decode()
 
@@ -146,8 +147,14 @@ def test_qualification_application_from_draft_to_stage_report(
     # The review is completed.
     reviewer_client.post(url("assess/", application), {"Q3-result": "not_met", "Q3-comment": "x"})
     mail.outbox.clear()
+    # A recommendation and its rationale are required.
     response = reviewer_client.post(url("complete/", application))
+    assert response.status_code == 400
+    response = reviewer_client.post(url("complete/", application), recommendation)
     assert response.status_code == 302
+    assignment = application.assignments.get(reviewer=reviewer)
+    assert assignment.recommendation == "defer"
+    assert assignment.recommendation_rationale == "The commitment is missing."
     application.refresh_from_db()
     assert application.status == "reviewed"
     assert {m.to[0] for m in mail.outbox} == {quito_member.email, secretariat.email}
@@ -175,7 +182,19 @@ def test_qualification_application_from_draft_to_stage_report(
     # Every step is in Wagtail's audit log, with who and from which state to which.
     from wagtail.models import ModelLogEntry
 
-    entries = list(ModelLogEntry.objects.for_instance(application).order_by("timestamp", "pk"))
+    # Transitions (answers, evidence and assessments are audited too: tests/…/test_audit.py).
+    audited = {
+        "certification.answer_edited",
+        "certification.evidence_added",
+        "certification.evidence_downloaded",
+        "certification.evidence_deleted",
+        "certification.assessment_changed",
+    }
+    entries = [
+        entry
+        for entry in ModelLogEntry.objects.for_instance(application).order_by("timestamp", "pk")
+        if entry.action not in audited
+    ]
     assert [e.action for e in entries] == [
         "certification.start",
         "certification.submit",
@@ -189,4 +208,4 @@ def test_qualification_application_from_draft_to_stage_report(
     assert submit_entry.user == quito_member
     assert submit_entry.data["from"] == "draft" and submit_entry.data["to"] == "submitted"
     assert entries[-1].user == reviewer
-    assert entries[-1].data == {"from": "in_review", "to": "reviewed"}
+    assert entries[-1].data == {"from": "in_review", "to": "reviewed", "recommendation": "defer"}

@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from certification import committee, workflow
+from certification import committee, setup, workflow
 from certification.models import (
     AgendaItem,
     Certificate,
@@ -21,7 +21,7 @@ from certification.models import (
 )
 from tests.knowledge.members import member_client
 
-from .conftest import fill_in, review_all
+from .conftest import fill_in, make_user, review_all
 
 pytestmark = pytest.mark.django_db
 
@@ -43,14 +43,25 @@ def test_reviewed_application_to_register_and_revocation(
     body = CertifyingBody.objects.get(code="global-committee", locale__language_code="en")
     secretariat_client = member_client(secretariat)
     committee_client = member_client(committee_member)
+    # The global committee's quorum is three: two more members sit.
+    others = [make_user(f"member{n}", setup.COMMITTEE) for n in (2, 3)]
+    voters = [committee_client] + [member_client(other) for other in others]
+
+    def vote_all(item, choice):
+        for voter in voters:
+            response = voter.post(
+                f"/en/certification/meetings/{meeting.pk}/items/{item.pk}/vote/",
+                {f"vote{item.pk}-choice": choice},
+            )
+            assert response.status_code == 302
 
     # The secretariat plans a meeting with both reviewed applications on the agenda.
     response = secretariat_client.post(
         "/en/certification/meetings/new/",
         {
             "body": body.pk,
-            "date": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
-            "members": [committee_member.pk],
+            "date": timezone.localdate().isoformat(),
+            "members": [committee_member.pk, *(other.pk for other in others)],
             "spot_check_share": "0.5",
             "applications": [application.pk, second_reviewed.pk],
         },
@@ -62,9 +73,9 @@ def test_reviewed_application_to_register_and_revocation(
     # No decision before the draw.
     response = committee_client.post(
         f"/en/certification/meetings/{meeting.pk}/items/{item.pk}/",
-        {f"item{item.pk}-outcome": "certify", f"item{item.pk}-rationale": "All criteria met."},
+        {f"item{item.pk}-rationale": "All criteria met."},
     )
-    assert response.status_code == 302
+    assert response.status_code == 400
     item.refresh_from_db()
     assert item.outcome == ""
 
@@ -91,7 +102,8 @@ def test_reviewed_application_to_register_and_revocation(
 
     # A spot-checked application needs the findings before its decision.
     item.refresh_from_db()
-    data = {f"item{item.pk}-outcome": "certify", f"item{item.pk}-rationale": "All criteria met."}
+    vote_all(item, "certify")
+    data = {f"item{item.pk}-rationale": "All criteria met."}
     if item.spot_check:
         response = committee_client.post(
             f"/en/certification/meetings/{meeting.pk}/items/{item.pk}/", data
@@ -118,8 +130,8 @@ def test_reviewed_application_to_register_and_revocation(
 
     # The other application: not yet eligible, with its rationale in the meeting report.
     other = AgendaItem.objects.get(meeting=meeting, application=second_reviewed)
+    vote_all(other, "not_eligible")
     other_data = {
-        f"item{other.pk}-outcome": "not_eligible",
         f"item{other.pk}-rationale": "No public commitment yet.",
         f"item{other.pk}-spot_check_notes": "Checked.",
     }
@@ -175,11 +187,9 @@ def test_reviewed_application_to_register_and_revocation(
     assert "The evidence was found to be misstated." in verification
 
     actions = [e.action for e in ModelLogEntry.objects.for_instance(application).order_by("pk")]
-    assert actions[-3:] == [
-        "certification.on_agenda",
-        "certification.spot_check",
-        "certification.decide",
-    ] or actions[-2:] == ["certification.on_agenda", "certification.decide"]
+    assert actions[-1] == "certification.decide"
+    assert actions.count("certification.vote") == 3
+    assert actions.index("certification.on_agenda") < actions.index("certification.vote")
     revoked = ModelLogEntry.objects.for_instance(certificate).order_by("pk").last()
     assert revoked.action == "certification.certificate_revoked" and revoked.user == secretariat
 
@@ -224,8 +234,9 @@ def test_visitors_and_cities_see_no_meetings_or_applications(
     reviewed_application, quito_client, secretariat
 ):
     body = CertifyingBody.objects.get(code="global-committee", locale__language_code="en")
+    members = [make_user(f"sitting{n}", setup.COMMITTEE) for n in range(3)]
     meeting = committee.create_meeting(
-        body, timezone.localdate(), [], 0.25, [reviewed_application], secretariat
+        body, timezone.localdate(), members, 0.25, [reviewed_application], secretariat
     )
     visitor = Client()
     for url in (
@@ -237,6 +248,10 @@ def test_visitors_and_cities_see_no_meetings_or_applications(
         assert visitor.get(url).status_code == 302, url
         assert quito_client.get(url).status_code == 404, url
     assert quito_client.post(f"/en/certification/meetings/{meeting.pk}/draw/").status_code == 404
+    item = meeting.items.get()
+    vote_url = f"/en/certification/meetings/{meeting.pk}/items/{item.pk}/vote/"
+    assert quito_client.post(vote_url, {f"vote{item.pk}-choice": "certify"}).status_code == 404
+    assert not item.votes.exists()
     public = visitor.get("/en/certification/").content.decode()
     assert f"/applications/{reviewed_application.pk}/" not in public
     assert "Our answer" not in public

@@ -127,10 +127,17 @@ def test_certificate_verification_answers_any_number(client, language):
         client.get(base, {"number": "../"}),
         client.get(f"{base}%00/"),
         client.get(f"{base}{'9' * 10_000}/"),
+        client.get(base, {"number": "SDGC-" + "9" * 10_000}),
     ):
         assert response.status_code == 404
         assert malformed in text_of(response)
         assert "\x00" not in response.content.decode()
+    # A NUL in any query parameter is refused by the site's one mechanism, in the language.
+    nul = client.get(base, {"number": "SDGC\x00"})
+    assert nul.status_code == 400
+    assert translated(language, "%(name)s: contains a NUL character") % {
+        "name": "number"
+    } in text_of(nul)
 
 
 def test_my_city_refuses_a_language_with_a_nul_character(homes):

@@ -250,7 +250,14 @@ def test_new_endpoints_get_a_long_random_secret(db):
 
     assert len(first.secret) >= 43
     assert first.secret != second.secret
-    assert first.events == ["page.published", "page.unpublished", "page.deleted"]
+    assert first.events == [
+        "page.published",
+        "page.unpublished",
+        "page.deleted",
+        "certificate.issued",
+        "certificate.expired",
+        "certificate.revoked",
+    ]
 
 
 def test_the_readme_receiver_code_verifies_a_real_notice(receiver, endpoint, draft, publish):
