@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_float, env_int, env_int_list, env_list, env_network_list, env_str
 
@@ -61,10 +62,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "corsheaders",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that answers, error pages and cached responses included (cms.security).
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
     # The client's address (through TRUSTED_PROXIES) for the log records of the request.
     "cms.client.ClientAddressMiddleware",
     # Errors as JSON under /api/ and as pages elsewhere, whatever inner layer produced them.
@@ -82,6 +87,8 @@ MIDDLEWARE = [
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Idle and absolute session limits, before anything reads the user.
+    "cms.security.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Translators edit snippets of their languages only, in wagtail-localize's editor too;
@@ -253,12 +260,85 @@ RATE_MAILS_PER_RECIPIENT = env_str("RATE_MAILS_PER_RECIPIENT", "5/h")
 INTERACTION_MIN_SECONDS = env_int("INTERACTION_MIN_SECONDS", 3)
 COMMENT_REPORT_THRESHOLD = env_int("COMMENT_REPORT_THRESHOLD", 3)
 
+# At least 12 characters and not a commonly used password (OWASP ASVS 2.1.1, 2.1.7).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sessions (cms.security): signed out after SESSION_IDLE_MINUTES without a request, and
+# SESSION_ABSOLUTE_HOURS after signing in whatever the activity; the cookie lives no longer.
+# Changing one's password ends the other sessions (Django's session hash).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp through cms.security). The public site runs no inline
+# code: scripts and styles come from the site's static files, or carry the request's nonce
+# (the error pages' own styles). Images may come from the media bucket and the map tiles;
+# embedded videos from any HTTPS address.
+_MEDIA_ORIGINS = []
+if env_str("AWS_STORAGE_BUCKET_NAME"):
+    if env_str("AWS_S3_CUSTOM_DOMAIN"):
+        _MEDIA_ORIGINS.append("https://" + env_str("AWS_S3_CUSTOM_DOMAIN"))
+    else:
+        _MEDIA_ORIGINS.append(env_str("AWS_S3_ENDPOINT_URL") or "https://*.amazonaws.com")
+if env_str("MAP_TILE_URL"):
+    from urllib.parse import urlsplit as _urlsplit
+
+    _tiles = _urlsplit(env_str("MAP_TILE_URL"))
+    _MEDIA_ORIGINS.append(f"{_tiles.scheme}://{_tiles.netloc}")
+_COMMON_DIRECTIVES = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+    "media-src": [SELF, *_MEDIA_ORIGINS],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF, "https:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_COMMON_DIRECTIVES,
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+    }
+}
+# The Wagtail admin (Wagtail 8) still writes inline scripts (date pickers, inline panels) and
+# style attributes (focal points, progress bars) and shows previews as blob: images: it gets
+# 'unsafe-inline' for those, and nothing else more than the public site.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_COMMON_DIRECTIVES,
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+    }
+}
+# Browser features no page of the platform uses.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 # Languages: the six official UN languages, English as the source.
 LANGUAGE_CODE = "en"
