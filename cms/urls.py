@@ -13,6 +13,7 @@ from certification.api import certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
 from cms import health, link_chooser, openapi, serve, views
 from cms.api import api_router
+from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns
 from files import urls as files_urls
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.opendata_urls import urlpatterns as opendata_urlpatterns
@@ -69,6 +70,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("my-city/", include((my_city_urlpatterns, "my_city"))),
     path("accounts/", include(account_urlpatterns)),
+    path("accounts/two-factor/", include(two_factor_urlpatterns)),
     path("certification/", include((certification_urlpatterns, "certification"))),
     path("interact/", include((interaction_urlpatterns, "interaction"))),
     *feeds,

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "axes",
     "corsheaders",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +93,9 @@ MIDDLEWARE = [
     # Idle and absolute session limits, before anything reads the user.
     "cms.security.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session entered its second factor, and holding staff at it until then.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.two_factor.policy.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Translators edit snippets of their languages only, in wagtail-localize's editor too;
     # the explorer does not show drafts to those who may not edit them.
@@ -279,6 +285,12 @@ SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Second factor (cms.two_factor, django-otp): required of administrators, moderators, editors,
+# translators and the certification roles when on (production's default), and of anyone who
+# set one up; optional for city members.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Urban SDG Knowledge Platform"
 
 # Content-Security-Policy (django-csp through cms.security). The public site runs no inline
 # code: scripts and styles come from the site's static files, or carry the request's nonce

@@ -1,0 +1,79 @@
+"""Who needs a second factor, and the middleware that holds them at its pages until verified."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+
+from django_otp import user_has_device
+
+from certification import setup as certification_setup
+from knowledge.members import MODERATORS
+from knowledge.translators import translator_group_names
+
+from .. import roles
+
+# Paths a person who still owes a second factor may reach, besides the second-factor pages.
+OPEN_PREFIXES = ("/static/", "/media/", "/healthz/", "/api/", "/admin/logout/", "/admin/jsi18n/")
+OPEN_NAMES = ("logout", "two_factor_setup", "two_factor_verify", "two_factor_recovery_codes")
+
+
+def staff_group_names():
+    return {
+        MODERATORS,
+        roles.EDITORS,
+        certification_setup.SECRETARIAT,
+        certification_setup.COMMITTEE,
+        certification_setup.REVIEWERS,
+        *translator_group_names().values(),
+    }
+
+
+def is_staff_role(user):
+    """Administrators, moderators, editors, translators and the certification roles."""
+    if user.is_superuser or user.is_staff:
+        return True
+    return user.groups.filter(name__in=staff_group_names()).exists()
+
+
+def required_for(user):
+    """Must this signed-in person enter a second factor?"""
+    if user_has_device(user, confirmed=True):
+        return True
+    return settings.STAFF_REQUIRE_2FA and is_staff_role(user)
+
+
+def _open_path(request):
+    path = request.path_info
+    if path.startswith(OPEN_PREFIXES):
+        return True
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name in OPEN_NAMES
+
+
+class SecondFactorMiddleware:
+    """Sends a signed-in person who owes a second factor to set one up or to enter a code.
+
+    After django_otp's OTPMiddleware, which tells whether this session entered one. The check
+    runs in process_view, once the address is resolved, so that its own pages are recognised.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_verified():
+            return None
+        if _open_path(request) or not required_for(user):
+            return None
+        name = "two_factor_verify" if user_has_device(user, confirmed=True) else "two_factor_setup"
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        with translation.override(language):
+            target = reverse(name)
+        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
