@@ -466,11 +466,25 @@ PERIODIC_TASKS = {
     "syndication.tasks.retry_webhooks": {"minutes": 1},
     "mailqueue.tasks.retry_emails": {"minutes": 1},
     "cms.tasks.requeue_expired_jobs": {"minutes": 1},
+    # Daily unless BACKUP_INTERVAL_HOURS says otherwise; 0 leaves backups to cron.
+    **(
+        {"cms.tasks.scheduled_backup": {"hours": env_int("BACKUP_INTERVAL_HOURS", 24)}}
+        if env_int("BACKUP_INTERVAL_HOURS", 24)
+        else {}
+    ),
 }
 # A job still RUNNING this many seconds after a worker took it is presumed orphaned (its worker
 # died) and goes back to the queue (cms.jobs); longer for the tasks named in TASK_LEASES.
 TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
-TASK_LEASES = {"knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600)}
+TASK_LEASES = {
+    "knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600),
+    "cms.tasks.scheduled_backup": env_int("TASK_BACKUP_LEASE_SECONDS", 6 * 3600),
+}
+
+# Backups (cms.backup): `manage.py backup` without a path and the scheduled job write into
+# BACKUP_DIR (outside MEDIA_ROOT; copy it off the machine) and keep the newest BACKUP_KEEP.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
 
 # Webhooks to partner sites (syndication): seconds to wait for a receiver's answer, and the
 # seconds before each retry of a failed delivery (after the last one it has failed for good).
