@@ -17,6 +17,7 @@ class CmsConfig(AppConfig):
         from . import client, security  # noqa: F401
         from .roles import ensure_roles
         from .signal_handlers import register_signal_handlers
+        from .two_factor import policy  # noqa: F401 - forgets cached devices when they change
 
         register_signal_handlers()
         # post_migrate is sent only for apps with models; roles hang on the pages app's.

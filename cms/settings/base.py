@@ -286,6 +286,13 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# Personal data: the privacy notice people agree to when they register (its version is recorded
+# with their consent; its address, when set, is linked from the form), and the days after which
+# a registration whose e-mail address was never confirmed is deleted, releasing the address.
+PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-12")
+PRIVACY_NOTICE_URL = env_str("PRIVACY_NOTICE_URL")
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 14)
+
 # Second factor (cms.two_factor, django-otp): required of administrators, moderators, editors,
 # translators and the certification roles when on (production's default), and of anyone who
 # set one up; optional for city members.
@@ -466,6 +473,7 @@ PERIODIC_TASKS = {
     "syndication.tasks.retry_webhooks": {"minutes": 1},
     "mailqueue.tasks.retry_emails": {"minutes": 1},
     "cms.tasks.requeue_expired_jobs": {"minutes": 1},
+    "knowledge.tasks.delete_unverified_registrations": {"hours": 24},
     # Daily unless BACKUP_INTERVAL_HOURS says otherwise; 0 leaves backups to cron.
     **(
         {"cms.tasks.scheduled_backup": {"hours": env_int("BACKUP_INTERVAL_HOURS", 24)}}
