@@ -536,6 +536,10 @@ REST_FRAMEWORK = {"EXCEPTION_HANDLER": "cms.api.exception_handler"}
 # Rich text as HTML for partner sites (Wagtail's default is its internal database format).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The admin calls no third party: no Gravatar images (staff addresses' hashes would leave the
+# site) and no check for new Wagtail releases; the Content-Security-Policy allows neither.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
