@@ -13,9 +13,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from . import client  # noqa: F401 - registers the proxy settings' checks
+        # client registers the proxy settings' checks; security records when a session signs in.
+        from . import client, security  # noqa: F401
         from .roles import ensure_roles
         from .signal_handlers import register_signal_handlers
+        from .two_factor import policy  # noqa: F401 - forgets cached devices when they change
 
         register_signal_handlers()
         # post_migrate is sent only for apps with models; roles hang on the pages app's.

@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from django_tasks import task
 
-from . import jobs
+from . import backup, jobs
 from .frontend_cache import ban
 
 
@@ -30,3 +30,9 @@ def ban_cache_tags(tags):
 def requeue_expired_jobs():
     """Jobs whose worker died while running them go back to the queue (cms.jobs)."""
     return jobs.requeue_expired_jobs()
+
+
+@task()
+def scheduled_backup():
+    """A backup into BACKUP_DIR, keeping the newest BACKUP_KEEP archives (cms.backup)."""
+    return backup.scheduled_backup()

@@ -11,8 +11,9 @@ from wagtail.urls import serve_pattern
 
 from certification.api import certificate_api, certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
-from cms import health, link_chooser, openapi, serve, views
+from cms import health, link_chooser, openapi, personal_data_views, serve, views
 from cms.api import api_router
+from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns
 from files import urls as files_urls
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
 from knowledge.opendata_urls import urlpatterns as opendata_urlpatterns
@@ -68,8 +69,12 @@ for kind, feed in FEEDS.items():
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    # A member's own data (cms.personal_data): download and account deletion.
+    path("my-city/data/", personal_data_views.download, name="personal_data_download"),
+    path("my-city/delete/", personal_data_views.delete_account, name="delete_account"),
     path("my-city/", include((my_city_urlpatterns, "my_city"))),
     path("accounts/", include(account_urlpatterns)),
+    path("accounts/two-factor/", include(two_factor_urlpatterns)),
     path("certification/", include((certification_urlpatterns, "certification"))),
     path("interact/", include((interaction_urlpatterns, "interaction"))),
     *feeds,

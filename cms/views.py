@@ -46,6 +46,8 @@ def server_error(request, template_name="500.html"):
                 "LANGUAGE_CODE": translation.get_language(),
                 "LANGUAGE_BIDI": translation.get_language_bidi(),
                 "reported": reported,
+                # The page's own styles carry the Content-Security-Policy nonce (cms.security).
+                "csp_nonce": str(request.csp_nonce) if hasattr(request, "csp_nonce") else "",
             }
             response = HttpResponse(template.render(context), status=status)
     if unavailable:

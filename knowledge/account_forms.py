@@ -76,6 +76,14 @@ class RegistrationForm(BotTrapForm):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    # Recorded with the version of the notice (Registration.privacy_notice_version).
+    privacy = forms.BooleanField(
+        label=_(
+            "I agree that the platform keeps the details above to review my request and run my "
+            "account, as its privacy notice describes."
+        ),
+        error_messages={"required": _("Agree to the privacy notice to join.")},
+    )
 
     field_order = [
         "name",
@@ -88,6 +96,7 @@ class RegistrationForm(BotTrapForm):
         "position",
         "organisation",
         "motivation",
+        "privacy",
         *BOT_TRAP_FIELDS,
     ]
 

@@ -15,6 +15,7 @@ from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -82,11 +83,15 @@ def register(request):
     cities = CityPage.objects.live().filter(locale=locale).order_by("title")
     template = "knowledge/my_city/register.html"
     form = RegistrationForm(request.POST or None, cities=cities, request=request)
+    notice = {
+        "privacy_notice_url": settings.PRIVACY_NOTICE_URL,
+        "privacy_notice_version": settings.PRIVACY_NOTICE_VERSION,
+    }
     if request.method != "POST" or not form.is_valid():
-        return _form_page(request, template, form)
+        return _form_page(request, template, form, **notice)
     data = form.cleaned_data
     if mail_flood(request, "registration", data["email"]):
-        return _refused(request, template, form)
+        return _refused(request, template, form, **notice)
     with transaction.atomic():
         user = get_user_model().objects.create_user(
             username=data["email"],
@@ -107,6 +112,8 @@ def register(request):
             organisation=data["organisation"],
             motivation=data["motivation"],
             language=locale.language_code,
+            privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
+            consented_at=timezone.now(),
         )
         members.send_verification(registration)
     return redirect("my_city:register_done")
@@ -183,8 +190,18 @@ def email_confirm(request, token):
     taken = get_user_model().objects.filter(email__iexact=data.get("e")).exclude(pk=data.get("u"))
     if user is None or taken.exists():
         return render(request, "knowledge/my_city/verify_failed.html", status=400)
+    old_address = user.email
     user.email = data["e"]
     user.username = data["e"]
     user.save(update_fields=["email", "username"])
+    if old_address and old_address.lower() != user.email.lower():
+        # The old address hears of it, in case someone else made the change.
+        members._send(
+            [old_address],
+            _("Your e-mail address was changed"),
+            "knowledge/emails/email_changed_notice.txt",
+            {"user": user, "new_address": user.email},
+            Locale.get_active().language_code,
+        )
     messages.success(request, _("Your e-mail address was changed."))
     return redirect("my_city:dashboard")

@@ -244,3 +244,18 @@ def hand_over_focal_point(membership, new_focal_point):
     membership.save(update_fields=["is_focal_point"])
     new_focal_point.is_focal_point = True
     new_focal_point.save(update_fields=["is_focal_point"])
+
+
+def delete_unverified_registrations(now=None):
+    """Delete registrations whose e-mail address was not confirmed within
+    REGISTRATION_RETENTION_DAYS, and their accounts (never active); returns how many."""
+    cutoff = (now or timezone.now()) - timezone.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
+    stale = Registration.objects.filter(
+        status=Registration.Status.UNVERIFIED,
+        created_at__lt=cutoff,
+        user__is_active=False,
+        user__last_login__isnull=True,
+    )
+    user_ids = list(stale.values_list("user_id", flat=True))
+    get_user_model().objects.filter(pk__in=user_ids).delete()
+    return len(user_ids)

@@ -4,7 +4,7 @@ from django.core.cache import cache
 
 from django_tasks import task
 
-from . import opendata
+from . import members, opendata
 
 # Set when an export is queued, cleared when it starts: a burst of publishes queues one export,
 # and a change made while an export runs queues the next. The timeout frees the flag should a
@@ -25,3 +25,10 @@ def queue_open_data_export():
     """Queue an export unless one is already waiting to start."""
     if cache.add(EXPORT_PENDING_KEY, True, timeout=EXPORT_PENDING_SECONDS):
         export_open_data.enqueue()
+
+
+@task()
+def delete_unverified_registrations():
+    """Registrations never confirmed within REGISTRATION_RETENTION_DAYS go, with their
+    accounts, so that their addresses can register again (knowledge.members)."""
+    return members.delete_unverified_registrations()

@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_float, env_int, env_int_list, env_list, env_network_list, env_str
 
@@ -61,10 +62,17 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "corsheaders",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that answers, error pages and cached responses included (cms.security).
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
     # The client's address (through TRUSTED_PROXIES) for the log records of the request.
     "cms.client.ClientAddressMiddleware",
     # Errors as JSON under /api/ and as pages elsewhere, whatever inner layer produced them.
@@ -82,7 +90,12 @@ MIDDLEWARE = [
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Idle and absolute session limits, before anything reads the user.
+    "cms.security.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session entered its second factor, and holding staff at it until then.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.two_factor.policy.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Translators edit snippets of their languages only, in wagtail-localize's editor too;
     # the explorer does not show drafts to those who may not edit them.
@@ -253,12 +266,98 @@ RATE_MAILS_PER_RECIPIENT = env_str("RATE_MAILS_PER_RECIPIENT", "5/h")
 INTERACTION_MIN_SECONDS = env_int("INTERACTION_MIN_SECONDS", 3)
 COMMENT_REPORT_THRESHOLD = env_int("COMMENT_REPORT_THRESHOLD", 3)
 
+# At least 12 characters and not a commonly used password (OWASP ASVS 2.1.1, 2.1.7).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sessions (cms.security): signed out after SESSION_IDLE_MINUTES without a request, and
+# SESSION_ABSOLUTE_HOURS after signing in whatever the activity; the cookie lives no longer.
+# Changing one's password ends the other sessions (Django's session hash).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Personal data: the privacy notice people agree to when they register (its version is recorded
+# with their consent; its address, when set, is linked from the form), and the days after which
+# a registration whose e-mail address was never confirmed is deleted, releasing the address.
+PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-12")
+PRIVACY_NOTICE_URL = env_str("PRIVACY_NOTICE_URL")
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 14)
+
+# Second factor (cms.two_factor, django-otp): required of administrators, moderators, editors,
+# translators and the certification roles when on (production's default), and of anyone who
+# set one up; optional for city members.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Urban SDG Knowledge Platform"
+
+# Content-Security-Policy (django-csp through cms.security). The public site runs no inline
+# code: scripts and styles come from the site's static files, or carry the request's nonce
+# (the error pages' own styles). Images may come from the media bucket and the map tiles;
+# embedded videos from any HTTPS address.
+_MEDIA_ORIGINS = []
+if env_str("AWS_STORAGE_BUCKET_NAME"):
+    if env_str("AWS_S3_CUSTOM_DOMAIN"):
+        _MEDIA_ORIGINS.append("https://" + env_str("AWS_S3_CUSTOM_DOMAIN"))
+    else:
+        _MEDIA_ORIGINS.append(env_str("AWS_S3_ENDPOINT_URL") or "https://*.amazonaws.com")
+if env_str("MAP_TILE_URL"):
+    from urllib.parse import urlsplit as _urlsplit
+
+    _tiles = _urlsplit(env_str("MAP_TILE_URL"))
+    _MEDIA_ORIGINS.append(f"{_tiles.scheme}://{_tiles.netloc}")
+_COMMON_DIRECTIVES = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+    "media-src": [SELF, *_MEDIA_ORIGINS],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF, "https:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_COMMON_DIRECTIVES,
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+    }
+}
+# The Wagtail admin (Wagtail 8) still writes inline scripts (date pickers, inline panels) and
+# style attributes (focal points, progress bars) and shows previews as blob: images: it gets
+# 'unsafe-inline' for those, and nothing else more than the public site.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_COMMON_DIRECTIVES,
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+    }
+}
+# Browser features no page of the platform uses.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 # Languages: the six official UN languages, English as the source.
 LANGUAGE_CODE = "en"
@@ -384,11 +483,26 @@ PERIODIC_TASKS = {
     "syndication.tasks.retry_webhooks": {"minutes": 1},
     "mailqueue.tasks.retry_emails": {"minutes": 1},
     "cms.tasks.requeue_expired_jobs": {"minutes": 1},
+    "knowledge.tasks.delete_unverified_registrations": {"hours": 24},
+    # Daily unless BACKUP_INTERVAL_HOURS says otherwise; 0 leaves backups to cron.
+    **(
+        {"cms.tasks.scheduled_backup": {"hours": env_int("BACKUP_INTERVAL_HOURS", 24)}}
+        if env_int("BACKUP_INTERVAL_HOURS", 24)
+        else {}
+    ),
 }
 # A job still RUNNING this many seconds after a worker took it is presumed orphaned (its worker
 # died) and goes back to the queue (cms.jobs); longer for the tasks named in TASK_LEASES.
 TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
-TASK_LEASES = {"knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600)}
+TASK_LEASES = {
+    "knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600),
+    "cms.tasks.scheduled_backup": env_int("TASK_BACKUP_LEASE_SECONDS", 6 * 3600),
+}
+
+# Backups (cms.backup): `manage.py backup` without a path and the scheduled job write into
+# BACKUP_DIR (outside MEDIA_ROOT; copy it off the machine) and keep the newest BACKUP_KEEP.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
 
 # Webhooks to partner sites (syndication): seconds to wait for a receiver's answer, and the
 # seconds before each retry of a failed delivery (after the last one it has failed for good).
@@ -432,6 +546,10 @@ REST_FRAMEWORK = {"EXCEPTION_HANDLER": "cms.api.exception_handler"}
 # Rich text as HTML for partner sites (Wagtail's default is its internal database format).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The admin calls no third party: no Gravatar images (staff addresses' hashes would leave the
+# site) and no check for new Wagtail releases; the Content-Security-Policy allows neither.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

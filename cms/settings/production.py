@@ -12,6 +12,9 @@ if not env_list("ALLOWED_HOSTS"):
 
 DEBUG = env_bool("DEBUG", False)
 
+# Staff sign in with a second factor unless explicitly turned off.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", True)
+
 # Behind a TLS-terminating proxy (Varnish / load balancer) that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -80,6 +80,8 @@ def act(request, pk, action):
     elif action == "hide":
         services.moderate(comment, request.user, Status.HIDDEN)
         messages.success(request, _("The comment is hidden."))
+    elif action in ("trust", "distrust") and comment.author is None:
+        messages.error(request, _("The author of this comment has deleted their account."))
     elif action in ("trust", "distrust"):
         services.set_trusted(comment.author, request.user, action == "trust")
         if action == "trust":

@@ -36,6 +36,9 @@ def is_trusted(user):
 
 
 def display_name(user):
+    if user is None:
+        # The author deleted their account (knowledge.personal_data).
+        return _("former member")
     registration = getattr(user, "registration", None)
     name = user.get_full_name() or (registration.name if registration else "")
     return name or user.get_username()

@@ -30,10 +30,13 @@ class InitiativeComment(models.Model):
     page = models.ForeignKey(
         Page, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="+"
     )
+    # Empty once the author deleted their account: the comment stays, by a "former member".
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
-        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="initiative_comments",
     )
     body = models.TextField(_("comment"))

@@ -115,6 +115,11 @@ class Registration(models.Model):
         related_name="+",
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    # The version of the privacy notice (PRIVACY_NOTICE_VERSION) the person agreed to, and when.
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"), max_length=50, blank=True
+    )
+    consented_at = models.DateTimeField(_("agreed to the privacy notice"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

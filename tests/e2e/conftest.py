@@ -20,6 +20,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+CSP_MESSAGE = "Content Security Policy"
+CSP_VIOLATION_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    const what = `${event.violatedDirective} ${event.blockedURI}`;
+    console.error(`Content Security Policy violation: ${what}`);
+});
+"""
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -55,9 +62,23 @@ def page(live_demo, request):
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 800})
+        # Every Content-Security-Policy violation fails the test: Chromium logs each to the
+        # console, and the page reports each as an event (logged here too, with its directive).
+        context.add_init_script(CSP_VIOLATION_LISTENER)
         page = context.new_page()
+        violations = []
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(f"{page.url}: {message.text}")
+                if CSP_MESSAGE in message.text
+                else None
+            ),
+        )
         yield page
         if os.environ.get("E2E_SCREENSHOTS"):
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
         browser.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(sorted(set(violations))))

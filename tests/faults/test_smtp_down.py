@@ -56,6 +56,7 @@ def test_every_flow_answers_while_smtp_is_down_and_every_mail_arrives_later(mail
             "position": "Policy officer",
             "organisation": "Seoul Metropolitan Government",
             "motivation": "To share our heat shelters.",
+            "privacy": "on",
             "stamp": new_stamp(),
         },
     )

@@ -63,6 +63,7 @@ def register(client, email, language="en", environ=None, **extra):
         "position": "Officer",
         "organisation": "City hall",
         "motivation": "To share",
+        "privacy": "on",
         "stamp": new_stamp(),
         **extra,
     }

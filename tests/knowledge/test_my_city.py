@@ -111,6 +111,7 @@ def test_the_whole_path_from_registration_to_publication(client, moderator, mode
             "position": "Policy officer",
             "organisation": "Seoul Metropolitan Government",
             "motivation": "To share our heat shelters.",
+            "privacy": "on",
             "stamp": new_stamp(),
         },
     )
@@ -594,6 +595,7 @@ def test_registration_form_keeps_input_and_refuses_bots(client):
             "position": "P",
             "organisation": "O",
             "motivation": "M",
+            "privacy": "on",
             "website": "http://spam.example",
             "stamp": new_stamp(),
         },
