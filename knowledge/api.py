@@ -383,8 +383,9 @@ class _TaxonomyViewSet(FindByIdMixin, BaseAPIViewSet):
     def get_urlpatterns(cls):
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
-            path(f"<{cls.key_converter}:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            # Before the detail: "find" is also a slug.
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
+            path(f"<{cls.key_converter}:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
         ]
 
     @classmethod

@@ -1,17 +1,22 @@
-"""Site search across content types, with facets, shared by the search page and the API.
+"""Site search across content types, with facets: the one search service of the search page
+and the search API.
 
-Wagtail's search backend ranks the live, public pages of one language (exact phrase first, then
-all the words, title and summary boosted in the models' search_fields). Facets span content
-types and many-to-many relations, which a backend's own .facet() cannot count, so they are
-counted from the database over the matched pages, the first MAX_MATCHES of them.
+It searches the live, public pages of one language (exact phrase first, then all the words,
+then some, title and lead text weighing most). On PostgreSQL the database matches and ranks
+(search.ranking, over search.models' vectors and their GIN index); on SQLite, Elasticsearch
+and OpenSearch the search backend does, and the first MAX_MATCHES matches are kept. Facets span
+content types and many-to-many relations, which a backend's own .facet() cannot count: they
+are counted by the database with GROUP BY over the stored facet values of the matches.
 """
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -25,9 +30,11 @@ from modelsearch.query import Phrase
 from knowledge import keywords
 from knowledge.models import SustainableDevelopmentGoal, Theme
 
+from . import ranking
 from .backends import searching_in
-from .facets import FACETS, attributes_of, facet_counts, matches, page_types, pages_by_type
+from .facets import FACETS, facet_counts, matches, narrowed, page_types, pages_by_type
 from .goals import GOAL_TYPE, GoalResult, goal_results
+from .models import SearchDocument
 from .resources import RESOURCE_TYPE, ResourceResult, resource_results
 from .types import SEARCHABLE_TYPES
 
@@ -47,7 +54,7 @@ def clean_query(raw):
 @dataclass
 class SearchOutcome:
     query: str
-    results: list = field(default_factory=list)  # Page objects in rank order, after filters
+    results: Sequence = ()  # Results: pages, goals and resources in rank order, after filters
     facets: dict = field(default_factory=dict)  # name -> [{"value", "label", "count"}]
     total_matches: int = 0  # before filters
 
@@ -159,43 +166,92 @@ def _rerank(ids, types, query):
     return sorted(ids, key=tier)
 
 
+def _postgres():
+    """Whether the database backend on PostgreSQL searches (not Elasticsearch or OpenSearch)."""
+    backend_module = type(get_search_backend()).__module__
+    return connection.vendor == "postgresql" and ".database." in backend_module
+
+
+def _matched_documents(locale, query):
+    """(matching SearchDocument queryset, its page ids in rank order or None when the queryset
+    is ordered by rank itself)."""
+    documents = SearchDocument.objects.filter(
+        locale=locale, page__in=base_queryset(locale).values("pk")
+    )
+    if _postgres():
+        return ranking.ranked(documents, locale, query), None
+    with searching_in(locale.language_code):
+        ids = _ranked_ids(base_queryset(locale), query)
+    if keywords.UNSEGMENTED.search(query) and not keywords.segments_words():
+        ids += _substring_ids(locale, query, set(ids))
+    ids = _rerank(ids[:MAX_MATCHES], page_types(ids[:MAX_MATCHES]), query)
+    return documents.filter(pk__in=ids), ids
+
+
+class Results(Sequence):
+    """The results in rank order, pages loaded only for the slice that is shown."""
+
+    def __init__(self, keys, others):
+        self.keys = keys
+        self.others = others  # key -> goal or resource result
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        keys = self.keys[index]
+        pages = Page.objects.filter(pk__in=[key for key in keys if isinstance(key, int)])
+        by_key = {page.pk: page for page in pages.select_related("locale", "content_type")}
+        by_key.update(self.others)
+        return [by_key[key] for key in keys if key in by_key]
+
+
 def search(locale, query, selected=None):
     """Search the live, public pages of `locale`; `selected` maps facet names to sets of values
-    (OR within a facet, AND across facets)."""
+    (OR within a facet, AND across facets). On PostgreSQL the database matches, ranks and
+    counts (search.ranking); elsewhere the backend ranks and the database counts."""
     selected = {name: values for name, values in (selected or {}).items() if values}
     outcome = SearchOutcome(query=query)
     if not query:
+        outcome.results = Results([], {})
         return outcome
-    queryset = base_queryset(locale)
-    with searching_in(locale.language_code):
-        ids = _ranked_ids(queryset, query)
-    if keywords.UNSEGMENTED.search(query) and not keywords.segments_words():
-        ids += _substring_ids(locale, query, set(ids))
-    ids = ids[:MAX_MATCHES]
-    types = page_types(ids)
-    ids = _rerank(ids, types, query)
-    attributes = attributes_of(types, locale)
+    documents, ids = _matched_documents(locale, query)
+    others, extra = {}, []
     goals = goal_results(locale, query)
-    for goal in goals:
-        attributes[goal.key] = {name: set() for name in FACETS}
-        attributes[goal.key].update(type={GOAL_TYPE}, sdg={goal.number})
     resources = resource_results(locale, query)
+    for goal in goals:
+        others[goal.key] = goal
+        extra.append(
+            {**{name: set() for name in FACETS}, "type": {GOAL_TYPE}, "sdg": {goal.number}}
+        )
     for resource in resources:
-        attributes[resource.key] = {name: set() for name in FACETS}
-        attributes[resource.key].update(type={RESOURCE_TYPE})
-    # A goal's own page answers a query naming it best: goals first; certification resources
-    # after the pages.
-    ids = [goal.key for goal in goals] + ids + [resource.key for resource in resources]
-    outcome.total_matches = len(ids)
+        others[resource.key] = resource
+        extra.append({**{name: set() for name in FACETS}, "type": {RESOURCE_TYPE}})
     with translation.override(locale.language_code):
         # Labels in the language searched (the API's `locale`), whatever the reader's.
-        outcome.facets = facet_counts(ids, attributes, selected, locale)
-    kept = [pk for pk in ids if matches(attributes[pk], selected)]
-    pages = Page.objects.filter(pk__in=[pk for pk in kept if isinstance(pk, int)])
-    by_id = {page.pk: page for page in pages.select_related("locale", "content_type")}
-    by_id.update({goal.key: goal for goal in goals})
-    by_id.update({resource.key: resource for resource in resources})
-    outcome.results = [by_id[pk] for pk in kept if pk in by_id]
+        outcome.facets, counted = facet_counts(documents, selected, locale, extra)
+    kept = narrowed(documents, selected).values_list("pk", flat=True)
+    if ids is None:
+        page_keys = list(kept[:MAX_MATCHES])
+        outcome.total_matches = documents.count() if counted is None else counted
+    else:
+        chosen = set(kept)
+        page_keys = [pk for pk in ids if pk in chosen]
+        outcome.total_matches = len(ids)
+    outcome.total_matches += len(goals) + len(resources)
+    # A goal's own page answers a query naming it best: goals first; certification resources
+    # after the pages.
+    goal_keys = [
+        g.key for g, values in zip(goals, extra, strict=False) if matches(values, selected)
+    ]
+    resource_keys = [
+        r.key
+        for r, values in zip(resources, extra[len(goals) :], strict=True)
+        if matches(values, selected)
+    ]
+    outcome.results = Results(goal_keys + page_keys + resource_keys, others)
     return outcome
 
 

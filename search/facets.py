@@ -1,8 +1,11 @@
-"""Facet values of search results, read from the database in a fixed number of queries."""
+"""Facet values of pages (stored with the search documents) and their counts, done by the
+database: a fixed number of queries whatever the number of matches."""
 
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 
 from wagtail.models import Page
 
@@ -12,6 +15,7 @@ from knowledge.models import SustainableDevelopmentGoal, Theme
 from knowledge.regions import Region
 
 from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
+from .models import SearchDocument
 from .resources import RESOURCE_TYPE, RESOURCE_TYPE_LABEL
 from .types import SEARCHABLE_TYPES
 
@@ -47,8 +51,8 @@ def pages_by_type(types):
     return grouped
 
 
-def attributes_of(types, locale):
-    """{page id: {facet: set of values}} for the matched pages, given their page_types()."""
+def attributes_of(types):
+    """{page id: {facet: set of values}} of pages, given their page_types()."""
     attributes = {pk: _empty(label) for pk, label in types.items()}
     by_type = pages_by_type(types)
 
@@ -91,18 +95,80 @@ def matches(values, selected, skip=None):
     return all(values[name] & wanted for name, wanted in selected.items() if name != skip)
 
 
-def facet_counts(ids, attributes, selected, locale):
-    """Each facet's values with the number of results choosing it would give: counted over the
-    results that match the other selected facets (choices within a facet are alternatives)."""
-    counters = {}
+# Facets whose values are numbers (text in the keys of SearchDocument.facets).
+NUMERIC = {"sdg", "year"}
+
+
+def facet_key(name, value):
+    return f"{name}:{value}"
+
+
+def facet_keys(values):
+    """The keys of SearchDocument.facets for {facet: set of values}."""
+    return {facet_key(name, value): 1 for name in FACETS for value in values.get(name, ())}
+
+
+def narrowed(documents, selected, skip=None):
+    """`documents` (SearchDocument queryset) holding a chosen value of every selected facet but
+    `skip`: OR within a facet, AND across facets."""
+    for name, values in selected.items():
+        if name != skip and values:
+            documents = documents.filter(
+                facets__has_any_keys=[facet_key(name, value) for value in values]
+            )
+    return documents
+
+
+# The keys of each document's facets, as rows `e.key`, in each database's dialect.
+FACET_KEYS = {
+    "postgresql": "jsonb_object_keys(d.facets) AS e(key)",
+    "sqlite": "json_each(d.facets) AS e",
+}
+
+
+def _count_keys(documents):
+    """{facet key: number of `documents` holding it}, counted by the database."""
+    try:
+        among, params = documents.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # no match (an empty list of ids)
+        return {}
+    table = SearchDocument._meta.db_table
+    sql = (
+        f"SELECT e.key, COUNT(*) FROM {table} d, {FACET_KEYS[connection.vendor]} "  # noqa: S608 - fixed names
+        f"WHERE d.page_id IN ({among}) GROUP BY e.key"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
+def facet_counts(documents, selected, locale, extra=()):
+    """Each facet's values with the number of results choosing it would give, counted by the
+    database over the matched `documents` that match the other selected facets (choices
+    within a facet are alternatives). The facets without a selection share one GROUP BY
+    query over the selected results; each facet with a selection has its own. `extra` are the
+    attribute sets of results that are not pages (goals, certification resources).
+
+    Returns (facets, number of matched documents when nothing is selected, else None)."""
+    counters = {name: Counter() for name in FACETS}
+    groups = [[name for name in FACETS if name not in selected]]
+    groups += [[name] for name in FACETS if name in selected]
+    for names in groups:
+        if not names:
+            continue
+        skip = names[0] if names[0] in selected else None
+        for key, n in _count_keys(narrowed(documents, selected, skip=skip)).items():
+            name, _, value = key.partition(":")
+            if name in names:
+                counters[name][int(value) if name in NUMERIC else value] = n
+    # Every page has one type: with nothing selected, the type counts add up to the matches.
+    total = None if selected else sum(counters["type"].values())
     for name in FACETS:
-        counter = Counter()
-        for pk in ids:
-            values = attributes.get(pk)
-            if values is not None and matches(values, selected, skip=name):
-                counter.update(values[name])
-        counters[name] = counter
-    return {name: _labelled(name, counters[name], locale) for name in FACETS}
+        for values in extra:
+            if matches(values, selected, skip=name):
+                counters[name].update(values[name])
+    facets = {name: _labelled(name, counters[name], locale) for name in FACETS}
+    return facets, total
 
 
 def _labelled(name, counter, locale):

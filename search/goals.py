@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from knowledge import keywords
 from knowledge.models import SustainableDevelopmentGoal
 from pages.models import SDGIndexPage
 
@@ -38,15 +39,16 @@ class GoalResult:
 
 def goal_results(locale, query):
     """The goals whose titles hold all the query's words, in goal order."""
-    words = [word.lower() for word in query.split()]
+    # Whole words, as everywhere ("eau" is not in "niveaux"); as typed in Chinese.
+    words = [keywords.word_pattern([word]) for word in query.split()]
     index = SDGIndexPage.objects.live().public().filter(locale=locale).first()
     if index is None or not words:
         return []
     base = index.get_url()
     results = []
     for goal in SustainableDevelopmentGoal.objects.filter(locale=locale).order_by("number"):
-        text = f"{goal.number} {goal.short_title} {goal.title}".lower()
-        if all(word in text for word in words):
+        text = keywords.normalise(f"{goal.number} {goal.short_title} {goal.title}")
+        if all(word.search(text) for word in words):
             results.append(
                 GoalResult(
                     number=goal.number,

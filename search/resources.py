@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from certification.models import CertificationStage, Tool
+from knowledge import keywords
 
 RESOURCE_TYPE = "certification.Resource"
 RESOURCE_TYPE_LABEL = _("Certification resources")
@@ -47,14 +48,15 @@ def _index_url(locale):
 
 
 def resource_results(locale, query):
-    words = [word.lower() for word in query.split()]
+    # Whole words, as everywhere ("eau" is not in "niveaux"); as typed in Chinese.
+    words = [keywords.word_pattern([word]) for word in query.split()]
     if not words:
         return []
     base = _index_url(locale)
     results = []
     for stage in CertificationStage.objects.filter(locale=locale).order_by("order"):
-        text = f"{stage.name} {stage.label} {stage.summary}".lower()
-        if all(word in text for word in words):
+        text = keywords.normalise(f"{stage.name} {stage.label} {stage.summary}")
+        if all(word.search(text) for word in words):
             results.append(
                 ResourceResult(
                     key=f"stage:{stage.code}",
@@ -69,8 +71,8 @@ def resource_results(locale, query):
     matched = list(get_search_backend().search(query, tools, operator="and")[:MAX_RESOURCES])
     known = {tool.pk for tool in matched}
     for tool in tools:
-        text = f"{tool.title} {tool.description} {tool.publisher}".lower()
-        if tool.pk not in known and all(word in text for word in words):
+        text = keywords.normalise(f"{tool.title} {tool.description} {tool.publisher}")
+        if tool.pk not in known and all(word.search(text) for word in words):
             matched.append(tool)
     for tool in matched[:MAX_RESOURCES]:
         results.append(

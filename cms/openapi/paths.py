@@ -1,7 +1,15 @@
-"""The endpoints of the public API and their parameters."""
+"""The endpoints of the public API and their parameters. The filters are described by the same
+definitions the server checks them with (knowledge.parameters, through each listing's filter
+set), so their names, enums and bounds cannot drift from what is accepted."""
+
+from django.conf import settings
 
 from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
+from knowledge import parameters
 from knowledge.api import RICH_TEXT_FORMATS
+from knowledge.filters import InitiativeFilters
+from pages.filters import ScheduleFilters
+from search.params import PARAMETERS as SEARCH_FILTERS
 
 from .common import LANGUAGE, _ref
 from .pages import api_page_models
@@ -18,10 +26,36 @@ def _param(name, description, schema=None, location="query", required=False):
 
 
 LIST = "Several values separated by commas mean OR; different filters combine with AND."
-PAGING = [
-    _param("limit", "Items per page, at most 100.", {"type": "integer", "minimum": 0}),
-    _param("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
-]
+
+
+def _filters(*filter_sets):
+    """The OpenAPI parameters of filter sets ({name: knowledge.parameters.Parameter}), each name
+    once, in order."""
+    chosen = {}
+    for filter_set in filter_sets:
+        for name, parameter in filter_set.items():
+            chosen.setdefault(name, parameter)
+    entries = []
+    for parameter in chosen.values():
+        entry = parameter.openapi()
+        if parameter.many:
+            entry["description"] = f"{entry['description']} {LIST}"
+        entries.append(entry)
+    return entries
+
+
+def _paging(maximum):
+    return [
+        _param(
+            "limit",
+            f"Items per page, at most {maximum}.",
+            {"type": "integer", "minimum": 0, "maximum": maximum},
+        ),
+        _param("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
+    ]
+
+
+PAGING = _paging(settings.WAGTAILAPI_LIMIT_MAX)
 FIELDS = _param(
     "fields",
     "Fields to add (`a,b`), remove (`-a`) or all (`*`); nested with parentheses.",
@@ -49,25 +83,18 @@ PAGE_PARAMETERS = [
     _param("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
     _param("ancestor_of", "Id of a descendant page.", {"type": "integer"}),
     _param("translation_of", "Id of a page: its translations.", {"type": "integer"}),
-    _param("sdg", f"Goal numbers 1–17 (initiatives). {LIST}"),
-    _param("target", f"Target codes such as 11.1 or 11.a (initiatives). {LIST}"),
-    _param("theme", f"Theme codes (initiatives). {LIST}"),
-    _param("country", f"ISO 3166 alpha-2 codes (initiatives, cities). {LIST}"),
-    _param("region", f"Region codes such as asia-pacific (initiatives, cities). {LIST}"),
-    _param("city", f"City page ids in any language (initiatives). {LIST}"),
-    _param("year", "Start year (initiatives) or year of the event or webinar."),
-    _param(
-        "upcoming",
-        "`true`: events and webinars not yet ended.",
-        {"type": "string", "enum": ["true", "false"]},
-    ),
-    _param("start_after", "Events and webinars starting on or after this date or date-time."),
-    _param("start_before", "Events and webinars starting on or before this date or date-time."),
-    _param("attendance", "Events: in-person, online or hybrid."),
+    # Initiatives' filters, then those only events and webinars take.
+    *_filters(InitiativeFilters.PARAMETERS, ScheduleFilters.PARAMETERS),
 ]
 SNIPPET_PARAMETERS = [FIELDS, LOCALE, *PAGING, _param("order", "Field to order by.")]
 MEDIA_PARAMETERS = [FIELDS, *PAGING, _param("search", "Words to search for.")]
 ID = _param("id", "Item id.", {"type": "integer", "minimum": 1}, location="path", required=True)
+GOAL_NUMBER = _param(
+    "id", "The goal's number.", parameters.SDG.schema, location="path", required=True
+)
+THEME_CODE = _param(
+    "id", "The theme's code.", parameters.THEME.schema, location="path", required=True
+)
 
 
 def _responses(schema_name, *, not_found=False):
@@ -123,10 +150,12 @@ PATHS = {
     "/api/v2/sdgs/": _get(
         "The 17 Sustainable Development Goals.", "list_sdgs", SNIPPET_PARAMETERS, "GoalItemListing"
     ),
-    "/api/v2/sdgs/{id}/": _get("One goal.", "get_sdg", [ID, FIELDS], "GoalItem", not_found=True),
+    "/api/v2/sdgs/{id}/": _get(
+        "One goal, by its number.", "get_sdg", [GOAL_NUMBER, FIELDS], "GoalItem", not_found=True
+    ),
     "/api/v2/themes/": _get("Themes.", "list_themes", SNIPPET_PARAMETERS, "ThemeItemListing"),
     "/api/v2/themes/{id}/": _get(
-        "One theme.", "get_theme", [ID, FIELDS], "ThemeItem", not_found=True
+        "One theme, by its code.", "get_theme", [THEME_CODE, FIELDS], "ThemeItem", not_found=True
     ),
     "/api/v2/images/": _get(
         "Images in public collections.", "list_images", MEDIA_PARAMETERS, "MediaItemListing"
@@ -150,12 +179,7 @@ PATHS = {
             _param("q", "Words to search for."),
             LOCALE,
             *PAGING,
-            _param("type", f"Result types. {LIST}"),
-            _param("sdg", f"Goal numbers. {LIST}"),
-            _param("theme", f"Theme codes. {LIST}"),
-            _param("region", f"Region codes. {LIST}"),
-            _param("country", f"ISO 3166 alpha-2 codes. {LIST}"),
-            _param("year", f"Years. {LIST}"),
+            *_filters(SEARCH_FILTERS),
         ],
         "SearchListing",
     ),

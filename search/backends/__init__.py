@@ -14,6 +14,8 @@ from copy import deepcopy
 from django_countries.fields import Country
 from modelsearch.backends.elasticsearchbase import Field
 
+from .documents import with_documents
+
 # Built-in analysers of Elasticsearch 8/9 and OpenSearch 2/3, by content language.
 LANGUAGE_ANALYZERS = {
     "en": "english",
@@ -115,5 +117,6 @@ def language_backend(module):
             "mapping_class": mapping,
             "query_compiler_class": compiler,
             "autocomplete_query_compiler_class": autocomplete,
+            "index_class": with_documents(base.index_class),
         },
     )

@@ -12,6 +12,8 @@ from wagtail.search.query import And, Boost, Fuzzy, Not, Or, PlainText
 
 from knowledge.parameters import MAX_QUERY_WORDS
 
+from .documents import with_documents
+
 
 def _words(text):
     return " ".join(text.split()[:MAX_QUERY_WORDS])
@@ -44,13 +46,14 @@ _bounded_classes = {}
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
-    """The backend Wagtail chooses for the database in use, with bounded queries."""
+    """The backend Wagtail chooses for the database in use, with bounded queries, keeping the
+    site search's documents (search.documents)."""
     base = type(DatabaseSearchBackend(params))
     if base not in _bounded_classes:
         # In the module of the backend it extends: search.engine tells SQLite's by its module.
         _bounded_classes[base] = type(
             f"Bounded{base.__name__}",
             (BoundedQueriesMixin, base),
-            {"__module__": base.__module__},
+            {"__module__": base.__module__, "index_class": with_documents(base.index_class)},
         )
     return _bounded_classes[base](params)

@@ -158,3 +158,12 @@ def test_keywords_find_the_same_initiative_everywhere(code, words, slug):
 def test_long_and_odd_keywords_are_cut_and_answered_everywhere(words):
     for endpoint in KEYWORD_ENDPOINTS:
         found(endpoint, "en", words)
+
+
+def test_goals_and_resources_match_whole_words_as_pages_do():
+    page = BeautifulSoup(Client().get("/fr/search/", {"q": "eau"}).content, "html.parser")
+    titles = [a.get_text(strip=True) for a in page.select(".result-list h2 a")]
+
+    assert "6. Eau propre et assainissement" in titles
+    # Goal 16's full title says "à tous les niveaux": "eau" is not a word of it.
+    assert not [title for title in titles if title.startswith("16.")]
