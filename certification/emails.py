@@ -78,7 +78,11 @@ def secretariat():
 
 def reviewers(application):
     """The assigned reviewers who have not withdrawn for a conflict of interest."""
-    active = application.assignments.exclude(has_conflict=True).values("reviewer_id")
+    active = (
+        application.assignments.filter(superseded=False)
+        .exclude(has_conflict=True)
+        .values("reviewer_id")
+    )
     return get_user_model().objects.filter(pk__in=active, is_active=True)
 
 

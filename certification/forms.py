@@ -129,6 +129,18 @@ class AssignForm(forms.Form):
         )
 
 
+class AppealForm(forms.Form):
+    grounds = forms.CharField(
+        label=_("Grounds of the appeal"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "What the committee should reconsider. You then add the new evidence and submit the "
+            "application again; two other reviewers review it."
+        ),
+    )
+
+
 class RecommendationForm(forms.Form):
     recommendation = forms.ChoiceField(
         label=_("Overall recommendation"),

@@ -54,7 +54,7 @@ def visible_applications(user):
     if sees_all(user):
         return Application.objects.all()
     condition = Q(
-        pk__in=ReviewAssignment.objects.filter(reviewer=user)
+        pk__in=ReviewAssignment.objects.filter(reviewer=user, superseded=False)
         .exclude(has_conflict=True)
         .values("application_id")
     )
@@ -67,7 +67,9 @@ def visible_applications(user):
 def assignment_of(user, application):
     if not user.is_authenticated:
         return None
-    return ReviewAssignment.objects.filter(application=application, reviewer=user).first()
+    return ReviewAssignment.objects.filter(
+        application=application, reviewer=user, superseded=False
+    ).first()
 
 
 def is_city_member(user, application):

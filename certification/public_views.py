@@ -53,10 +53,34 @@ def index(request):
     )
 
 
+def decision_summary(certificate):
+    """The committee's rationale for the certificate and the stage report's summary (criteria
+    met, partly met, not met), for the public register entry."""
+    from django.db.models import Count
+
+    from .models import AgendaItem, Assessment
+
+    decision = (
+        AgendaItem.objects.filter(application_id=certificate.application_id, outcome="certify")
+        .order_by("-decided_at")
+        .values_list("rationale", flat=True)
+        .first()
+    )
+    counts = dict(
+        Assessment.objects.filter(application_id=certificate.application_id)
+        .values_list("result")
+        .annotate(n=Count("pk"))
+        .values_list("result", "n")
+    )
+    summary = [(label, counts.get(value, 0)) for value, label in Assessment.Result.choices]
+    return {"rationale": decision or "", "summary": summary, "total": sum(counts.values())}
+
+
 def verification_context(request, certificate, **extra):
     locale = Locale.get_active()
     register_rows([certificate], locale)
     context = {
+        "decision": decision_summary(certificate),
         "certificate": certificate,
         "state": certificate.state(),
         "can_revoke": permissions.is_secretariat(request.user) and certificate.revoked_at is None,

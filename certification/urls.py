@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/submit/", views.submit, name="submit"),
     path("applications/<int:pk>/respond/", views.respond, name="respond"),
+    path("applications/<int:pk>/appeal/", views.appeal, name="appeal"),
     path("applications/<int:pk>/report/", views.report, name="report"),
     path("applications/<int:pk>/history.csv", views.history_csv, name="history_csv"),
     path("applications/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from files import names, serving
 from . import audit, independence, permissions, workbook, workflow
 from .forms import (
     AnswerForm,
+    AppealForm,
     ApplyForm,
     AssignForm,
     ClarificationForm,
@@ -53,7 +55,7 @@ def application_view(view):
     def wrapper(request, pk, *args, **kwargs):
         application = (
             permissions.visible_applications(request.user)
-            .select_related("criteria_version", "certifying_body")
+            .select_related("criteria_version", "certifying_body", "appeal")
             .filter(pk=pk)
             .first()
         )
@@ -198,6 +200,11 @@ def detail_context(request, application, **extra):
         context["response_form"] = ResponseForm()
     if context["can_edit"]:
         context["workbook_form"] = WorkbookForm()
+    deadline = workflow.appeal_deadline(application) if is_city else None
+    if deadline is not None and timezone.localdate() <= deadline:
+        context["appeal_deadline"] = deadline
+        context["appeal_form"] = AppealForm()
+    context["appeal"] = getattr(application, "appeal", None) if (staff or is_city) else None
     context.update(extra)
     return context
 
@@ -325,6 +332,27 @@ def submit(request, application):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Your application was submitted for review."))
+    return redirect("certification:application", application.pk)
+
+
+@application_view
+@require_POST
+def appeal(request, application):
+    if not permissions.is_city_member(request.user, application):
+        raise Http404
+    form = AppealForm(request.POST)
+    if not form.is_valid():
+        context = detail_context(request, application)
+        context["appeal_form"] = form
+        return render(request, "certification/application_detail.html", context, status=400)
+    try:
+        workflow.appeal(application, request.user, form.cleaned_data["grounds"])
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+        return redirect("certification:application", application.pk)
+    messages.success(
+        request, _("Your appeal is recorded. Add the new evidence, then submit the application.")
+    )
     return redirect("certification:application", application.pk)
 
 

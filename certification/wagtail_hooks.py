@@ -36,6 +36,7 @@ LOG_ACTIONS = [
     ("certification.certificate_revoked", _("Revoke certificate"), _("Certificate revoked")),
     ("certification.expiry_reminder", _("Remind of expiry"), _("Expiry reminder sent")),
     ("certification.certificate_expired", _("Record expiry"), _("Certificate expired")),
+    ("certification.appeal", _("Appeal"), _("Decision appealed")),
 ]
 
 

@@ -42,6 +42,7 @@ OPEN_STATUSES = [
     Status.CLARIFICATION,
     Status.REVIEWED,
     Status.DEFERRED,
+    Status.APPEAL,
 ]
 
 
@@ -173,12 +174,14 @@ def submission_errors(application):
 
 @transaction.atomic
 def submit(application, user):
-    if application.status != Status.DRAFT:
+    if application.status not in (Status.DRAFT, Status.APPEAL):
         raise TransitionError(_("Only a draft can be submitted."))
     if submission_errors(application):
         raise TransitionError(_("The application is not complete yet."))
     application.submitted_at = timezone.now()
-    _transition(application, [Status.DRAFT], Status.SUBMITTED, user, "certification.submit")
+    _transition(
+        application, [Status.DRAFT, Status.APPEAL], Status.SUBMITTED, user, "certification.submit"
+    )
     emails.notify(
         emails.secretariat(),
         gettext_lazy("A city submitted a certification application"),
@@ -208,6 +211,7 @@ def assign(application, reviewer, user):
             _("This reviewer is registered with a conflict of interest with this city or country.")
         )
     if application.assignments.filter(reviewer=reviewer.user).exists():
+        # Also those of the review before an appeal: an appeal goes to a different pair.
         raise TransitionError(_("This reviewer is assigned already."))
     ReviewAssignment.objects.create(
         application=application, reviewer=reviewer.user, assigned_by=user
@@ -253,7 +257,7 @@ def declare(assignment, has_conflict, details, user):
         reviewer=user,
         details=details,
     )
-    remaining = application.assignments.exclude(has_conflict=True).exists()
+    remaining = application.assignments.filter(superseded=False).exclude(has_conflict=True).exists()
     if not remaining and application.status == Status.IN_REVIEW:
         _transition(
             application,
@@ -279,7 +283,7 @@ def unassign(assignment, user, reason):
         reviewer=reviewer.get_username(),
         reason=reason,
     )
-    remaining = application.assignments.exclude(has_conflict=True).exists()
+    remaining = application.assignments.filter(superseded=False).exclude(has_conflict=True).exists()
     if not remaining and application.status == Status.IN_REVIEW:
         _transition(
             application,
@@ -372,7 +376,7 @@ def complete_review(application, user, recommendation, rationale):
         )
     if recommendation not in Recommendation.values or not (rationale or "").strip():
         raise TransitionError(_("Give your overall recommendation and its rationale."))
-    assignment = application.assignments.filter(reviewer=user).first()
+    assignment = application.assignments.filter(reviewer=user, superseded=False).first()
     if assignment is not None:
         assignment.recommendation = recommendation
         assignment.recommendation_rationale = rationale
@@ -487,3 +491,59 @@ def import_workbook(application, rows, user):
         evidence_added=added,
     )
     return changed, added
+
+
+# Appeal
+
+
+def appeal_deadline(application):
+    """The last day to appeal the application's "not yet eligible" decision, or None when it
+    cannot be appealed (another outcome, or appealed once already)."""
+    from django.conf import settings
+
+    from .models import Appeal
+
+    if (
+        application.status != Status.NOT_ELIGIBLE
+        or Appeal.objects.filter(application=application).exists()
+    ):
+        return None
+    decision = (
+        application.agenda_items.filter(outcome="not_eligible").order_by("-decided_at").first()
+    )
+    if decision is None or decision.decided_at is None:
+        return None
+    decided = timezone.localdate(decision.decided_at)
+    return decided + datetime.timedelta(days=settings.CERTIFICATION_APPEAL_DAYS)
+
+
+@transaction.atomic
+def appeal(application, user, grounds):
+    """The city appeals a "not yet eligible" decision, once, within the period: the application
+    opens for new evidence; the first review's reviewers step back (kept for the record) so
+    that a different pair reviews it, and its assessments are kept with the appeal."""
+    from .models import Appeal
+
+    deadline = appeal_deadline(application)
+    if deadline is None:
+        raise TransitionError(_("This application cannot be appealed."))
+    if timezone.localdate() > deadline:
+        raise TransitionError(_("The period to appeal has ended."))
+    previous = {
+        a.criterion_code: {"result": a.result, "comment": a.comment}
+        for a in application.assessments.all()
+    }
+    Appeal.objects.create(
+        application=application, grounds=grounds, filed_by=user, previous_assessments=previous
+    )
+    application.assessments.all().delete()
+    application.assignments.update(superseded=True)
+    application.reviewed_at = None
+    _transition(application, [Status.NOT_ELIGIBLE], Status.APPEAL, user, "certification.appeal")
+    emails.notify(
+        emails.secretariat(),
+        gettext_lazy("A city appealed a certification decision"),
+        "appealed",
+        application,
+        grounds=grounds,
+    )

@@ -3,6 +3,7 @@
 from .applications import (
     EVIDENCE_LANGUAGES,
     Answer,
+    Appeal,
     Application,
     Assessment,
     Evidence,
@@ -40,6 +41,7 @@ __all__ = [
     "Vote",
     "EVIDENCE_LANGUAGES",
     "Answer",
+    "Appeal",
     "Application",
     "Assessment",
     "CertificationStage",

@@ -33,6 +33,8 @@ class Application(models.Model):
         NOT_ELIGIBLE = "not_eligible", _("Not yet eligible")
         # The committee deferred its decision: the application goes on a later agenda.
         DEFERRED = "deferred", _("Deferred")
+        # Appealed after "not yet eligible": the city adds evidence, then submits again.
+        APPEAL = "appeal", _("Appeal in preparation")
 
     city_key = models.UUIDField(_("city"), db_index=True)  # translation_key of the city pages
     stage_code = models.SlugField(_("stage"), max_length=50)
@@ -88,7 +90,7 @@ class Application(models.Model):
 
     @property
     def editable_by_city(self):
-        return self.status in (self.Status.DRAFT, self.Status.CLARIFICATION)
+        return self.status in (self.Status.DRAFT, self.Status.CLARIFICATION, self.Status.APPEAL)
 
     @property
     def under_review(self):
@@ -227,6 +229,8 @@ class ReviewAssignment(models.Model):
     )
     recommendation_rationale = models.TextField(_("rationale of the recommendation"), blank=True)
     recommended_at = models.DateTimeField(null=True, blank=True)
+    # From the review before an appeal: kept for the record, no longer acting.
+    superseded = models.BooleanField(_("before the appeal"), default=False)
 
     class Meta:
         verbose_name = _("review assignment")
@@ -248,6 +252,27 @@ class ReviewAssignment(models.Model):
     def cleared(self):
         """Declared free of conflict: may see the evidence and assess."""
         return self.has_conflict is False
+
+
+class Appeal(models.Model):
+    """A city's one appeal against a "not yet eligible" decision: new evidence, a different
+    pair of reviewers, then the committee again."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="appeal")
+    grounds = models.TextField(_("grounds of the appeal"))
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filed_at = models.DateTimeField(_("filed"), auto_now_add=True)
+    # The first review's assessments, as they were when the appeal was filed.
+    previous_assessments = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+
+    def __str__(self):
+        return f"{self.application}: appeal"
 
 
 class Assessment(models.Model):

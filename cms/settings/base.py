@@ -474,6 +474,9 @@ CERTIFICATION_TARGET_DAYS = {
     "reviewed": env_int("CERTIFICATION_TARGET_DECISION_DAYS", 90),
 }
 
+# Days after a "not yet eligible" decision during which the city may appeal (once).
+CERTIFICATION_APPEAL_DAYS = env_int("CERTIFICATION_APPEAL_DAYS", 60)
+
 # Periodic jobs run by `manage.py run_scheduler`: task path -> APScheduler interval trigger.
 PERIODIC_TASKS = {
     "cms.tasks.publish_scheduled": {"minutes": 1},

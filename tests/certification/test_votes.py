@@ -233,3 +233,18 @@ def test_a_review_is_not_completed_without_a_recommendation(make_city, secretari
             workflow.complete_review(application, reviewer, recommendation, rationale)
     application.refresh_from_db()
     assert application.status == "in_review"
+
+
+def test_the_register_entry_shows_the_rationale_and_the_report_summary(
+    reviewed, body, members, secretariat, client
+):
+    meeting = _sitting(body, members[:3], [reviewed], secretariat)
+    item = meeting.items.get()
+    for member in members[:3]:
+        committee.vote(item, member, "certify")
+    committee.decide(item, "A model of inclusive planning.", secretariat)
+    reviewed.refresh_from_db()
+    page = client.get(f"/en/certification/verify/{reviewed.certificate.number}/")
+    text = page.content.decode()
+    assert "A model of inclusive planning." in text
+    assert "Stage report: Met 3 · Partly met 0 · Not met 0" in text
