@@ -61,7 +61,9 @@ def _identifiers(user):
 def _naming(queryset, field, identifiers):
     condition = models.Q()
     for value in identifiers:
-        condition |= models.Q(**{"_text__icontains": value})
+        # JSON on SQLite keeps non-ASCII characters escaped (\u0623…); PostgreSQL does not.
+        for form in {value, json.dumps(value)[1:-1]}:
+            condition |= models.Q(_text__icontains=form)
     return queryset.annotate(_text=Cast(field, models.TextField())).filter(condition)
 
 

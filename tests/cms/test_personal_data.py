@@ -249,3 +249,14 @@ def test_moderators_cannot_trust_a_former_member(member, site):
 
     assert response.status_code == 200
     assert "has deleted their account" in response.content.decode()
+
+
+def test_a_name_in_another_script_leaves_the_log_entries_too(site):
+    user = make_member(site["seoul"], "amira@seoul.example.org", name="أميرة حسن")
+    log(instance=site["seoul"], action="wagtail.edit", user=None, data={"by": "أميرة حسن"})
+
+    personal_data.erase(user)
+
+    for entry in PageLogEntry.objects.all():
+        assert "أميرة" not in json.dumps(entry.data, ensure_ascii=False)
+        assert "amira@seoul.example.org" not in json.dumps(entry.data)
