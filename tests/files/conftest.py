@@ -64,10 +64,22 @@ def storage_kind(request, settings):
 
 @pytest.fixture
 def cities(homes):
-    index = CityIndexPageFactory(parent=homes["en"])
+    """Seoul and Milan in English: those of the demo content when the database holds it (a
+    transactional test that runs after the demo is loaded starts from it), else new ones."""
+    from knowledge.models import CityIndexPage, CityPage
+
+    locale = homes["en"].locale
+    index = CityIndexPage.objects.filter(locale=locale).first() or CityIndexPageFactory(
+        parent=homes["en"]
+    )
+
+    def city(title, **fields):
+        found = CityPage.objects.filter(locale=locale, title=title).first()
+        return found or CityPageFactory(parent=index, title=title, **fields)
+
     return {
-        "seoul": CityPageFactory(parent=index, title="Seoul", country="KR"),
-        "milan": CityPageFactory(parent=index, title="Milan", country="IT", region="europe"),
+        "seoul": city("Seoul", country="KR"),
+        "milan": city("Milan", country="IT", region="europe"),
     }
 
 

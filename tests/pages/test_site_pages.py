@@ -99,8 +99,11 @@ def test_main_menu_and_footer_come_from_the_menus_of_the_language(client):
         "/es/sdgs/",
         "/es/partners/",
         "/es/acerca-de/",
+        # Certification always ends the main menu, in the reader's language.
+        "/es/certification/",
     ]
-    assert menu[-1][0] == "Acerca de la plataforma"
+    assert menu[-2][0] == "Acerca de la plataforma"
+    assert menu[-1][0] == "Certificación"
     footer = [a["href"] for a in page.select(".footer-links a")]
     assert footer == ["/es/acerca-de/", "/es/privacy/", "/es/terms-of-use/"]
 
@@ -111,8 +114,8 @@ def test_editors_change_the_menu_and_visitors_see_it(client):
 
     page = soup(client.get("/en/"))
 
-    # Without links in the menu snippet, nothing breaks: the menu is simply empty.
-    assert page.select(".main-menu a") == []
+    # Without links in the menu snippet, nothing breaks: only the certification link is left.
+    assert [a["href"] for a in page.select(".main-menu a")] == ["/en/certification/"]
 
 
 def test_without_a_menu_the_pages_shown_in_menus_are_listed(client):
