@@ -11,6 +11,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import documents
 
         documents.connect()
+        post_migrate.connect(documents.build_missing, sender=self)

@@ -159,6 +159,27 @@ def remove(obj):
         SearchDocument.objects.filter(page_id=obj.pk).delete()
 
 
+def build_missing(sender=None, using="default", verbosity=1, **kwargs):
+    """After `migrate`: when no page has a search document yet (a database from before the
+    search documents, or restored from such a backup), write them all, so the site search
+    finds pages from the first request. `update_index` rebuilds them at any time."""
+    if SearchDocument.objects.using(using).exists():
+        return
+    written = 0
+    for model in SEARCHABLE_TYPES.values():
+        batch = []
+        for page in model.objects.using(using).select_related("locale").iterator(chunk_size=500):
+            batch.append(page)
+            if len(batch) == 500:
+                store(batch)
+                written += len(batch)
+                batch = []
+        store(batch)
+        written += len(batch)
+    if written and verbosity:
+        print(f"Wrote the search documents of {written} pages.")  # noqa: T201 - migrate's output
+
+
 def _relations_changed(sender, instance, action, **kwargs):
     # Goals and themes are saved after the page row (modelcluster commits them after save()),
     # so the index task may have read the old ones: their facet values are written again.

@@ -138,3 +138,17 @@ def test_postgres_stems_in_the_page_language(city):
     # "eaux" is found as "eau", and "eau" is not found inside "niveaux".
     assert found(page.locale, "eau") == [page.pk]
     assert found(page.locale, "pluviale") == [page.pk]
+
+
+def test_a_database_without_documents_gets_them_at_migrate(city):
+    from django.core.management import call_command
+
+    page = InitiativePageFactory(parent=city(), title="Zorblat lanes", sdgs=[11])
+    SearchDocument.objects.all().delete()
+    assert found(page.locale, "zorblat") == []
+
+    # What `migrate` runs when it ends (post_migrate), here without the migrations themselves.
+    call_command("migrate", "search", verbosity=0)
+
+    assert found(page.locale, "zorblat") == [page.pk]
+    assert SearchDocument.objects.get(page_id=page.pk).facets["sdg:11"] == 1
