@@ -1,7 +1,11 @@
-from django import forms
-from django.utils.translation import gettext_lazy as _
+import math
 
-from django_otp import match_token
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from django_otp import devices_for_user, match_token
 
 TOKEN_ATTRS = {"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
 
@@ -11,6 +15,21 @@ def wrong_code():
         "That code is not valid. Enter the six digits your app shows now, or one of your "
         "recovery codes."
     )
+
+
+def refused_for_now(devices):
+    """The message for a code refused because django-otp holds a device back after wrong codes
+    (it refuses even the right code for a while), or None."""
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            seconds = max(1, math.ceil((data["locked_until"] - timezone.now()).total_seconds()))
+            return ngettext(
+                "Too many wrong codes: wait %(seconds)s second and try again.",
+                "Too many wrong codes: wait %(seconds)s seconds and try again.",
+                seconds,
+            ) % {"seconds": seconds}
+    return None
 
 
 class SetupForm(forms.Form):
@@ -26,8 +45,9 @@ class SetupForm(forms.Form):
 
     def clean_token(self):
         token = "".join(self.cleaned_data["token"].split())
+        held_back = refused_for_now([self.device])  # before this attempt counts
         if not self.device.verify_token(token):
-            raise forms.ValidationError(wrong_code())
+            raise forms.ValidationError(held_back or wrong_code())
         return token
 
 
@@ -47,7 +67,8 @@ class VerifyForm(forms.Form):
 
     def clean_token(self):
         token = "".join(self.cleaned_data["token"].split())
+        held_back = refused_for_now(devices_for_user(self.user))  # before this attempt counts
         self.device = match_token(self.user, token)
         if self.device is None:
-            raise forms.ValidationError(wrong_code())
+            raise forms.ValidationError(held_back or wrong_code())
         return token

@@ -197,3 +197,26 @@ def test_an_administrator_removes_a_lost_second_factor(editor):
     call_command("reset_second_factor", "editor", stdout=StringIO())
 
     assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_right_after_a_wrong_code_the_reader_is_told_to_wait(client, editor, require_2fa, language):
+    sign_in(client, editor)
+    setup_url = f"/{language}/accounts/two-factor/setup/"
+    client.get(setup_url)
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    assert client.post(setup_url, {"token": "000000"}).status_code == 400
+
+    # django-otp now refuses even the right code for a second: say so, not "not valid".
+    held = client.post(setup_url, {"token": current_code(device)})
+
+    assert held.status_code == 400
+    with translation.override(language):
+        expected = translation.ngettext(
+            "Too many wrong codes: wait %(seconds)s second and try again.",
+            "Too many wrong codes: wait %(seconds)s seconds and try again.",
+            1,
+        ) % {"seconds": 1}
+        assert expected != str(wrong_code())
+    assert expected in held.content.decode()
+    assert language == "en" or "Too many" not in expected
