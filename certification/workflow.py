@@ -257,6 +257,12 @@ def declare(assignment, has_conflict, details, user):
         reviewer=user,
         details=details,
     )
+    _back_to_secretariat_if_nobody_reviews(application, user, "conflict of interest")
+
+
+def _back_to_secretariat_if_nobody_reviews(application, user, reason):
+    """An application in review whose reviewers are all gone or conflicted returns to the
+    secretariat (submitted), with the reason logged."""
     remaining = application.assignments.filter(superseded=False).exclude(has_conflict=True).exists()
     if not remaining and application.status == Status.IN_REVIEW:
         _transition(
@@ -265,7 +271,7 @@ def declare(assignment, has_conflict, details, user):
             Status.SUBMITTED,
             user,
             "certification.unassign",
-            reason="conflict of interest",
+            reason=reason,
         )
 
 
@@ -283,16 +289,7 @@ def unassign(assignment, user, reason):
         reviewer=reviewer.get_username(),
         reason=reason,
     )
-    remaining = application.assignments.filter(superseded=False).exclude(has_conflict=True).exists()
-    if not remaining and application.status == Status.IN_REVIEW:
-        _transition(
-            application,
-            [Status.IN_REVIEW],
-            Status.SUBMITTED,
-            user,
-            "certification.unassign",
-            reason=reason,
-        )
+    _back_to_secretariat_if_nobody_reviews(application, user, reason)
     emails.notify(
         [reviewer],
         gettext_lazy("You were taken off a certification review"),

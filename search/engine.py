@@ -42,8 +42,6 @@ VOCABULARY_SECONDS = 600
 WORD = re.compile(r"\w+")
 MAX_MATCHES = 1000
 EXCERPT_LENGTH = 240
-# Text fields read for excerpts and the substring fallback, by model, most telling first.
-TEXT_FIELDS = ["summary", "intro", "description", "profile", "background", "body", "actions"]
 
 
 def clean_query(raw):
@@ -273,7 +271,7 @@ def _text_of(page, words=()):
     if isinstance(page, GoalResult | ResourceResult):
         return page.text
     texts = []
-    for name in TEXT_FIELDS:
+    for name in keywords.TEXT_FIELDS:  # most telling first
         value = getattr(page, name, None)
         text = " ".join(strip_tags(str(value)).split()) if value else ""
         if text:
