@@ -10,121 +10,78 @@ revoked certificate never looks like a fake one.
 """
 
 from django.conf import settings
-from django.http import JsonResponse
-from django.urls import reverse
+from django.http import Http404
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from wagtail.api.v2.utils import BadRequestError
+
+from rest_framework.response import Response
 
 from knowledge import cache_tags
+from knowledge.api_base import ListingAPIViewSet
 
 from .models import Certificate
 from .parameters import PARAMETERS, FilterError, parse_filters
 from .public_views import CERTIFICATE_NUMBER, register_rows
 
-KNOWN = {*PARAMETERS, "locale", "limit", "offset", "fields"}
-DETAIL_KNOWN = {"locale", "fields"}
-MAX_LIMIT = 100
 
+class CertificatesAPIViewSet(ListingAPIViewSet):
+    """The register (listing) and the lookup by number (detail), on the API router."""
 
-class BadRequest(Exception):
-    pass
+    name = "certificates"
+    model = Certificate
+    # `fields` is taken, as on every listing, and changes nothing: items have a fixed shape.
+    known_query_parameters = frozenset([*PARAMETERS, "locale", "limit", "offset", "fields"])
+    detail_query_parameters = frozenset(["locale", "fields"])
 
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<str:number>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]
 
-def _bad(message):
-    return JsonResponse({"message": message}, status=400)
+    def listing_view(self, request):
+        from knowledge.models import CityPage
 
-
-def _integer(request, name, default, maximum=None):
-    raw = request.GET.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadRequest(_("%(name)s must be a whole number") % {"name": name}) from None
-    if value < 0:
-        raise BadRequest(_("%(name)s cannot be negative") % {"name": name})
-    if maximum is not None and value > maximum:
-        raise BadRequest(_("limit cannot be higher than %(max)s") % {"max": maximum})
-    return value
-
-
-def _unknown_parameters(request, known):
-    unknown = sorted(set(request.GET) - known)
-    if unknown:
-        return _bad(
-            _("query parameter is not an operation or a recognised field: %(names)s")
-            % {"names": ", ".join(unknown)}
-        )
-    return None
-
-
-def _locale(request):
-    """The Locale asked for with `locale` (the default language without it), or None."""
-    code = request.GET.get("locale") or Locale.get_default().language_code
-    return Locale.objects.filter(language_code=code).first()
-
-
-def _unknown_locale(request):
-    return _bad(_("locale: unknown language “%(code)s”") % {"code": request.GET.get("locale")})
-
-
-def _json(data, status=200):
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-
-
-def certificates_api(request):
-    from knowledge.models import CityPage
-
-    cache_tags.add("certificates", "certification")
-    if refused := _unknown_parameters(request, KNOWN):
-        return refused
-    locale = _locale(request)
-    if locale is None:
-        return _unknown_locale(request)
-    try:
-        limit = _integer(request, "limit", 20, MAX_LIMIT)
-        offset = _integer(request, "offset", 0)
-        filters = parse_filters(request.GET)
-    except (BadRequest, FilterError) as error:
-        return _bad(str(error))
-    queryset = Certificate.objects.current().select_related("body")
-    if filters["stage"]:
-        queryset = queryset.filter(stage_code__in=filters["stage"])
-    if filters["country"]:
-        keys = CityPage.objects.filter(country__in=filters["country"]).values("translation_key")
-        queryset = queryset.filter(city_key__in=keys)
-    if filters["city"]:
-        queryset = queryset.filter(city_key__in=filters["city"])
-    total = queryset.count()
-    # An offset past the end asks nothing more (one beyond 64 bits would make SQLite fail).
-    window = queryset.order_by("number")[offset : offset + limit] if offset < total else []
-    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    with translation.override(locale.language_code):
-        items = [_item(certificate, base) for certificate in register_rows(window, locale)]
-    return _json({"meta": {"total_count": total}, "items": items})
-
-
-def certificate_api(request, number):
-    """One certificate, whatever its state; 404 with a message for any other number."""
-    cache_tags.add("certificates", "certification")
-    if refused := _unknown_parameters(request, DETAIL_KNOWN):
-        return refused
-    locale = _locale(request)
-    if locale is None:
-        return _unknown_locale(request)
-    number = number.strip().upper()
-    certificate = None
-    if CERTIFICATE_NUMBER.fullmatch(number):
-        certificate = Certificate.objects.select_related("body").filter(number=number).first()
-    if certificate is None:
+        cache_tags.add("certificates", "certification")
+        self.check_query_parameters()
+        locale = self.locale()
+        try:
+            filters = parse_filters(request.GET)
+        except FilterError as error:
+            raise BadRequestError(str(error)) from error
+        queryset = Certificate.objects.current().select_related("body")
+        if filters["stage"]:
+            queryset = queryset.filter(stage_code__in=filters["stage"])
+        if filters["country"]:
+            keys = CityPage.objects.filter(country__in=filters["country"]).values("translation_key")
+            queryset = queryset.filter(city_key__in=keys)
+        if filters["city"]:
+            queryset = queryset.filter(city_key__in=filters["city"])
+        window = self.paginate_queryset(queryset.order_by("number"))
+        base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
         with translation.override(locale.language_code):
-            return _json({"message": _("No certificate has this number.")}, status=404)
-    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    with translation.override(locale.language_code):
-        return _json(detail(register_rows([certificate], locale)[0], base))
+            items = [_item(certificate, base) for certificate in register_rows(window, locale)]
+        return self.get_paginated_response(items)
+
+    def detail_view(self, request, number):
+        """One certificate, whatever its state; 404 with a message for any other number."""
+        cache_tags.add("certificates", "certification")
+        self.known_query_parameters = self.detail_query_parameters
+        self.check_query_parameters()
+        locale = self.locale()
+        number = number.strip().upper()
+        certificate = None
+        if CERTIFICATE_NUMBER.fullmatch(number):
+            certificate = Certificate.objects.select_related("body").filter(number=number).first()
+        with translation.override(locale.language_code):
+            if certificate is None:
+                raise Http404(_("No certificate has this number."))
+            base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
+            return Response(detail(register_rows([certificate], locale)[0], base))
 
 
 def detail(certificate, base):

@@ -1,6 +1,6 @@
 """The public API v2 router. Each app contributes its endpoints and filters."""
 
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -8,6 +8,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from rest_framework.views import exception_handler as drf_exception_handler
 
 import pages.api  # noqa: F401 - registers the editorial pages' filters
+from certification.api import CertificatesAPIViewSet
 from cms.preview import PreviewAPIViewSet
 from knowledge import cache_tags
 from knowledge.api import (
@@ -18,6 +19,8 @@ from knowledge.api import (
     SDGsAPIViewSet,
     ThemesAPIViewSet,
 )
+from knowledge.api_base import OrderingFilter
+from search.api import SearchAPIViewSet
 
 
 class MediaTagsMixin:
@@ -46,6 +49,8 @@ api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("sdgs", SDGsAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("preview", PreviewAPIViewSet)
+api_router.register_endpoint("search", SearchAPIViewSet)
+api_router.register_endpoint("certificates", CertificatesAPIViewSet)
 
 
 def exception_handler(exc, context):

@@ -9,7 +9,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from certification.api import certificate_api, certificates_api
 from certification.urls import urlpatterns as certification_urlpatterns
 from cms import health, link_chooser, openapi, personal_data_views, serve, views
 from cms.api import api_router
@@ -41,9 +40,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Private images, renditions and documents, to those allowed.
     path("media-private/", include(files_urls.urlpatterns)),
-    path("api/v2/search/", search_views.search_api, name="search_api"),
-    path("api/v2/certificates/", certificates_api, name="certificates_api"),
-    path("api/v2/certificates/<str:number>/", certificate_api, name="certificate_api"),
     path("api/v2/schema/", openapi.schema_view, name="api_schema"),
     path("api/v2/docs/", openapi.docs_view, name="api_docs"),
     path("api/v2/", api_router.urls),

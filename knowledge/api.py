@@ -15,16 +15,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.api import APIField
 from wagtail.api.utils import get_base_url
-from wagtail.api.v2.filters import (
-    AncestorOfFilter,
-    ChildOfFilter,
-    DescendantOfFilter,
-    FieldsFilter,
-    OrderingFilter,
-    SearchFilter,
-    TranslationOfFilter,
-)
-from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -36,6 +27,13 @@ from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 
 from . import cache_tags, stream_objects
+from .api_base import OrderingFilter, Pagination, refuse_unknown_parameters, requested_locale
+from .api_tree import (
+    CheckedAncestorOfFilter,
+    CheckedChildOfFilter,
+    CheckedDescendantOfFilter,
+    CheckedTranslationOfFilter,
+)
 from .filters import InitiativeFilters
 from .interaction.services import replication_counts
 from .keywords import search_pages
@@ -109,23 +107,6 @@ SEARCH_OPERATORS = ("and", "or")
 WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 # Names that are filters here, not Wagtail field filters on the model field of the same name.
 NOT_FIELD_FILTERS = frozenset(["sdgs", "targets", "themes"])
-
-
-def requested_locale(request):
-    """The Locale of ?locale=, or None when absent; a 400 naming the parameter when unknown."""
-    code = request.GET.get("locale")
-    if code is None:
-        return None
-    locale = Locale.objects.filter(language_code=code).first()
-    if locale is None:
-        raise BadRequestError(
-            _("locale: “%(value)s” is not one of the languages: %(codes)s.")
-            % {
-                "value": code,
-                "codes": ", ".join(Locale.objects.values_list("language_code", flat=True)),
-            }
-        )
-    return locale
 
 
 class ValidatingLocaleFilter(BaseFilterBackend):
@@ -255,17 +236,6 @@ class PageSerializer(WagtailPageSerializer):
         return absolute_links(data, base_url)
 
 
-class Pagination(WagtailPagination):
-    """Wagtail's limit and offset, and an offset past the end lists nothing without asking the
-    database (an offset beyond 64 bits would make SQLite fail)."""
-
-    def paginate_queryset(self, queryset, request, view=None):
-        window = super().paginate_queryset(queryset, request, view)
-        if int(request.GET.get("offset", 0)) >= self.total_count:
-            return []
-        return window
-
-
 class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint with the knowledge filters and bulk loading of what they show."""
 
@@ -276,11 +246,11 @@ class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
 
     filter_backends = [
         FieldsFilter,
-        ChildOfFilter,
-        AncestorOfFilter,
-        DescendantOfFilter,
+        CheckedChildOfFilter,
+        CheckedAncestorOfFilter,
+        CheckedDescendantOfFilter,
         OrderingFilter,
-        TranslationOfFilter,
+        CheckedTranslationOfFilter,
         ValidatingLocaleFilter,
         PageTypeFilter,
         BoundedSearchFilter,  # last: it turns the queryset into search results
@@ -297,10 +267,9 @@ class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
     def check_query_parameters(self, queryset):
         self.check_rich_text_format()
         # The registry is read per request, so filters registered by other apps count.
-        self.known_query_parameters = (
-            WagtailPagesAPIViewSet.known_query_parameters | page_filter_parameters()
-        )
-        super().check_query_parameters(queryset)
+        known = WagtailPagesAPIViewSet.known_query_parameters | page_filter_parameters()
+        fields = self.get_available_fields(queryset.model, db_fields_only=True)
+        refuse_unknown_parameters(self.request, known.union(fields))
 
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):

@@ -1,4 +1,4 @@
-"""The search page, the search API and the search box's suggestions."""
+"""The search page and the search box's suggestions (the search API: search.api)."""
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -9,12 +9,11 @@ from wagtail.models import Locale
 
 from . import engine
 from .facets import FACETS
-from .goals import GOAL_TYPE, GoalResult
+from .goals import GoalResult
 from .params import FilterError, parse_filters
-from .resources import RESOURCE_TYPE, ResourceResult
+from .resources import ResourceResult
 
 RESULTS_PER_PAGE = 10
-API_MAX_LIMIT = 100
 SUGGESTIONS = 8
 
 
@@ -83,85 +82,6 @@ def page_query(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
-
-
-def _bad_request(message):
-    return JsonResponse({"message": message}, status=400)
-
-
-def _int_param(request, name, default, maximum=None):
-    raw = request.GET.get(name, "")
-    if raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise FilterError(name, _("must be a whole number")) from None
-    if value < 0:
-        raise FilterError(name, _("must not be negative"))
-    if maximum is not None and value > maximum:
-        raise FilterError(name, _("must be at most %(maximum)s") % {"maximum": maximum})
-    return value
-
-
-KNOWN_API_PARAMETERS = {"q", "locale", "limit", "offset", *FACETS}
-
-
-def _api_type(result):
-    if isinstance(result, GoalResult):
-        return GOAL_TYPE
-    if isinstance(result, ResourceResult):
-        return RESOURCE_TYPE
-    return type(result)._meta.label
-
-
-def _api_id(result):
-    if isinstance(result, GoalResult):
-        return result.number
-    if isinstance(result, ResourceResult):
-        return result.key
-    return result.pk
-
-
-def search_api(request):
-    """/api/v2/search/?q=…&locale=…&type=…: Wagtail's envelope with facets."""
-    unknown = sorted(set(request.GET) - KNOWN_API_PARAMETERS)
-    if unknown:
-        return _bad_request(
-            _("query parameter is not an operation or a recognised field: %(names)s")
-            % {"names": ", ".join(unknown)}
-        )
-    code = request.GET.get("locale") or Locale.get_default().language_code
-    locale = Locale.objects.filter(language_code=code).first()
-    if locale is None:
-        return _bad_request(_("locale: unknown language “%(code)s”") % {"code": code})
-    try:
-        selected = parse_filters(request.GET)
-        limit = _int_param(request, "limit", 20, API_MAX_LIMIT)
-        offset = _int_param(request, "offset", 0)
-    except FilterError as error:
-        return _bad_request(str(error))
-    query = engine.clean_query(request.GET.get("q", ""))
-    outcome = engine.search(locale, query, selected)
-    window = engine.with_excerpts(outcome.results[offset : offset + limit], query)
-    items = [
-        {
-            "type": _api_type(page),
-            "id": _api_id(page),
-            "title": page.title,
-            "url": page.get_full_url(request),
-            "excerpt": str(page.excerpt),
-        }
-        for page in window
-    ]
-    return JsonResponse(
-        {
-            "meta": {"total_count": len(outcome.results)},
-            "items": items,
-            "facets": outcome.facets,
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
 
 
 def suggest(request):
