@@ -22,6 +22,7 @@ STAGE = Parameter(
     one_of(stage_codes, lambda: _("There is no stage “%(value)s”.")),
     {"type": "string", "pattern": STAGE_CODE},
     "Stage codes, such as qualification.",
+    values=stage_codes,
 )
 PARAMETERS = {p.name: p for p in (STAGE, parameters.COUNTRY, parameters.CITY)}
 

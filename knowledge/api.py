@@ -9,6 +9,7 @@ Shapes (DESIGN.md, "Public contract"):
 
 import re
 
+from django.http import Http404
 from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -343,6 +344,13 @@ class _TaxonomyViewSet(FindByIdMixin, BaseAPIViewSet):
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
     lookup_url_kwarg = "pk"
     key_converter = "int"
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # Not Django's "No <model> matches the given query.": the reader's language.
+            raise Http404(_("Nothing was found at this address.")) from None
 
     def get_queryset(self):
         locale = requested_locale(self.request) or Locale.get_default()

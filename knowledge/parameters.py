@@ -82,6 +82,9 @@ class Parameter:
     description: str
     many: bool = True
     examples: tuple = field(default=())
+    # Codes that live in the database (themes, targets, cities): a function returning those that
+    # exist, offered as the schema's enum so that the document allows only accepted values.
+    values: object = None
 
     def read(self, query):
         if self.many:
@@ -96,6 +99,11 @@ class Parameter:
     def openapi(self):
         """The parameter in an OpenAPI 3 document (comma-separated values for lists)."""
         schema = dict(self.schema)
+        if self.values is not None:
+            known = sorted(self.values())
+            schema.pop("pattern", None)
+            # With none in the database, a schema no value matches.
+            schema.update({"enum": known} if known else {"not": {}})
         if self.many:
             schema = {"type": "array", "items": schema, "maxItems": MAX_VALUES}
         entry = {"name": self.name, "in": "query", "description": self.description}
@@ -208,9 +216,14 @@ TARGET = Parameter(
     _target,
     {"type": "string", "pattern": TARGET_CODE.pattern},
     "SDG target codes, such as 11.1 or 11.a.",
+    values=lambda: taxonomy_codes(SDGTarget, "code"),
 )
 THEME = Parameter(
-    "theme", _theme, {"type": "string", "pattern": THEME_CODE}, "Theme codes, such as transport."
+    "theme",
+    _theme,
+    {"type": "string", "pattern": THEME_CODE},
+    "Theme codes, such as transport.",
+    values=lambda: taxonomy_codes(Theme, "code"),
 )
 COUNTRY = Parameter(
     "country",
@@ -229,6 +242,7 @@ CITY = Parameter(
     _city,
     {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
     "Ids of city pages, in any language.",
+    values=lambda: CityPage.objects.live().public().values_list("pk", flat=True),
 )
 YEAR = Parameter(
     "year",

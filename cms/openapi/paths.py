@@ -1,18 +1,24 @@
 """The endpoints of the public API and their parameters. The filters are described by the same
 definitions the server checks them with (knowledge.parameters, through each listing's filter
-set), so their names, enums and bounds cannot drift from what is accepted."""
+set), `fields`, `order` and `type` by the viewsets that read them (cms.openapi.queries), so
+their names, enums and bounds cannot drift from what is accepted. Built on each request: the
+codes of themes, stages and cities come from the database."""
 
 from django.conf import settings
 
+from wagtail.models import Page
+
 from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
+from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from knowledge import parameters
-from knowledge.api import RICH_TEXT_FORMATS
+from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
+from knowledge.api_tree import MAX_PAGE_ID
 from knowledge.filters import InitiativeFilters
 from pages.filters import ScheduleFilters
 from search.params import PARAMETERS as SEARCH_FILTERS
 
 from .common import LANGUAGE, _ref
-from .pages import api_page_models
+from .queries import fields_schema, order_schema, page_type_parameter
 
 
 def _param(name, description, schema=None, location="query", required=False):
@@ -56,45 +62,62 @@ def _paging(maximum):
 
 
 PAGING = _paging(settings.WAGTAILAPI_LIMIT_MAX)
-FIELDS = _param(
-    "fields",
-    "Fields to add (`a,b`), remove (`-a`) or all (`*`); nested with parentheses.",
-)
 RICH_TEXT = _param(
     "rich_text_format",
     "Rich text comes as HTML with absolute links in the page's language (the only format).",
     {"type": "string", "enum": list(RICH_TEXT_FORMATS)},
 )
 LOCALE = _param("locale", "Language of the items.", LANGUAGE)
-PAGE_PARAMETERS = [
-    RICH_TEXT,
-    _param(
-        "type",
-        "Page type; the type-specific filters and fields need it.",
-        {"type": "string", "enum": sorted(model._meta.label for model in api_page_models())},
-    ),
-    FIELDS,
-    LOCALE,
-    *PAGING,
-    _param("order", "Field to order by (`-` for descending), or `random`."),
-    _param("search", "Words to search for."),
-    _param("search_operator", "`and` or `or`.", {"type": "string", "enum": ["and", "or"]}),
-    _param("child_of", "Id of the parent page.", {"type": "integer"}),
-    _param("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
-    _param("ancestor_of", "Id of a descendant page.", {"type": "integer"}),
-    _param("translation_of", "Id of a page: its translations.", {"type": "integer"}),
-    # Initiatives' filters, then those only events and webinars take.
-    *_filters(InitiativeFilters.PARAMETERS, ScheduleFilters.PARAMETERS),
-]
-SNIPPET_PARAMETERS = [FIELDS, LOCALE, *PAGING, _param("order", "Field to order by.")]
-MEDIA_PARAMETERS = [FIELDS, *PAGING, _param("search", "Words to search for.")]
+PAGE_ID = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID}
+
+
+def _fields(view, model, detail=False):
+    schema = fields_schema(view, model, detail)
+    return _param("fields", schema.pop("description"), schema)
+
+
+def _order(view, model):
+    schema = order_schema(view, model)
+    return _param("order", schema.pop("description"), schema)
+
+
+def _page_parameters():
+    return [
+        RICH_TEXT,
+        # `type`, its filters (initiatives', then those of events and webinars), fields, order.
+        page_type_parameter(
+            PagesAPIViewSet, {**InitiativeFilters.PARAMETERS, **ScheduleFilters.PARAMETERS}
+        ),
+        LOCALE,
+        *PAGING,
+        _param("search", "Words to search for."),
+        _param("search_operator", "`and` or `or`.", {"type": "string", "enum": ["and", "or"]}),
+        _param("child_of", "Id of the parent page (404 when there is none).", PAGE_ID),
+        _param("descendant_of", "Id of an ancestor page (404 when there is none).", PAGE_ID),
+        _param("ancestor_of", "Id of a descendant page (404 when there is none).", PAGE_ID),
+        _param(
+            "translation_of", "Id of a page: its translations (404 when there is none).", PAGE_ID
+        ),
+    ]
+
+
+def _snippet_parameters(view):
+    return [_fields(view, view.model), LOCALE, *PAGING, _order(view, view.model)]
+
+
+def _media_parameters(view):
+    return [_fields(view, view.model), *PAGING, _param("search", "Words to search for.")]
+
+
 ID = _param("id", "Item id.", {"type": "integer", "minimum": 1}, location="path", required=True)
 GOAL_NUMBER = _param(
     "id", "The goal's number.", parameters.SDG.schema, location="path", required=True
 )
-THEME_CODE = _param(
-    "id", "The theme's code.", parameters.THEME.schema, location="path", required=True
-)
+
+
+def _theme_code():
+    schema = parameters.THEME.openapi()["schema"]["items"]
+    return _param("id", "The theme's code.", schema, location="path", required=True)
 
 
 def _responses(schema_name, *, not_found=False):
@@ -133,81 +156,130 @@ def _get(summary, operation_id, parameters, schema_name, *, not_found=False, tag
     }
 
 
-PATHS = {
-    "/api/v2/pages/": _get(
-        "Live, public pages: initiatives, cities, events, webinars, partners, standard pages.",
-        "list_pages",
-        PAGE_PARAMETERS,
-        "PageListing",
-    ),
-    "/api/v2/pages/{id}/": _get(
-        "One live, public page with every field.",
-        "get_page",
-        [ID, FIELDS, RICH_TEXT],
-        "Page",
-        not_found=True,
-    ),
-    "/api/v2/sdgs/": _get(
-        "The 17 Sustainable Development Goals.", "list_sdgs", SNIPPET_PARAMETERS, "GoalItemListing"
-    ),
-    "/api/v2/sdgs/{id}/": _get(
-        "One goal, by its number.", "get_sdg", [GOAL_NUMBER, FIELDS], "GoalItem", not_found=True
-    ),
-    "/api/v2/themes/": _get("Themes.", "list_themes", SNIPPET_PARAMETERS, "ThemeItemListing"),
-    "/api/v2/themes/{id}/": _get(
-        "One theme, by its code.", "get_theme", [THEME_CODE, FIELDS], "ThemeItem", not_found=True
-    ),
-    "/api/v2/images/": _get(
-        "Images in public collections.", "list_images", MEDIA_PARAMETERS, "MediaItemListing"
-    ),
-    "/api/v2/images/{id}/": _get(
-        "One image.", "get_image", [ID, FIELDS], "MediaItem", not_found=True
-    ),
-    "/api/v2/documents/": _get(
-        "Documents in public collections.",
-        "list_documents",
-        MEDIA_PARAMETERS,
-        "MediaItemListing",
-    ),
-    "/api/v2/documents/{id}/": _get(
-        "One document.", "get_document", [ID, FIELDS], "MediaItem", not_found=True
-    ),
-    "/api/v2/search/": _get(
-        "Site search with facets.",
-        "search",
-        [
-            _param("q", "Words to search for."),
-            LOCALE,
-            *PAGING,
-            *_filters(SEARCH_FILTERS),
-        ],
-        "SearchListing",
-    ),
-    "/api/v2/certificates/": _get(
-        "The register of current SDG Cities certificates.",
-        "list_certificates",
-        [
-            *_filters(CERTIFICATE_PARAMETERS),
-            LOCALE,
-            *PAGING,
-        ],
-        "CertificateListing",
-    ),
-    "/api/v2/certificates/{number}/": _get(
-        "Any certificate by its number: active, expired or revoked (with the date and the "
-        "reason); 404 for a number no certificate has.",
-        "get_certificate",
-        [
-            _param(
-                "number",
-                "Certificate number, such as SDGC-2026-000001.",
-                {"type": "string", "pattern": "^SDGC-[0-9]{4}-[0-9]{6,20}$"},
-                location="path",
-                required=True,
-            ),
-            LOCALE,
-        ],
-        "CertificateDetail",
-        not_found=True,
-    ),
-}
+def build_paths():
+    """{path: operation}, as the server answers now."""
+    return {
+        "/api/v2/pages/": _get(
+            "Live, public pages: initiatives, cities, events, webinars, partners, standard pages.",
+            "list_pages",
+            _page_parameters(),
+            "PageListing",
+            not_found=True,
+        ),
+        "/api/v2/pages/{id}/": _get(
+            "One live, public page with every field.",
+            "get_page",
+            [ID, _fields(PagesAPIViewSet, Page, detail=True), RICH_TEXT],
+            "Page",
+            not_found=True,
+        ),
+        "/api/v2/sdgs/": _get(
+            "The 17 Sustainable Development Goals.",
+            "list_sdgs",
+            _snippet_parameters(SDGsAPIViewSet),
+            "GoalItemListing",
+        ),
+        "/api/v2/sdgs/{id}/": _get(
+            "One goal, by its number.",
+            "get_sdg",
+            [GOAL_NUMBER, _fields(SDGsAPIViewSet, SDGsAPIViewSet.model, detail=True)],
+            "GoalItem",
+            not_found=True,
+        ),
+        "/api/v2/themes/": _get(
+            "Themes.",
+            "list_themes",
+            _snippet_parameters(ThemesAPIViewSet),
+            "ThemeItemListing",
+        ),
+        "/api/v2/themes/{id}/": _get(
+            "One theme, by its code.",
+            "get_theme",
+            [_theme_code(), _fields(ThemesAPIViewSet, ThemesAPIViewSet.model, detail=True)],
+            "ThemeItem",
+            not_found=True,
+        ),
+        "/api/v2/images/": _get(
+            "Images in public collections.",
+            "list_images",
+            _media_parameters(PublicImagesAPIViewSet),
+            "MediaItemListing",
+        ),
+        "/api/v2/images/{id}/": _get(
+            "One image.",
+            "get_image",
+            [ID, _fields(PublicImagesAPIViewSet, PublicImagesAPIViewSet.model, detail=True)],
+            "MediaItem",
+            not_found=True,
+        ),
+        "/api/v2/documents/": _get(
+            "Documents in public collections.",
+            "list_documents",
+            _media_parameters(PublicDocumentsAPIViewSet),
+            "MediaItemListing",
+        ),
+        "/api/v2/documents/{id}/": _get(
+            "One document.",
+            "get_document",
+            [ID, _fields(PublicDocumentsAPIViewSet, PublicDocumentsAPIViewSet.model, detail=True)],
+            "MediaItem",
+            not_found=True,
+        ),
+        "/api/v2/search/": _get(
+            "Site search with facets.",
+            "search",
+            [
+                _param("q", "Words to search for."),
+                LOCALE,
+                *PAGING,
+                *_filters(SEARCH_FILTERS),
+            ],
+            "SearchListing",
+        ),
+        "/api/v2/certificates/": _get(
+            "The register of current SDG Cities certificates.",
+            "list_certificates",
+            [
+                *_filters(CERTIFICATE_PARAMETERS),
+                LOCALE,
+                *PAGING,
+            ],
+            "CertificateListing",
+        ),
+        "/api/v2/certificates/{number}/": _get(
+            "Any certificate by its number: active, expired or revoked (with the date and the "
+            "reason); 404 for a number no certificate has.",
+            "get_certificate",
+            [
+                _param(
+                    "number",
+                    "Certificate number, such as SDGC-2026-000001.",
+                    {"type": "string", "pattern": "^SDGC-[0-9]{4}-[0-9]{6,20}$"},
+                    location="path",
+                    required=True,
+                ),
+                LOCALE,
+            ],
+            "CertificateDetail",
+            not_found=True,
+        ),
+    }
+
+
+PATHS = tuple(
+    [
+        "/api/v2/pages/",
+        "/api/v2/pages/{id}/",
+        "/api/v2/sdgs/",
+        "/api/v2/sdgs/{id}/",
+        "/api/v2/themes/",
+        "/api/v2/themes/{id}/",
+        "/api/v2/images/",
+        "/api/v2/images/{id}/",
+        "/api/v2/documents/",
+        "/api/v2/documents/{id}/",
+        "/api/v2/search/",
+        "/api/v2/certificates/",
+        "/api/v2/certificates/{number}/",
+    ]
+)

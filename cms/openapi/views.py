@@ -6,9 +6,12 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from knowledge import cache_tags
+from knowledge.models import CityPage
+
 from .common import SCHEMAS
 from .pages import page_schemas
-from .paths import PATHS
+from .paths import build_paths
 
 
 def document(base_url=None):
@@ -28,12 +31,14 @@ def document(base_url=None):
             ),
         },
         "servers": [{"url": (base_url or settings.WAGTAILAPI_BASE_URL).rstrip("/")}],
-        "paths": copy.deepcopy(PATHS),
+        "paths": build_paths(),
         "components": {"schemas": copy.deepcopy({**SCHEMAS, **page_schemas()})},
     }
 
 
 def schema_view(request):
+    # Its enums list cities and stages (a change of themes or targets purges every response).
+    cache_tags.add(cache_tags.list_tag(CityPage), "certification")
     return JsonResponse(
         document(request.build_absolute_uri("/")), json_dumps_params={"ensure_ascii": False}
     )

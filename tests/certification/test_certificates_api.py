@@ -194,3 +194,18 @@ def test_a_rolled_back_issue_sends_nothing(receiver, issue, django_capture_on_co
             issue("Busan", "KR")
             raise RuntimeError
     assert not receiver.requests and not WebhookDelivery.objects.exists()
+
+
+def test_the_register_takes_as_many_queries_for_50_certificates_as_for_5(
+    client, issue, django_assert_max_num_queries
+):
+    for number in range(50):
+        issue(f"City {number}", "KR")
+    client.get("/api/v2/certificates/", {"limit": 50})
+    with django_assert_max_num_queries(12) as five:
+        assert len(client.get("/api/v2/certificates/", {"limit": 5}).json()["items"]) == 5
+
+    with django_assert_max_num_queries(len(five.captured_queries)):
+        fifty = client.get("/api/v2/certificates/", {"limit": 50}).json()
+
+    assert len(fifty["items"]) == 50 and fifty["meta"]["total_count"] == 50

@@ -1,5 +1,5 @@
 """The OpenAPI document: real responses match it, and generated requests to every endpoint get
-no server error and answers that match it."""
+no server error, answers that match it, and no refusal of a request it allows."""
 
 from wagtail import blocks
 
@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -22,6 +23,9 @@ CHECKS = [
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
+    # A request the document allows is not refused (no 400): `fields`, `order`, `type` and the
+    # filters that depend on it, codes and ids are described as the server accepts them.
+    positive_data_acceptance,
 ]
 
 

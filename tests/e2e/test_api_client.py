@@ -39,12 +39,14 @@ def test_a_generated_client_lists_initiatives(live_demo, tmp_path, monkeypatch):
     models = importlib.import_module("usdg_client.models")
 
     client = client_module.Client(base_url=live_demo.url, raise_on_unexpected_status=True)
+    # `type` and what depends on it (filters, fields, order) are one object, sent as
+    # parameters of their own: ?type=knowledge.InitiativePage&fields=*&sdg=11.
     listing = list_pages.sync(
         client=client,
-        type_=models.ListPagesType("knowledge.InitiativePage"),
-        fields="*",
+        page_type=models.ListPagesPageQuery(
+            type_=models.ListPagesPageQueryType("knowledge.InitiativePage"), fields="*", sdg=[11]
+        ),
         locale=locales.ListPagesLocale.FR,
-        sdg="11",
         limit=100,
     )
     expected = (
@@ -60,7 +62,11 @@ def test_a_generated_client_lists_initiatives(live_demo, tmp_path, monkeypatch):
     assert first.city.country.code
 
     events = list_pages.sync(
-        client=client, type_=models.ListPagesType("pages.EventPage"), fields="*", limit=5
+        client=client,
+        page_type=models.ListPagesPageQuery(
+            type_=models.ListPagesPageQueryType("pages.EventPage"), fields="*"
+        ),
+        limit=5,
     )
     assert events.items and all(isinstance(item, models.EventPage) for item in events.items)
     assert all(isinstance(item.city_name, str) for item in events.items)
