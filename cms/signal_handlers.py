@@ -17,7 +17,7 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from certification.models import Certificate, CertificationStage, CertifyingBody, Criterion, Tool
-from knowledge import cache_tags, opendata
+from knowledge import cache_tags, opendata, related
 from knowledge.models import (
     CityMembership,
     InitiativeComment,
@@ -54,6 +54,7 @@ def register_signal_handlers():
     webhooks.connect()
     register_cache_invalidation()
     opendata.exported.connect(_open_data_exported, dispatch_uid="cms_cache_opendata")
+    related.lists_changed.connect(_related_changed, dispatch_uid="cms_cache_related")
     # Menus show page titles and addresses: any publication, move or deletion may change them.
     _connect(invalidate_navigation, "cms_navigation", (NavigationMenu, NavigationItem), pages=True)
 
@@ -131,6 +132,11 @@ def _everything(sender, **kwargs):
 
 def _open_data_exported(sender, **kwargs):
     purge({"opendata"})
+
+
+def _related_changed(sender, page_ids, **kwargs):
+    """Initiative pages whose related initiatives were chosen again (knowledge.related)."""
+    purge({f"page-{pk}" for pk in page_ids})
 
 
 def register_cache_invalidation():

@@ -11,6 +11,10 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .related import fill_missing
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        post_migrate.connect(fill_missing, sender=self)

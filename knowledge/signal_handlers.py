@@ -22,7 +22,11 @@ from .models import (
 )
 from .models.localized import invalidate_taxonomies
 from .moderation import on_task_rejected, on_workflow_approved
-from .tasks import queue_open_data_export
+from .tasks import (
+    queue_open_data_export,
+    rebuild_related_initiatives,
+    refresh_related_initiatives,
+)
 
 
 def keep_initiative_city(sender, instance, parent_page_after, **kwargs):
@@ -153,6 +157,51 @@ def connect_open_data_export():
     )
 
 
+def initiative_changed(sender, instance, **kwargs):
+    """Published, unpublished, deleted, or its goals and themes changed: the related-initiative
+    lists of its language are mended (knowledge.related)."""
+    refresh_related_initiatives.enqueue(instance.pk)
+
+
+def visibility_changed_below(sender, instance, raw=False, **kwargs):
+    """A view restriction or a move changes who sees the initiatives at or below a page."""
+    if raw:
+        return
+    page_id = instance.page_id if isinstance(instance, PageViewRestriction) else instance.pk
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    below = InitiativePage.objects.filter(path__startswith=page.path)
+    for pk in below.values_list("pk", flat=True):
+        refresh_related_initiatives.enqueue(pk)
+
+
+def taxonomy_removed(sender, instance, **kwargs):
+    rebuild_related_initiatives.enqueue(instance.locale_id)
+
+
+def connect_related():
+    for name, signal in [
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("deleted", post_delete),
+    ]:
+        signal.connect(
+            initiative_changed, sender=InitiativePage, dispatch_uid=f"knowledge_related_{name}"
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            visibility_changed_below,
+            sender=PageViewRestriction,
+            dispatch_uid=f"knowledge_related_restriction_{signal is post_save}",
+        )
+    post_page_move.connect(visibility_changed_below, dispatch_uid="knowledge_related_move")
+    for model in (SustainableDevelopmentGoal, Theme):
+        post_delete.connect(
+            taxonomy_removed, sender=model, dispatch_uid=f"knowledge_related_{model.__name__}"
+        )
+
+
 def register_signal_handlers():
     post_page_move.connect(keep_initiative_city, dispatch_uid="knowledge_keep_initiative_city")
     post_save.connect(city_saved, sender=CityPage, dispatch_uid="knowledge_city_saved")
@@ -170,3 +219,4 @@ def register_signal_handlers():
             )
     connect_open_data_export()
     connect_uploads()
+    connect_related()

@@ -32,3 +32,19 @@ def delete_unverified_registrations():
     """Registrations never confirmed within REGISTRATION_RETENTION_DAYS go, with their
     accounts, so that their addresses can register again (knowledge.members)."""
     return members.delete_unverified_registrations()
+
+
+@task()
+def refresh_related_initiatives(page_id):
+    """Mend the related-initiative lists after initiative `page_id` changed (knowledge.related)."""
+    from . import related
+
+    return related.refresh_initiative(page_id)
+
+
+@task()
+def rebuild_related_initiatives(locale_id=None):
+    """Choose every related-initiative list again (a goal or theme went)."""
+    from . import related
+
+    return related.rebuild(locale_id)

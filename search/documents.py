@@ -123,25 +123,35 @@ def _vector_sql(texts, config):
 
 
 def store(objs):
-    """Write the documents of the searchable pages among `objs` (other objects are ignored)."""
+    """Write the documents of the searchable pages among `objs` (other objects are ignored):
+    one statement for the lot (INSERT … ON CONFLICT), then their facet values."""
     pages = [obj for obj in objs if type(obj) in _types and obj.pk]
     if not pages:
         return
+    table = SearchDocument._meta.db_table
     with transaction.atomic():
-        for page in pages:
-            SearchDocument.objects.update_or_create(
-                page_id=page.pk, defaults={"locale_id": page.locale_id}
-            )
-            if connection.vendor == "postgresql":
-                sql, params = _vector_sql(
+        if connection.vendor == "postgresql":
+            rows, params = [], []
+            for page in pages:
+                sql, vector_params = _vector_sql(
                     weighted_texts(page), config_for(page.locale.language_code)
                 )
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        f"UPDATE {SearchDocument._meta.db_table} SET vector = {sql} "  # noqa: S608 - weights are fixed letters
-                        "WHERE page_id = %s",
-                        [*params, page.pk],
-                    )
+                rows.append(f"(%s, %s, {sql}, '{{}}'::jsonb)")
+                params += [page.pk, page.locale_id, *vector_params]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {table} (page_id, locale_id, vector, facets) "  # noqa: S608 - weights are fixed letters
+                    f"VALUES {', '.join(rows)} ON CONFLICT (page_id) DO UPDATE "
+                    "SET locale_id = EXCLUDED.locale_id, vector = EXCLUDED.vector",
+                    params,
+                )
+        else:
+            SearchDocument.objects.bulk_create(
+                [SearchDocument(page_id=page.pk, locale_id=page.locale_id) for page in pages],
+                update_conflicts=True,
+                unique_fields=["page"],
+                update_fields=["locale"],
+            )
         store_facets({page.pk: _types[type(page)] for page in pages})
 
 

@@ -30,7 +30,7 @@ from modelsearch.query import Phrase
 from knowledge import keywords
 from knowledge.models import SustainableDevelopmentGoal, Theme
 
-from . import ranking
+from . import combined, ranking
 from .backends import searching_in
 from .facets import FACETS, facet_counts, matches, narrowed, page_types, pages_by_type
 from .goals import GOAL_TYPE, GoalResult, goal_results
@@ -227,15 +227,17 @@ def search(locale, query, selected=None):
     for resource in resources:
         others[resource.key] = resource
         extra.append({**{name: set() for name in FACETS}, "type": {RESOURCE_TYPE}})
+    counters = None
+    if ids is None:
+        # PostgreSQL: the ranked ids and the counts in one query (search.combined).
+        page_keys, counters, matched = combined.search(documents, selected, MAX_MATCHES)
     with translation.override(locale.language_code):
         # Labels in the language searched (the API's `locale`), whatever the reader's.
-        outcome.facets, counted = facet_counts(documents, selected, locale, extra)
-    kept = narrowed(documents, selected).values_list("pk", flat=True)
+        outcome.facets, counted = facet_counts(documents, selected, locale, extra, counters)
     if ids is None:
-        page_keys = list(kept[:MAX_MATCHES])
-        outcome.total_matches = documents.count() if counted is None else counted
+        outcome.total_matches = matched
     else:
-        chosen = set(kept)
+        chosen = set(narrowed(documents, selected).values_list("pk", flat=True))
         page_keys = [pk for pk in ids if pk in chosen]
         outcome.total_matches = len(ids)
     outcome.total_matches += len(goals) + len(resources)

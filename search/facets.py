@@ -142,14 +142,28 @@ def _count_keys(documents):
         return dict(cursor.fetchall())
 
 
-def facet_counts(documents, selected, locale, extra=()):
+def facet_counts(documents, selected, locale, extra=(), counters=None):
     """Each facet's values with the number of results choosing it would give, counted by the
     database over the matched `documents` that match the other selected facets (choices
     within a facet are alternatives). The facets without a selection share one GROUP BY
     query over the selected results; each facet with a selection has its own. `extra` are the
-    attribute sets of results that are not pages (goals, certification resources).
+    attribute sets of results that are not pages (goals, certification resources). `counters`
+    ({facet: Counter}) are the pages' counts when already counted (search.combined).
 
     Returns (facets, number of matched documents when nothing is selected, else None)."""
+    if counters is None:
+        counters = _counters(documents, selected)
+    # Every page has one type: with nothing selected, the type counts add up to the matches.
+    total = None if selected else sum(counters["type"].values())
+    for name in FACETS:
+        for values in extra:
+            if matches(values, selected, skip=name):
+                counters[name].update(values[name])
+    facets = {name: _labelled(name, counters[name], locale) for name in FACETS}
+    return facets, total
+
+
+def _counters(documents, selected):
     counters = {name: Counter() for name in FACETS}
     groups = [[name for name in FACETS if name not in selected]]
     groups += [[name] for name in FACETS if name in selected]
@@ -161,14 +175,7 @@ def facet_counts(documents, selected, locale, extra=()):
             name, _, value = key.partition(":")
             if name in names:
                 counters[name][int(value) if name in NUMERIC else value] = n
-    # Every page has one type: with nothing selected, the type counts add up to the matches.
-    total = None if selected else sum(counters["type"].values())
-    for name in FACETS:
-        for values in extra:
-            if matches(values, selected, skip=name):
-                counters[name].update(values[name])
-    facets = {name: _labelled(name, counters[name], locale) for name in FACETS}
-    return facets, total
+    return counters
 
 
 def _labelled(name, counter, locale):

@@ -1,6 +1,7 @@
 """Models of the knowledge base.
 
-Import rule: taxonomy ← localized ← cities ← initiatives; nothing here imports another app of ours.
+Import rule: taxonomy ← localized ← cities ← initiatives; related imports nothing; nothing here
+imports another app of ours.
 """
 
 from .cities import CityIndexPage, CityPage, CitySocialAccount, FocalPoint
@@ -14,6 +15,7 @@ from .interaction import (
 from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
 from .membership import CityGroup, CityMembership, InitiativeDecision, Registration
 from .moderation import InitiativeModerationTask
+from .related import RelatedInitiatives
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "InitiativeDecision",
     "InitiativeModerationTask",
     "Registration",
+    "RelatedInitiatives",
     "CityIndexPage",
     "CityPage",
     "CitySocialAccount",

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, Prefetch, Q, Value, When
+from django.db.models import Case, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -299,36 +299,20 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
-    def related_initiatives(self, limit=3):
-        """Live initiatives of the same language sharing the most SDGs and themes with this one.
+    def related_initiatives(self):
+        """Live, public initiatives of the same language sharing the most SDGs and themes with
+        this one (chosen ahead by knowledge.related; checked for live and public here)."""
+        from ..related import entries_of
 
-        Scored on ids and titles only, then loaded: grouping whole page rows made the database
-        sort thousands of wide rows on disk once a language holds thousands of initiatives.
-        """
-        numbers = [goal.number for goal in self.sdgs.all()]
-        codes = [theme.code for theme in self.themes.all()]
-        if not numbers and not codes:
+        ids = [entry[0] for entry in entries_of(self)]
+        if not ids:
             return InitiativePage.objects.none()
-        best = list(
+        order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)))
+        return (
             InitiativePage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
-            .exclude(pk=self.pk)
-            .filter(Q(sdgs__number__in=numbers) | Q(themes__code__in=codes))
-            .values("pk", "title")
-            .annotate(
-                shared_goals=Count("sdgs", filter=Q(sdgs__number__in=numbers), distinct=True),
-                shared_themes=Count("themes", filter=Q(themes__code__in=codes), distinct=True),
-            )
-            .annotate(shared=F("shared_goals") + F("shared_themes"))
-            .order_by("-shared", "title")
-            .values_list("pk", flat=True)[:limit]
-        )
-        order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(best)))
-        return (
-            InitiativePage.objects.filter(pk__in=best).order_by(order)
-            if best
-            else (InitiativePage.objects.none())
+            .filter(pk__in=ids, locale_id=self.locale_id)
+            .order_by(order)
         )
 
     def cache_tags(self):

@@ -35,6 +35,7 @@ from knowledge.models import (
     CityPage,
     InitiativePage,
     InitiativeStatus,
+    RelatedInitiatives,
     SustainableDevelopmentGoal,
     Theme,
 )
@@ -163,6 +164,10 @@ class Command(BaseCommand):
         if created:
             self.stdout.write("Indexing for search")
             call_command("update_index", stdout=self.stdout)
+            # Written without publishing signals, the new pages are in no stored list of related
+            # initiatives: the lists are dropped, each page chooses its own when first read
+            # (`refresh_related_initiatives` chooses them all, an hour for 30,000 pages).
+            RelatedInitiatives.objects.all().delete()
             if connection.vendor == "postgresql":
                 # Fresh planner statistics: with those of the empty tables, PostgreSQL plans
                 # for a dozen pages per language and picks slow joins for thousands.
