@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
 
+from knowledge import reading
+
 from . import emails, independence, signals
 from .models import (
     AgendaItem,
@@ -165,7 +167,7 @@ def _check_sitting(item, user):
     if meeting.date > timezone.localdate():
         raise TransitionError(
             _("Votes and decisions are recorded on or after the meeting's date (%(date)s).")
-            % {"date": meeting.date.isoformat()}
+            % {"date": reading.day(meeting.date)}
         )
     if not meeting.drawn:
         raise TransitionError(_("Draw the spot checks before deciding."))

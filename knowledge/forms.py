@@ -6,6 +6,7 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -375,13 +376,33 @@ class ApproveRegistrationForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.registration = registration
+        # One row per city: its row in the default language, or any row of a city that has none.
+        default = CityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         self.fields["city"].queryset = CityPage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
+            Q(pk__in=default.values("pk"))
+            | ~Q(translation_key__in=default.values("translation_key"))
         ).order_by("title")
         if registration.city_id:
-            self.fields["city"].initial = registration.city_id
+            # A registration made on a French page names the French row: the list shows the
+            # city's row of the same translation group.
+            rows = dict(
+                self.fields["city"]
+                .queryset.filter(translation_key=registration.city.translation_key)
+                .values_list("locale__language_code", "pk")
+            )
+            self.fields["city"].initial = rows.get(settings.LANGUAGE_CODE) or rows.get(
+                registration.city.locale.language_code, next(iter(rows.values()), None)
+            )
         if registration.requested_region:
             self.fields["region"].initial = registration.requested_region
+
+    def clean_city(self):
+        city = self.cleaned_data.get("city")
+        registered = self.registration.city
+        if city is not None and registered is not None:
+            if city.translation_key == registered.translation_key:
+                return registered  # the member's city in the language they registered in
+        return city
 
     def clean(self):
         cleaned_data = super().clean()

@@ -21,14 +21,27 @@ from .parameters import clean_keywords
 UNSEGMENTED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Arabic short vowels, tanwin, shadda, sukun, dagger alef and Quranic marks; the tatweel.
 ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-ARABIC_ALEFS = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627"})
+# Letters Arabic readers write interchangeably, folded as Arabic search engines do (and as
+# Elasticsearch's arabic_normalization does): alef with hamza or madda (أ إ آ) and alef wasla
+# to alef, alef maksura (ى) to yeh, teh marbuta (ة) to heh.
+ARABIC_LETTERS = str.maketrans(
+    {
+        "\u0622": "\u0627",
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0671": "\u0627",
+        "\u0649": "\u064a",
+        "\u0629": "\u0647",
+    }
+)
 # Text fields that may hold a query in an unsegmented script, by model, besides the title.
 TEXT_FIELDS = ["summary", "intro", "description", "profile", "background", "body", "actions"]
 
 
 def normalise(text):
-    """`text` as it is searched: Arabic without diacritics, tatweel or alef variants."""
-    return ARABIC_MARKS.sub("", text).translate(ARABIC_ALEFS)
+    """`text` as it is searched and indexed: Arabic without diacritics or tatweel, its
+    interchangeable letters folded (search.backends.database indexes text the same way)."""
+    return ARABIC_MARKS.sub("", text).translate(ARABIC_LETTERS)
 
 
 def prepare(raw):

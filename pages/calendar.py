@@ -5,6 +5,9 @@ from django.utils.html import strip_tags
 
 import icalendar
 
+from knowledge import reading
+from knowledge.reader_urls import url_for_reader
+
 PRODUCT_ID = "-//Urban SDG Knowledge Platform//Events//EN"
 
 
@@ -21,13 +24,14 @@ def build_calendar(pages, request):
         event.add("dtstart", page.start)  # aware datetimes in UTC are written as …Z
         event.add("dtend", page.end)
         event.add("dtstamp", page.last_published_at or page.start)
-        event.add("url", page.get_full_url(request))
+        event.add("url", request.build_absolute_uri(url_for_reader(page, request)))
+        # The time in the reader's language and the event's own time zone, as on the page:
+        # calendar programs show the start in the reader's zone, the description the organisers'.
+        span = reading.span(page.start, page.end, page.time_zone)
+        when = f"{span} ({reading.zone_name(page.start, page.time_zone)})"
         description = strip_tags(page.summary or "")
-        if description:
-            event.add("description", description)
-        location = ", ".join(
-            part for part in (getattr(page, "venue", ""), getattr(page, "city", "")) if part
-        )
+        event.add("description", f"{when}\n\n{description}" if description else when)
+        location = reading.place(getattr(page, "venue", ""), getattr(page, "city", ""))
         if location:
             event.add("location", location)
         calendar.add_component(event)

@@ -11,10 +11,11 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Site
 
 from files.templatetags.files_tags import shown_on
 from knowledge.cache_versions import bump_version, current_version
+from knowledge.reader_urls import fallback_url, live_translations, url_for_reader
 
 register = template.Library()
 
@@ -38,7 +39,7 @@ class LanguageLink:
     name: str  # the language's name in that language
     url: str
     is_current: bool
-    is_translation: bool  # False when the link falls back to that language's home page
+    is_translation: bool  # False when the link reaches the page untranslated (or a home page)
     bidi: bool
 
 
@@ -55,25 +56,35 @@ def site_homes(request):
 
 
 def language_links(request, page=None, home_only=False):
-    """One link per language to the same content.
+    """One link per language to the same content, keeping the query (filters, page number).
 
-    A page links to its live translations and, where there is none, to that language's home.
-    Other views (search) link to the same URL in the other language.
+    A page links to its live translations and, where there is none, to the address under that
+    language that serves the page untranslated (cms.serve), so the reader keeps their language.
+    Error pages link to each language's home; other views (search) to the same URL in the
+    other language.
     """
     translations = {}
     if page is not None and not home_only:
-        pages = Page.objects.filter(translation_key=page.translation_key).live()
-        translations = {p.locale.language_code: p for p in pages.select_related("locale")}
+        translations = live_translations(page)
+    query = request.META.get("QUERY_STRING", "")
+    query = f"?{query}" if query and not home_only else ""
+    if page is not None and not home_only:
+        # A view of a routable page (/sdgs/11/) keeps its own part of the path.
+        served = url_for_reader(page, request, translations=translations)
+        if request.path.startswith(served):
+            query = request.path[len(served) :] + query
 
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
-        if target is not None:
-            url, is_translation = target.get_url(request), True
-        elif page is not None or home_only:
+        if home_only:
             home = site_homes(request).get(code)
             url, is_translation = (home.get_url(request) if home else f"/{code}/"), False
+        elif target is not None:
+            url, is_translation = target.get_url(request) + query, True
+        elif page is not None:
+            url, is_translation = fallback_url(page, request, code) + query, False
         else:
             url, is_translation = translate_url(request.get_full_path(), code), True
         info = get_language_info(code)
@@ -203,16 +214,30 @@ def footer(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """Home › … › this page. Views of a routable page add their own last crumb."""
+    """Home › … › this page. Views of a routable page add their own last crumb.
+
+    On a page read untranslated (cms.serve), the ancestors are the reader's language's
+    translations where they exist, at the reader's addresses: the trail stays in their language.
+    """
     page = context.get("page")
     request = context["request"]
     if page is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1)
-    crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+    ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    if getattr(request, "translation_fallback", None) is not None:
+        from pages.models import localized_pages
+
+        crumbs = [
+            (ancestor.title, url_for_reader(ancestor, request, translations={}))
+            for ancestor in localized_pages(ancestors, Locale.get_active().pk)
+        ]
+        here = url_for_reader(page, request, translations={})
+    else:
+        crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+        here = page.get_url(request)
     extra = context.get("breadcrumb")
     if extra:
-        crumbs.append((page.title, page.get_url(request)))
+        crumbs.append((page.title, here))
         crumbs.append((extra, None))
     else:
         crumbs.append((page.title, None))

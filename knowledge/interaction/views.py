@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from .. import members
 from ..models import CityPage, InitiativeComment, InitiativePage
+from ..reader_urls import is_fallback, url_for_reader
 from . import services
 from .forms import CommentForm, ContactForm, ReplicationForm, ReportForm
 from .spam import rate_limited
@@ -37,6 +38,8 @@ def _page_again(request, page, forms, status):
     """The page, rendered with the submitted forms (their data and errors) instead of empty
     ones. See knowledge.templatetags.interaction_tags."""
     request.interaction_forms = forms
+    if is_fallback(page):
+        request.translation_fallback = page  # as cms.serve marks a page read untranslated
     response = page.serve(request)
     response.status_code = status
     return response
@@ -48,14 +51,15 @@ def _too_many(request, page, name, form, message):
 
 
 def _back(page, request, anchor):
-    return redirect(f"{page.get_url(request)}#{anchor}")
+    # To the page in the reader's language: its translation, or the fallback address.
+    return redirect(f"{url_for_reader(page, request)}#{anchor}")
 
 
 @require_POST
 def post_comment(request, page_id):
     page = _live_page(page_id, InitiativePage)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.get_url(request))
+        return redirect_to_login(url_for_reader(page, request))
     form = CommentForm(request.POST, prefix="comment", request=request)
     if not form.is_valid():
         return _page_again(request, page, {"comment": form}, 400)
@@ -165,7 +169,7 @@ def contact_city(request, page_id):
 def replicate(request, page_id):
     page = _live_page(page_id, InitiativePage)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.get_url(request))
+        return redirect_to_login(url_for_reader(page, request))
     membership = members.membership_of(request.user)
     if membership is None or page.city is None or membership.city_key == page.city.translation_key:
         # Only members of another city can say they replicated a city's initiative.

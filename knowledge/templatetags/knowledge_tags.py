@@ -11,8 +11,15 @@ from django.utils.safestring import mark_safe
 from django_countries import countries
 
 from ..maps import tile_map
+from ..reader_urls import url_for_reader
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def reader_url(context, page):
+    """The address of `page` in the reader's language (knowledge.reader_urls)."""
+    return url_for_reader(page, context["request"])
 
 
 @register.filter

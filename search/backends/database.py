@@ -6,10 +6,12 @@ MAX_QUERY_WORDS words; a query object (the admin parses quotes into And/Or of Pl
 Phrase) keeps its first MAX_QUERY_WORDS parts, each plain text cut the same way."""
 
 import copy
+import sys
 
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.search.query import And, Boost, Fuzzy, Not, Or, PlainText
 
+from knowledge.keywords import normalise
 from knowledge.parameters import MAX_QUERY_WORDS
 
 from .documents import with_documents
@@ -42,6 +44,21 @@ class BoundedQueriesMixin:
         )
 
 
+def normalising(indexer_class):
+    """`indexer_class` (the database backend module's ObjectIndexer, which its index builds
+    in add_items and offers no other hook for) writing text normalised as queries are
+    (knowledge.keywords.normalise): an Arabic page written with أ is found by ا, and the
+    reverse. Indexes written before need `update_index`."""
+    if not getattr(indexer_class, "normalises_text", False):
+        prepare_value = indexer_class.prepare_value
+
+        def normalised(self, value):
+            return normalise(prepare_value(self, value))
+
+        indexer_class.prepare_value = normalised
+        indexer_class.normalises_text = True
+
+
 _bounded_classes = {}
 
 
@@ -50,6 +67,9 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
     site search's documents (search.documents)."""
     base = type(DatabaseSearchBackend(params))
     if base not in _bounded_classes:
+        indexer = getattr(sys.modules[base.__module__], "ObjectIndexer", None)
+        if indexer is not None:
+            normalising(indexer)
         # In the module of the backend it extends: search.engine tells SQLite's by its module.
         _bounded_classes[base] = type(
             f"Bounded{base.__name__}",

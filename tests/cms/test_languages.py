@@ -99,16 +99,21 @@ def test_hreflang_alternates_list_every_translation_with_absolute_urls(client, d
     assert set(alternates) == set(LANGUAGE_CODES) | {"x-default"}
 
 
-def test_untranslated_page_links_other_languages_to_their_home(client, homes):
+def test_untranslated_page_links_other_languages_to_its_fallback_address(client, homes):
     StandardPageFactory(parent=homes["en"], title="Only in English")
 
-    response = client.get("/en/only-in-english/")
+    response = client.get("/en/only-in-english/?page=2")
 
     page = soup(response)
     links = {a["hreflang"]: a["href"] for a in page.find("nav", class_="language-switcher")("a")}
-    assert links["en"] == "/en/only-in-english/"
-    assert links["fr"] == "/fr/"
-    assert links["ar"] == "/ar/"
+    assert links["en"] == "/en/only-in-english/?page=2"
+    assert links["fr"] == "/fr/only-in-english/?page=2"
+    assert links["ar"] == "/ar/only-in-english/?page=2"
+    # The link reaches the page itself, served to the reader in their language.
+    french = client.get(links["fr"])
+    assert french.status_code == 200
+    assert soup(french).html["lang"] == "fr"
+    assert soup(french).h1.get_text(strip=True) == "Only in English"
     # Only versions that exist are announced to search engines.
     alternates = {link["hreflang"] for link in page.find_all("link", rel="alternate")}
     assert alternates == {"en", "x-default"}
@@ -122,7 +127,7 @@ def test_draft_translation_is_not_offered(client, homes):
     response = client.get("/en/draft-elsewhere/")
 
     links = {a["hreflang"]: a["href"] for a in soup(response).find("nav", "language-switcher")("a")}
-    assert links["fr"] == "/fr/"
+    assert links["fr"] == "/fr/draft-elsewhere/"
 
 
 NOT_FOUND = {

@@ -603,3 +603,44 @@ def test_registration_form_keeps_input_and_refuses_bots(client):
     assert bot.status_code == 400
     assert "as if a program filled it in" in bot.content.decode()
     assert not Registration.objects.filter(email="bot@example.org").exists()
+
+
+def test_approval_preselects_the_city_of_a_registration_made_in_another_language(
+    moderator_client,
+):
+    seoul = english_city("seoul")
+    french_seoul = CityPage.objects.get(
+        translation_key=seoul.translation_key, locale__language_code="fr"
+    )
+    user = get_user_model().objects.create_user(
+        "fr@seoul.example.org", "fr@seoul.example.org", PASSWORD, is_active=False
+    )
+    registration = Registration.objects.create(
+        user=user,
+        name="Camille",
+        email="fr@seoul.example.org",
+        city=french_seoul,
+        position="P",
+        organisation="O",
+        motivation="M",
+        status=Registration.Status.PENDING,
+        language="fr",
+    )
+
+    page = soup(moderator_client.get(f"/admin/registrations/{registration.pk}/"))
+    selected = page.select_one("select[name=approve-city] option[selected]")
+    assert selected is not None and selected["value"] == str(seoul.pk)
+    # One row per city: the French Seoul is not listed beside the English one.
+    values = [option["value"] for option in page.select("select[name=approve-city] option")]
+    assert str(french_seoul.pk) not in values
+
+    response = moderator_client.post(
+        f"/admin/registrations/{registration.pk}/",
+        {"approve": "", "approve-city": selected["value"]},
+    )
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.APPROVED
+    assert registration.city == french_seoul  # the city in the language they registered in
+    assert CityMembership.objects.get(user=user).city_key == seoul.translation_key

@@ -144,6 +144,10 @@ def found(endpoint, code, words):
         ("ar", "الغذاء", "milan-food-policy"),
         ("ar", "الغِذاء", "milan-food-policy"),
         ("ar", "الغـذاء", "milan-food-policy"),
+        ("ar", "الغذائيه", "milan-food-policy"),  # teh marbuta typed as heh
+        ("ar", "اوديشا", "urban-wage-employment-initiative"),  # alef typed without hamza
+        ("ar", "أوديشا", "urban-wage-employment-initiative"),
+        ("zh-hans", "粮食政策", "milan-food-policy"),
         ("en", "food", "milan-food-policy"),
     ],
 )
