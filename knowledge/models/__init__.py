@@ -13,7 +13,7 @@ from .interaction import (
 )
 from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
 from .membership import CityGroup, CityMembership, InitiativeDecision, Registration
-from .moderation import InitiativeModerationTask
+from .moderation import InitiativeModerationTask, TranslationReviewTask
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 __all__ = [
@@ -38,5 +38,6 @@ __all__ = [
     "SDGTarget",
     "SustainableDevelopmentGoal",
     "Theme",
+    "TranslationReviewTask",
     "taxonomy_for",
 ]
