@@ -5,8 +5,8 @@ Sections, each a count and the first items:
   missing), and rows of the translatable snippets the user may change with no row here;
 - out of date: translations whose source was published after they last took its text (the same
   rule as the API's translation_status, knowledge.translation_state);
-- in progress: translations not live, with unsubmitted changes (strings or source text updated
-  since the page was last saved), or sent back with changes requested;
+- in progress: translations not live, with unpublished changes, not saved since their source
+  text was updated, or sent back with changes requested;
 - awaiting review: translations in the translation review workflow (knowledge.translation_review);
 - recently published: translations published in the last RECENT_DAYS days.
 A translation is in one of out of date, in progress and awaiting review at most (in that order of
@@ -179,20 +179,23 @@ def _translated_pages(sections, locale):
 
 
 def _in_progress(page, translation, workflow_state):
+    """Not live, with unpublished changes, sent back, or not saved since its source text was
+    last updated (wagtail-localize's own timestamps of the target are never set)."""
     if workflow_state is not None or not page.live or page.has_unpublished_changes:
         return True
-    saved = translation.destination_last_updated_at
-    if saved is None:
-        return False
-    edited = translation.translations_last_updated_at
-    return (edited is not None and edited > saved) or translation.source.last_updated_at > saved
+    saved = page.latest_revision_created_at
+    return saved is None or translation.source.last_updated_at > saved
 
 
 def desk_counts(user):
-    """[(language code, language name, {section code: count})] of the user's desk languages."""
+    """[(language code, language name, {section code: count})] of the languages `user`
+    translates or reviews."""
     names = dict(settings.LANGUAGES)
+    languages = reviewer_languages(user)
     rows = []
     for code in desk_languages(user):
+        if code not in languages:
+            continue
         sections = translation_desk(user, code)
         rows.append((code, names[code], {key: section.count for key, section in sections.items()}))
     return rows

@@ -258,10 +258,11 @@ def register_translation_desk_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_translation_desk_panel(request, panels):
-    from .translation_desk import desk_languages
+    """Translators and reviewers find their languages' desk on the dashboard."""
     from .translation_panels import TranslationDeskPanel
+    from .translators import reviewer_languages
 
-    if desk_languages(request.user):
+    if reviewer_languages(request.user):
         panels.insert(0, TranslationDeskPanel(request.user))
 
 
