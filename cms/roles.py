@@ -7,11 +7,16 @@ Editors (communications staff) create, publish and schedule editorial pages in e
 and manage images, documents and navigation menus. They hold no permission on the knowledge
 base's page types, so they cannot touch cities or initiatives (see knowledge.permissions).
 
-Translators (one group per language but English, named in knowledge.translators) edit and
-publish the existing translations of their language: page permissions on that language's home
-page, the knowledge pages' change permissions, and change on the translatable snippets, which
-TranslatorPermissionPolicy limits to the rows of their language. They do not start or sync
-translations from the source (no wagtail_localize.submit_translation).
+Translators (one group per language but English, named in knowledge.translators) start,
+update and edit the translations of their language: page permissions (add, change) on that
+language's home page, the knowledge pages' change permissions, change on the translatable
+snippets, which TranslatorPermissionPolicy limits to the rows of their language, and
+wagtail_localize.submit_translation, which knowledge.translator_views limits to their language.
+They do not publish pages: a translation goes live when a second translator or a reviewer of the
+language approves it (knowledge.translation_review). Reviewers (one group per language) review
+without translating.
+
+Everything is added, never reset: permissions an administrator adds or removes later stay so.
 """
 
 from django.apps import apps
@@ -20,7 +25,7 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from knowledge.translators import translator_group_names
+from knowledge.translators import REVIEWER_GROUP_PREFIX, translator_group_names
 
 EDITORS = "Editors"
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
@@ -40,9 +45,11 @@ EDITOR_COLLECTION_PERMISSIONS = [
 ]
 
 
-TRANSLATOR_PAGE_PERMISSIONS = ["add", "change", "publish"]
+TRANSLATOR_PAGE_PERMISSIONS = ["add", "change"]
 TRANSLATOR_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
+    # Start and update translations; knowledge.translator_views limits it to their language.
+    "wagtail_localize.submit_translation",
     # Required by knowledge.permissions to edit (and publish) cities and initiatives.
     "knowledge.change_citypage",
     "knowledge.change_initiativepage",
@@ -51,6 +58,13 @@ TRANSLATOR_MODEL_PERMISSIONS = [
     "knowledge.change_sustainabledevelopmentgoal",
     "knowledge.change_sdgtarget",
     "knowledge.change_theme",
+]
+# Reviewers open the pages of their language to review them (knowledge.translation_review).
+REVIEWER_PAGE_PERMISSIONS = ["change"]
+REVIEWER_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "knowledge.change_citypage",
+    "knowledge.change_initiativepage",
 ]
 TRANSLATOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.choose_image",
@@ -93,16 +107,37 @@ def ensure_editors():
 def ensure_translators():
     """A translator group for each content language but the default, with page permissions on
     that language's home page."""
+    return _ensure_language_groups(
+        translator_group_names(),
+        TRANSLATOR_MODEL_PERMISSIONS,
+        TRANSLATOR_PAGE_PERMISSIONS,
+        TRANSLATOR_COLLECTION_PERMISSIONS,
+    )
+
+
+def ensure_reviewers():
+    """A translation reviewer group for each content language but the default, and the review
+    workflow of translations."""
+    from knowledge.translation_review import ensure_review_workflow
+
+    ensure_review_workflow()
+    return _ensure_language_groups(
+        translator_group_names(REVIEWER_GROUP_PREFIX),
+        REVIEWER_MODEL_PERMISSIONS,
+        REVIEWER_PAGE_PERMISSIONS,
+        [],
+    )
+
+
+def _ensure_language_groups(names, model_names, page_kinds, collection_names):
     from pages.models import HomePage
 
-    model_permissions = [_permission(name) for name in TRANSLATOR_MODEL_PERMISSIONS]
-    page_permissions = [
-        _permission(f"wagtailcore.{kind}_page") for kind in TRANSLATOR_PAGE_PERMISSIONS
-    ]
-    collection_permissions = [_permission(name) for name in TRANSLATOR_COLLECTION_PERMISSIONS]
+    model_permissions = [_permission(name) for name in model_names]
+    page_permissions = [_permission(f"wagtailcore.{kind}_page") for kind in page_kinds]
+    collection_permissions = [_permission(name) for name in collection_names]
     root = Collection.get_first_root_node()
     groups = []
-    for language_code, name in translator_group_names().items():
+    for language_code, name in names.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*model_permissions)
         for home in HomePage.objects.filter(locale__language_code=language_code):
@@ -126,5 +161,6 @@ def ensure_roles(**kwargs):
     ensure_permissions_exist()
     ensure_editors()
     ensure_translators()
+    ensure_reviewers()
     ensure_knowledge_roles()
     ensure_certification_roles()

@@ -5,7 +5,8 @@
   of the model. The snippet's permission policy (knowledge.translators) is applied to the row.
   Pages need nothing more: the editor checks their page permissions. Stopping a translation,
   which lets a page or snippet be edited apart from its source (synchronised fields included),
-  needs wagtail_localize.submit_translation: it is for those who start translations.
+  needs wagtail_localize.submit_translation held for every language (not only through a
+  translator group, knowledge.translators.submit_languages).
 - The page explorer (`/admin/pages/<id>/`) and the page chooser (`/admin/choose-page/<id>/`)
   show the title of any page whose id is asked for; a page that is not live and that the user
   may not edit is not found (knowledge.permissions.drafts_hidden_from, which the
@@ -23,6 +24,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
 from .permissions import drafts_hidden_from
+from .translators import submit_languages
 
 # wagtail-localize's translation editor endpoints that change or stop a translation.
 TRANSLATION_EDITOR_VIEWS = {
@@ -69,9 +71,7 @@ def check_explorer(request, view_args, view_kwargs):
 
 
 def check_translation_editor(request, url_name, view_kwargs):
-    if url_name == "stop_translation" and not request.user.has_perm(
-        "wagtail_localize.submit_translation"
-    ):
+    if url_name == "stop_translation" and submit_languages(request.user) is not None:
         raise PermissionDenied
     editing = Translation.objects.filter(pk=view_kwargs.get("translation_id")).first()
     if editing is None:

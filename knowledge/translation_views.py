@@ -35,3 +35,28 @@ def out_of_date_report(request):
             "header_title": gettext_lazy("Out-of-date translations"),
         },
     )
+
+
+def translation_desk_view(request):
+    """The desk of one of the user's languages (?language=), the first by default."""
+    from .translation_desk import SECTIONS, desk_languages, translation_desk
+
+    languages = desk_languages(request.user)
+    if not languages:
+        raise PermissionDenied
+    names = dict(settings.LANGUAGES)
+    selected = request.GET.get("language", "")
+    if selected not in languages:
+        selected = languages[0]
+    sections = translation_desk(request.user, selected)
+    return TemplateResponse(
+        request,
+        "knowledge/admin/translation_desk.html",
+        {
+            "languages": [(code, names[code]) for code in languages],
+            "selected": selected,
+            "selected_name": names[selected],
+            "sections": [sections[code] for code in SECTIONS],
+            "header_title": gettext_lazy("Translation desk"),
+        },
+    )

@@ -14,6 +14,8 @@ or snippet apart from its source.
 
 A group is a translator group when its name starts with TRANSLATOR_GROUP_PREFIX; the rest of the
 name is the English name of its language ("Translators: French"). Group names are not translated.
+Reviewer groups ("Translation reviewers: French", REVIEWER_GROUP_PREFIX) review translations of
+their language (knowledge.translation_review) without translating.
 """
 
 from django.conf import settings
@@ -29,19 +31,30 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 TRANSLATOR_GROUP_PREFIX = "Translators: "
+REVIEWER_GROUP_PREFIX = "Translation reviewers: "
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 _LANGUAGES_CACHE = "_translator_languages"
+_REVIEW_LANGUAGES_CACHE = "_reviewer_languages"
 _LOCALES_CACHE = "_translator_locale_ids"
+_SUBMIT_CACHE = "_submit_languages"
 
 
-def translator_group_names():
-    """The translator group's name of each content language but the default, by language code."""
+def translator_group_names(prefix=TRANSLATOR_GROUP_PREFIX):
+    """The translator group's name (or, with REVIEWER_GROUP_PREFIX, the reviewer group's) of each
+    content language but the default, by language code."""
     names = dict(settings.LANGUAGES)
     with translation.override("en"):
         return {
-            code: f"{TRANSLATOR_GROUP_PREFIX}{names.get(code, name)}"
+            code: f"{prefix}{names.get(code, name)}"
             for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
             if code != settings.LANGUAGE_CODE
         }
+
+
+def _group_languages(user, prefix):
+    codes = {name: code for code, name in translator_group_names(prefix).items()}
+    names = user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
+    return frozenset(codes[name] for name in names if name in codes)
 
 
 def translator_languages(user):
@@ -50,11 +63,47 @@ def translator_languages(user):
         return frozenset()
     languages = getattr(user, _LANGUAGES_CACHE, None)
     if languages is None:
-        codes = {name: code for code, name in translator_group_names().items()}
-        names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX)
-        names = names.values_list("name", flat=True)
-        languages = frozenset(codes[name] for name in names if name in codes)
+        languages = _group_languages(user, TRANSLATOR_GROUP_PREFIX)
         setattr(user, _LANGUAGES_CACHE, languages)
+    return languages
+
+
+def reviewer_languages(user):
+    """The languages whose translations `user` may review: those of their translator groups and
+    of their reviewer groups (cached on the user)."""
+    if not user.is_authenticated:
+        return frozenset()
+    languages = getattr(user, _REVIEW_LANGUAGES_CACHE, None)
+    if languages is None:
+        languages = translator_languages(user) | _group_languages(user, REVIEWER_GROUP_PREFIX)
+        setattr(user, _REVIEW_LANGUAGES_CACHE, languages)
+    return languages
+
+
+def submit_languages(user):
+    """None when `user` may start and update translations into every language (a superuser, or
+    wagtail_localize.submit_translation held outside translator groups); otherwise the languages
+    of their translator groups, possibly none."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return None
+    languages = getattr(user, _SUBMIT_CACHE, False)
+    if languages is False:
+        app_label, codename = SUBMIT_TRANSLATION.split(".")
+        other_groups = user.groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX)
+        held_elsewhere = Permission.objects.filter(
+            Q(user=user) | Q(group__in=other_groups),
+            content_type__app_label=app_label,
+            codename=codename,
+        ).exists()
+        if held_elsewhere:
+            languages = None
+        elif user.has_perm(SUBMIT_TRANSLATION):
+            languages = translator_languages(user)
+        else:
+            languages = frozenset()
+        setattr(user, _SUBMIT_CACHE, languages)
     return languages
 
 

@@ -187,3 +187,114 @@ def hide_drafts_from_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def hide_drafts_from_explorer(parent_page, pages, request):
     return drafts_hidden_from(request.user, pages)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translator_localize_urls():
+    """wagtail-localize's "Translate" and "Update translations", limited to a translator's
+    language (knowledge.translator_views); registered before wagtail-localize's own, at the same
+    addresses, so that they answer."""
+    from django.urls import path
+
+    from . import translator_views as views
+
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.TranslatorSubmitPageTranslationView.as_view(),
+            name="knowledge_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.TranslatorSubmitSnippetTranslationView.as_view(),
+            name="knowledge_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.TranslatorUpdateTranslationsView.as_view(),
+            name="knowledge_update_translations",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_translation_desk_urls():
+    from django.urls import path
+
+    from .translation_views import translation_desk_view
+    from .translator_views import review_view, submit_for_review_view
+
+    return [
+        path("translations/", translation_desk_view, name="knowledge_translation_desk"),
+        path(
+            "translations/<int:page_id>/submit/",
+            submit_for_review_view,
+            name="knowledge_translation_submit",
+        ),
+        path(
+            "translations/<int:page_id>/review/",
+            review_view,
+            name="knowledge_translation_review",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_desk_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    from .translation_desk import desk_languages
+
+    class DeskMenuItem(MenuItem):
+        def is_shown(self, request):
+            return bool(desk_languages(request.user))
+
+    return DeskMenuItem(
+        _("Translation desk"), reverse("knowledge_translation_desk"), icon_name="globe", order=370
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_desk_panel(request, panels):
+    """Translators and reviewers find their languages' desk on the dashboard."""
+    from .translation_panels import TranslationDeskPanel
+    from .translators import reviewer_languages
+
+    if reviewer_languages(request.user):
+        panels.insert(0, TranslationDeskPanel(request.user))
+
+
+@hooks.register("before_edit_page")
+def point_translators_to_review(request, page):
+    """The translation editor tells a translator who cannot publish how their work goes live,
+    and where it stands in review."""
+    if request.method != "GET":
+        return None
+    from django.contrib import messages
+    from django.urls import reverse
+    from django.utils.html import format_html
+
+    from .translation_review import translation_of
+
+    if page.permissions_for_user(request.user).can_publish() or translation_of(page) is None:
+        return None
+    state = page.current_workflow_state
+    if state is not None and state.status == state.STATUS_IN_PROGRESS:
+        messages.info(request, _("This translation is waiting for review."))
+        return None
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        task_state = state.current_task_state
+        comment = task_state.specific.get_comment() if task_state else ""
+        messages.warning(request, _("Changes requested: %(comment)s") % {"comment": comment})
+    messages.info(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("When the translation is ready, submit it for review: it goes live once approved."),
+            reverse("knowledge_translation_submit", args=[page.pk]),
+            _("Submit for review"),
+        ),
+    )
+    return None

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from certification import setup as certification_setup
 from knowledge.members import MODERATORS
-from knowledge.translators import translator_group_names
+from knowledge.translators import REVIEWER_GROUP_PREFIX, translator_group_names
 
 from .. import roles
 
@@ -32,6 +32,7 @@ def staff_group_names():
         certification_setup.COMMITTEE,
         certification_setup.REVIEWERS,
         *translator_group_names().values(),
+        *translator_group_names(REVIEWER_GROUP_PREFIX).values(),
     }
 
 

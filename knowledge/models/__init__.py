@@ -14,7 +14,7 @@ from .interaction import (
 )
 from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
 from .membership import CityGroup, CityMembership, InitiativeDecision, Registration
-from .moderation import InitiativeModerationTask
+from .moderation import InitiativeModerationTask, TranslationReviewTask
 from .related import RelatedInitiatives
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
@@ -41,5 +41,6 @@ __all__ = [
     "SDGTarget",
     "SustainableDevelopmentGoal",
     "Theme",
+    "TranslationReviewTask",
     "taxonomy_for",
 ]

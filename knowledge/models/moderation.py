@@ -1,9 +1,11 @@
-"""The moderation task of initiatives: approve, request changes, or decline for good."""
+"""The moderation task of initiatives (approve, request changes, or decline for good) and the
+review task of translations."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Task
 
 DECLINE = "decline"
 
@@ -36,3 +38,48 @@ class InitiativeModerationTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("initiative moderation task")
         verbose_name_plural = _("initiative moderation tasks")
+
+
+class TranslationReviewTask(Task):
+    """A second person of the translation's language approves it or requests changes.
+
+    Who may act depends on the language of the page in review (knowledge.translation_review), so
+    one task serves every language: members of that language's translator or reviewer group, but
+    not the translator who submitted it. Approving a translation whose source is declined or not
+    live is refused.
+    """
+
+    def _review(self):
+        from .. import translation_review
+
+        return translation_review
+
+    def user_can_access_editor(self, obj, user):
+        return self._review().may_review_language(user, obj)
+
+    def locked_for_user(self, obj, user):
+        return not (user.is_superuser or self._review().may_review_language(user, obj))
+
+    def get_actions(self, obj, user):
+        return self._review().review_actions(obj, user)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        obj = task_state.workflow_state.content_object
+        if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return self._review().task_states_to_review(self, user)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A second translator or a reviewer of the page's language approves the translation "
+            "or requests changes; the translator who submitted it cannot approve it."
+        )
+
+    class Meta:
+        verbose_name = _("translation review task")
+        verbose_name_plural = _("translation review tasks")

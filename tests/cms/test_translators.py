@@ -7,7 +7,13 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Task,
+    Workflow,
+    WorkflowTask,
+)
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, Translation
 
@@ -112,17 +118,18 @@ def test_each_group_has_page_permissions_on_its_language_home_only():
     for code, name in TRANSLATOR_GROUPS.items():
         granted = GroupPagePermission.objects.filter(group__name=name)
         assert {(p.page_id, p.permission.codename) for p in granted} == {
-            (home(code).pk, f"{kind}_page") for kind in ("add", "change", "publish")
+            (home(code).pk, f"{kind}_page") for kind in ("add", "change")
         }
 
 
-def test_translators_neither_start_translations_nor_add_or_delete_content():
+def test_translators_start_translations_but_neither_add_nor_delete_content():
     group = Group.objects.get(name=TRANSLATOR_GROUPS["fr"])
     codenames = set(group.permissions.values_list("codename", flat=True))
 
     assert "access_admin" in codenames
     assert {"change_initiativepage", "change_citypage", "change_theme"} <= codenames
-    assert "submit_translation" not in codenames
+    # Limited to their language by knowledge.translator_views.
+    assert "submit_translation" in codenames
     assert not {name for name in codenames if name.startswith(("add_", "delete_"))}
     collection_permissions = GroupCollectionPermission.objects.filter(group=group)
     assert {p.permission.codename for p in collection_permissions} == {
@@ -138,6 +145,9 @@ def test_ensure_roles_twice_duplicates_nothing():
             Group.permissions.through.objects.count(),
             GroupPagePermission.objects.count(),
             GroupCollectionPermission.objects.count(),
+            Workflow.objects.count(),
+            Task.objects.count(),
+            WorkflowTask.objects.count(),
         )
 
     before = counts()
@@ -158,13 +168,14 @@ def test_languages_come_from_the_groups(translator):
 
 @pytest.mark.usefixtures("demo_content")
 @pytest.mark.parametrize("page", [initiative, home])
-def test_translator_edits_and_publishes_pages_of_their_language(
+def test_translator_edits_but_does_not_publish_pages_of_their_language(
     translator, translator_client, page
 ):
     french = page("fr")
     permissions = french.permissions_for_user(translator)
 
-    assert permissions.can_edit() and permissions.can_publish()
+    # Translations go live through review (tests/knowledge/test_translation_review.py).
+    assert permissions.can_edit() and not permissions.can_publish()
     assert translator_client.get(f"/admin/pages/{french.pk}/edit/").status_code == 200
 
 
@@ -182,18 +193,18 @@ def test_translator_cannot_touch_pages_of_other_languages(
 
 
 @pytest.mark.usefixtures("demo_content")
-def test_translator_publishes_a_french_initiative_through_the_translation_editor(translator_client):
+def test_translator_translates_a_french_initiative_but_does_not_publish_it(translator_client):
     french = initiative("fr")
     editing = translation_of(french)
     title = StringSegment.objects.get(source=editing.source, context__path="title")
 
     response = put_string(translator_client, editing, title, "Politique alimentaire milanaise")
-    assert response.status_code == 200
+    assert response.status_code in (200, 201)
     response = translator_client.post(f"/admin/pages/{french.pk}/edit/", {"action": "publish"})
 
-    assert response.status_code == 302
+    assert response.status_code == 403
     french.refresh_from_db()
-    assert french.live and french.title == "Politique alimentaire milanaise"
+    assert french.title != "Politique alimentaire milanaise"
 
 
 @pytest.mark.usefixtures("demo_content")

@@ -1,8 +1,9 @@
 """Publishing an initiative goes through moderation for everyone but moderators and superusers.
 
-Translators publish translations of live initiatives and of editorial pages; they never publish
-an initiative whose source is declined, in moderation or unpublished, nor a translation that is
-itself declined or in moderation, whatever path they take.
+Translators publish nothing themselves: a translation goes live when a second translator of the
+language approves it (knowledge.translation_review). Never is an initiative published whose
+source is declined, in moderation or unpublished, nor a translation that is itself declined or in
+moderation, whatever path is taken.
 """
 
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ import pytest
 
 from knowledge.models import CityPage, InitiativeDecision, InitiativePage
 from knowledge.moderation import submit_for_moderation
+from knowledge.translation_review import ReviewError, review_actions, submit_for_review
 from pages.models import EventPage
 from tests.factories import InitiativePageFactory
 
@@ -126,6 +128,10 @@ def test_translator_may_not_publish(translator, translator_client, make, client)
         french.get_latest_revision().publish(user=translator)
     assert not is_live(french)
     assert client.get(f"/api/v2/pages/{french.pk}/").status_code == 404
+    # Nor through review: it cannot be submitted.
+    with pytest.raises(ReviewError):
+        submit_for_review(french, translator)
+    assert not is_live(french)
 
 
 def test_the_api_has_no_way_to_write_or_publish(translator_client):
@@ -139,30 +145,36 @@ def test_the_api_has_no_way_to_write_or_publish(translator_client):
     assert translator_client.post("/api/v3/pages/").status_code == 405
 
 
-def test_translator_publishes_the_translation_of_a_live_initiative(
-    translator_client, django_capture_on_commit_callbacks
-):
+def test_a_live_initiatives_translation_goes_live_once_reviewed(translator, translator_client):
     french = translate(english_initiative("Published at the source", live=True))
+    response = translator_client.post(f"/admin/pages/{french.pk}/edit/", {"action": "publish"})
+    assert response.status_code == 403
 
-    # wagtail-localize publishes once the request's transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        response = translator_client.post(f"/admin/pages/{french.pk}/edit/", {"action": "publish"})
+    submit_for_review(french, translator)
+    second = get_user_model().objects.create_user("seconde", "s@example.org", PASSWORD)
+    second.groups.add(Group.objects.get(name="Translators: French"))
+    assert [name for name, _label, _modal in review_actions(french, second)] == [
+        "reject",
+        "approve",
+        "approve",
+    ]
+    task_state = french.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, second, "approve")
 
-    assert response.status_code == 302
     assert is_live(french)
 
 
-def test_translator_bulk_publishes_the_translation_of_a_live_initiative(translator_client):
+def test_translator_may_not_bulk_publish_a_translation(translator_client):
     french = translate(english_initiative("Published in bulk", live=True))
 
     bulk = f"/admin/bulk/wagtailcore/page/publish/?id={french.pk}"
     response = translator_client.post(bulk, {"include_descendants": ""})
 
-    assert response.status_code == 302
-    assert is_live(french)
+    assert response.status_code == 403
+    assert not is_live(french)
 
 
-def test_translator_publishes_the_translation_of_an_event(translator, translator_client):
+def test_translator_may_not_publish_the_translation_of_an_event(translator, translator_client):
     english = EventPage.objects.filter(locale__language_code="en", live=True).first()
     french = EventPage.objects.get(
         translation_key=english.translation_key, locale__language_code="fr"
@@ -173,8 +185,8 @@ def test_translator_publishes_the_translation_of_an_event(translator, translator
     bulk = f"/admin/bulk/wagtailcore/page/publish/?id={french.pk}"
     response = translator_client.post(bulk, {"include_descendants": ""})
 
-    assert response.status_code == 302
-    assert EventPage.objects.get(pk=french.pk).title == "Changé par la traductrice"
+    assert response.status_code == 403
+    assert EventPage.objects.get(pk=french.pk).title != "Changé par la traductrice"
 
 
 @pytest.mark.parametrize("make", [declined_source, source_in_moderation, translation_in_moderation])

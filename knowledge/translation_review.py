@@ -1,0 +1,175 @@
+"""The review step of translations.
+
+A translator submits a translated page for review; a second translator or a reviewer of the same
+language approves it, which publishes it, or requests changes with a comment, and the translator
+submits again. Wagtail's workflow machinery carries it: the "Translation review" workflow (one
+TranslationReviewTask) is started on the translation by submit_for_review, whatever workflow the
+page's place in the tree has (a French initiative's tree gives it the initiatives' moderation,
+which is for content, not for its translation). Wagtail logs every transition
+(wagtail.workflow.start, .approve, .reject, .resume).
+
+Translators hold no publish permission (cms.roles), so they cannot publish their own work.
+Approval publishes through finish_workflow (WAGTAIL_FINISH_WORKFLOW_ACTION, via
+knowledge.workflow_finish), once the task has checked the reviewer: of the page's language, not
+its author, and the source live and not declined.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
+from wagtail.workflows import publish_workflow_state
+from wagtail_localize.models import Translation
+
+from .models import TranslationReviewTask
+from .permissions import is_declined, translation_source
+from .translators import reviewer_languages
+
+REVIEW_WORKFLOW = "Translation review"
+
+
+class ReviewError(Exception):
+    pass
+
+
+def ensure_review_workflow():
+    """The workflow and its task, created once; an administrator's later changes to them (a
+    renamed task, another task added) are kept."""
+    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=REVIEW_WORKFLOW)
+        task = TranslationReviewTask.objects.create(name=REVIEW_WORKFLOW)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def review_workflow():
+    return Workflow.objects.filter(name=REVIEW_WORKFLOW, active=True).first()
+
+
+def is_review_workflow(workflow_id):
+    return TranslationReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_id).exists()
+
+
+def translation_of(page):
+    """The enabled wagtail-localize translation that produces `page`, or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def source_allows_publishing(page):
+    """A translation may go live only while its source is live and not declined (an original
+    page, with no source, may), and if it was not declined itself."""
+    if is_declined(page):
+        return False
+    source = translation_source(page)
+    return source is None or (source.live and not is_declined(source))
+
+
+def may_review_language(user, page):
+    return user.is_superuser or page.locale.language_code in reviewer_languages(user)
+
+
+def authors(workflow_state, task_state):
+    """Who submitted the work in review: they do not approve it."""
+    users = {workflow_state.requested_by_id}
+    if task_state is not None and task_state.revision_id:
+        users.add(task_state.revision.user_id)
+    return users - {None}
+
+
+def review_actions(page, user):
+    """The actions `user` may take on the review of `page`: none unless they review its language
+    and did not submit it; approving only while the source allows publishing."""
+    if not may_review_language(user, page):
+        return []
+    workflow_state = page.current_workflow_state
+    task_state = workflow_state.current_task_state if workflow_state else None
+    if task_state is None or user.pk in authors(workflow_state, task_state):
+        return []
+    actions = [("reject", _("Request changes"), True)]
+    if source_allows_publishing(page):
+        actions += [
+            ("approve", _("Approve and publish"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+    return actions
+
+
+def task_states_to_review(task, user):
+    """The task states of `task` in progress that `user` may act on (two queries at most)."""
+    states = TaskState.objects.filter(task=task, status=TaskState.STATUS_IN_PROGRESS)
+    states = states.exclude(workflow_state__requested_by=user)
+    if user.is_superuser:
+        return states
+    languages = reviewer_languages(user)
+    if not languages:
+        return TaskState.objects.none()
+    page_ids = (
+        Page.objects.filter(locale__language_code__in=languages)
+        .annotate(key=Cast("pk", CharField()))
+        .values("key")
+    )
+    return states.filter(
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+        workflow_state__object_id__in=page_ids,
+    )
+
+
+@transaction.atomic
+def submit_for_review(page, user):
+    """Save the translation of `page` as a draft from its translated strings and send it to
+    review (or back to review, after changes were requested). Returns the WorkflowState."""
+    translation = translation_of(page)
+    if translation is None:
+        raise ReviewError(_("This page is not translated in the translation editor."))
+    if not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied
+    if not source_allows_publishing(page):
+        raise ReviewError(
+            _(
+                "The source of this translation is not published or was declined: "
+                "it cannot be reviewed."
+            )
+        )
+    workflow = review_workflow()
+    if workflow is None:
+        raise ReviewError(_("The translation review workflow is not active."))
+    state = page.current_workflow_state
+    if state is not None and state.workflow_id != workflow.pk:
+        raise ReviewError(_("This page is in another workflow; it cannot be submitted for review."))
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        raise ReviewError(_("This translation is already waiting for review."))
+    try:
+        translation.save_target(user=user, publish=False)
+    except ValidationError as error:
+        raise ReviewError(
+            _("The translation cannot be saved: %(errors)s") % {"errors": "; ".join(error.messages)}
+        ) from error
+    page = Page.objects.get(pk=page.pk).specific
+    if state is not None:
+        state.resume(user=user)
+        return state
+    return workflow.start(page, user)
+
+
+def finish_workflow(workflow_state, user=None):
+    """Wagtail's finishing action (publish the approved revision), for every workflow. The
+    translation review's approver holds no publish permission: the task checked them."""
+    if not is_review_workflow(workflow_state.workflow_id):
+        return publish_workflow_state(workflow_state, user=user)
+    task_state = workflow_state.current_task_state
+    page = workflow_state.content_object
+    if not source_allows_publishing(page):
+        raise PermissionDenied
+    revision = task_state.revision if task_state else page.get_latest_revision()
+    return revision.publish(user=user, skip_permission_checks=True)
