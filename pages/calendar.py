@@ -8,6 +8,21 @@ import icalendar
 PRODUCT_ID = "-//Urban SDG Knowledge Platform//Events//EN"
 
 
+def _location(page):
+    """Where it happens, as a person would write it: venue, city and country; online ones
+    give their video address."""
+    country = getattr(page, "country", None)
+    parts = [
+        getattr(page, "venue", ""),
+        getattr(page, "city", ""),
+        country.name if country else "",
+    ]
+    video = getattr(page, "video_url", "")
+    if video and not any(parts):
+        parts = [video]
+    return ", ".join(str(part) for part in parts if part)
+
+
 def build_calendar(pages, request):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -21,13 +36,16 @@ def build_calendar(pages, request):
         event.add("dtstart", page.start)  # aware datetimes in UTC are written as …Z
         event.add("dtend", page.end)
         event.add("dtstamp", page.last_published_at or page.start)
-        event.add("url", page.get_full_url(request))
-        description = strip_tags(page.summary or "")
-        if description:
-            event.add("description", description)
-        location = ", ".join(
-            part for part in (getattr(page, "venue", ""), getattr(page, "city", "")) if part
+        page_url = page.get_full_url(request)
+        # URL: where to sign up (an event's registration link, a webinar's stream), else the
+        # page; the page is named in the description either way.
+        event.add(
+            "url",
+            getattr(page, "registration_url", "") or getattr(page, "video_url", "") or page_url,
         )
+        description = " ".join(strip_tags(page.summary or "").split())
+        event.add("description", f"{description}\n\n{page_url}" if description else page_url)
+        location = _location(page)
         if location:
             event.add("location", location)
         calendar.add_component(event)

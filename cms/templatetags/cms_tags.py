@@ -1,5 +1,6 @@
 """Site-wide template tags: the language switcher, hreflang alternates, the home link."""
 
+import json
 from dataclasses import dataclass
 
 from django import template
@@ -355,25 +356,18 @@ def minutes(duration):
     return max(1, round(duration.total_seconds() / 60)) if duration else ""
 
 
-@register.filter
-def described_field(field):
-    """The field's widget with aria-describedby naming its help text and its errors.
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """The page's schema.org description (cms.structured_data) as a JSON-LD data block. Not a
+    script the browser runs, so the Content-Security-Policy does not apply to it."""
+    from cms.structured_data import structured_data
 
-    Django links only the help text (as `<id>_helptext`, and not for fieldsets); errors must be
-    read out with the field too, so both ids are set here, and form_fields.html renders elements
-    with these same ids.
-    """
-    described_by = field_description_ids(field)
-    attrs = {"aria-describedby": described_by} if described_by else {}
-    if field.errors:
-        attrs["aria-invalid"] = "true"
-    return field.as_widget(attrs=attrs)
+    data = structured_data(context.get("page"), context["request"])
+    if not data:
+        return ""
+    # "<", ">" and "&" escaped so that no text in the data can close the element.
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
-@register.filter
-def field_description_ids(field):
-    ids = []
-    if field.help_text:
-        ids.append(f"{field.auto_id}_helptext")
-    ids.extend(f"{field.auto_id}_error{index}" for index in range(1, len(field.errors) + 1))
-    return " ".join(ids)
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
