@@ -1,11 +1,13 @@
 import sys
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 
 from .error_reporting import errors_are_reported
@@ -65,3 +67,14 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+ROOT_ICONS = {"favicon.ico": "image/x-icon", "apple-touch-icon.png": "image/png"}
+
+
+@cache_control(public=True, max_age=86400)
+def root_icon(request, name):
+    """Browsers and crawlers ask for /favicon.ico and /apple-touch-icon.png at the root whatever
+    the page links; the files are the static ones the pages link to."""
+    path = finders.find(f"icons/{name}")
+    return FileResponse(open(path, "rb"), content_type=ROOT_ICONS[name])

@@ -12,6 +12,7 @@ API (`search`) and the site search (search.engine) all find pages through `searc
 import re
 
 from django.db.models import Q
+from django.utils.html import strip_tags
 
 from wagtail.search.backends import get_search_backend
 
@@ -36,6 +37,20 @@ ARABIC_LETTERS = str.maketrans(
 )
 # Text fields that may hold a query in an unsegmented script, by model, besides the title.
 TEXT_FIELDS = ["summary", "intro", "description", "profile", "background", "body", "actions"]
+
+
+# Where a block of rich text starts or ends, or a line breaks: the text on either side is apart.
+BLOCK_TAG = re.compile(
+    r"</?(?:p|li|ul|ol|h[1-6]|div|blockquote|td|th|dd|dt|figcaption)\b[^>]*>|<br\s*/?>", re.I
+)
+
+
+def plain_text(value):
+    """Rich text or a rendered stream as one line of plain text, with a space where a paragraph,
+    item or heading ends ("housing.</p><p>The city" gives "housing. The city")."""
+    if not value:
+        return ""
+    return " ".join(strip_tags(BLOCK_TAG.sub(lambda tag: f" {tag.group(0)} ", str(value))).split())
 
 
 def normalise(text):

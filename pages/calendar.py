@@ -11,6 +11,21 @@ from knowledge.reader_urls import url_for_reader
 PRODUCT_ID = "-//Urban SDG Knowledge Platform//Events//EN"
 
 
+def _location(page):
+    """Where it happens, as a person of the reader's language writes it: venue, city and
+    country; online ones give their video address."""
+    country = getattr(page, "country", None)
+    parts = [
+        getattr(page, "venue", ""),
+        getattr(page, "city", ""),
+        country.name if country else "",
+    ]
+    video = getattr(page, "video_url", "")
+    if video and not any(parts):
+        parts = [video]
+    return reading.place(*parts)
+
+
 def build_calendar(pages, request):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -24,14 +39,21 @@ def build_calendar(pages, request):
         event.add("dtstart", page.start)  # aware datetimes in UTC are written as …Z
         event.add("dtend", page.end)
         event.add("dtstamp", page.last_published_at or page.start)
-        event.add("url", request.build_absolute_uri(url_for_reader(page, request)))
+        page_url = request.build_absolute_uri(url_for_reader(page, request))
+        # URL: where to sign up (an event's registration link, a webinar's stream), else the
+        # page; the page is named in the description either way.
+        event.add(
+            "url",
+            getattr(page, "registration_url", "") or getattr(page, "video_url", "") or page_url,
+        )
         # The time in the reader's language and the event's own time zone, as on the page:
         # calendar programs show the start in the reader's zone, the description the organisers'.
         span = reading.span(page.start, page.end, page.time_zone)
         when = f"{span} ({reading.zone_name(page.start, page.time_zone)})"
-        description = strip_tags(page.summary or "")
-        event.add("description", f"{when}\n\n{description}" if description else when)
-        location = reading.place(getattr(page, "venue", ""), getattr(page, "city", ""))
+        description = " ".join(strip_tags(page.summary or "").split())
+        parts = [when, description, page_url]
+        event.add("description", "\n\n".join(part for part in parts if part))
+        location = _location(page)
         if location:
             event.add("location", location)
         calendar.add_component(event)

@@ -10,7 +10,6 @@ import re
 
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed
-from django.utils.html import strip_tags
 
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
@@ -79,7 +78,7 @@ def _text(value):
         return " ".join(_text(item) for item in value)
     if isinstance(value, dict):
         return " ".join(_text(item) for item in value.values())
-    return " ".join(strip_tags(str(value)).split())
+    return keywords.plain_text(value)
 
 
 def _texts(obj, fields, out):

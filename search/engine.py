@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -275,7 +275,7 @@ def _text_of(page, words=()):
     texts = []
     for name in keywords.TEXT_FIELDS:  # most telling first
         value = getattr(page, name, None)
-        text = " ".join(strip_tags(str(value)).split()) if value else ""
+        text = keywords.plain_text(value)
         if text:
             texts.append(text)
     pattern = keywords.word_pattern(words)

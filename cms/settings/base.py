@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what every layer below wrote (anonymous responses only, see cms.compression).
+    "cms.compression.PublicGZipMiddleware",
     # Outside everything that answers, error pages and cached responses included (cms.security).
     "cms.security.ContentSecurityPolicyMiddleware",
     "cms.security.PermissionsPolicyMiddleware",

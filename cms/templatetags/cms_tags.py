@@ -1,14 +1,17 @@
 """Site-wide template tags: the language switcher, hreflang alternates, the home link."""
 
+import json
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import get_language_info
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, gettext_noop
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
@@ -177,6 +180,22 @@ def _with_current(links, current_path):
     ]
 
 
+def _section_path(page):
+    """The tree path that decides which menu item is current: an initiative lives under its
+    city, but belongs to the Initiatives section of the menu."""
+    if page is None:
+        return ""
+    from knowledge.models import InitiativeIndexPage, InitiativePage
+
+    if isinstance(page, InitiativePage):
+        index = (
+            InitiativeIndexPage.objects.live().filter(locale_id=page.locale_id).only("path").first()
+        )
+        if index is not None:
+            return index.path
+    return page.path
+
+
 def _app_links(request):
     """Sections served by views rather than pages, in the active language: certification."""
     url = reverse("certification:index")
@@ -188,18 +207,23 @@ def main_menu(context):
     """The main menu snippet of the active language (without one, the pages shown in menus),
     then the sections served by views (certification)."""
     request = context["request"]
-    current_path = getattr(context.get("page"), "path", "")
+    current_path = _section_path(context.get("page"))
     menu = _menu(request, "main")
     if menu is not None:
-        return {"links": _with_current(menu["links"], current_path) + _app_links(request)}
-    home = site_homes(request).get(translation.get_language())
-    pages = home.get_children().live().public().in_menu() if home else []
-    return {
-        "links": [
+        links = _with_current(menu["links"], current_path) + _app_links(request)
+    else:
+        home = site_homes(request).get(translation.get_language())
+        pages = home.get_children().live().public().in_menu() if home else []
+        links = [
             (page.title, page.get_url(request), current_path.startswith(page.path))
             for page in pages
+        ] + _app_links(request)
+    # aria-current: "page" on the section's own page, "true" on a page within the section.
+    return {
+        "links": [
+            (label, url, ("page" if url == request.path else "true") if current else "")
+            for label, url, current in links
         ]
-        + _app_links(request)
     }
 
 
@@ -221,20 +245,25 @@ def breadcrumbs(context):
     """
     page = context.get("page")
     request = context["request"]
-    if page is None or page.depth <= 2:
+    if page is None:
+        return {"crumbs": _view_crumbs(context, request)}
+    if page.depth <= 2:
         return {"crumbs": []}
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     if getattr(request, "translation_fallback", None) is not None:
         from pages.models import localized_pages
 
-        crumbs = [
-            (ancestor.title, url_for_reader(ancestor, request, translations={}))
-            for ancestor in localized_pages(ancestors, Locale.get_active().pk)
-        ]
+        ancestors = list(localized_pages(ancestors, Locale.get_active().pk))
+        crumbs = [(a.title, url_for_reader(a, request, translations={})) for a in ancestors]
         here = url_for_reader(page, request, translations={})
     else:
         crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
         here = page.get_url(request)
+    # The home page is "Home" in the trail, as on the pages served by views.
+    crumbs = [
+        (_("Home") if ancestor.depth == 2 else title, url)
+        for ancestor, (title, url) in zip(ancestors, crumbs, strict=True)
+    ]
     extra = context.get("breadcrumb")
     if extra:
         crumbs.append((page.title, here))
@@ -244,19 +273,51 @@ def breadcrumbs(context):
     return {"crumbs": crumbs}
 
 
+# Views under these namespaces sit in a section of their own, between home and the view.
+VIEW_SECTIONS = {
+    "certification": ("certification:index", gettext_noop("Certification")),
+    "my_city": ("my_city:dashboard", gettext_noop("My City")),
+}
+
+
+def _view_crumbs(context, request):
+    """Home › section › this view, for pages served by views. The last crumb is the view's own
+    title block, so no view has to name itself twice."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return []
+    crumbs = [(_("Home"), home_url(context))]
+    section = VIEW_SECTIONS.get(match.namespace)
+    if section is not None:
+        section_url = reverse(section[0])
+        if section_url == request.path:
+            return crumbs + [(_(section[1]), None)]
+        crumbs.append((_(section[1]), section_url))
+    blocks = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = blocks.get_block("title") if blocks else None
+    title = mark_safe(block.nodelist.render(context).strip()) if block else ""  # noqa: S308
+    return crumbs + [(title, None)] if title else []
+
+
 @register.inclusion_tag("includes/social_meta.html", takes_context=True)
-def social_meta(context):
-    """OpenGraph and Twitter card metadata of the page being shown."""
+def social_meta(context, description=""):
+    """OpenGraph and Twitter card metadata, and the meta description, of the page being shown.
+
+    The description is the page's own, else the one its template passes, else the platform's:
+    every page has one.
+    """
     request = context["request"]
     page = context.get("page")
     title = context.get("meta_title") or (
         (page.seo_title or page.title) if page is not None else ""
     )
-    description = ""
     image = None
     if page is not None:
         description = (
-            page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+            page.search_description
+            or getattr(page, "summary", "")
+            or getattr(page, "intro", "")
+            or description
         )
         picture = getattr(page, "image", None) or getattr(page, "logo", None)
         if picture is not None and shown_on(picture, request):
@@ -264,7 +325,7 @@ def social_meta(context):
     code = translation.get_language()
     return {
         "title": title,
-        "description": description,
+        "description": description or _(SITE_DESCRIPTION),
         "url": request.build_absolute_uri(),
         "image_url": request.build_absolute_uri(image.url) if image else None,
         "image": image,
@@ -273,6 +334,11 @@ def social_meta(context):
         "site_name": _("Urban SDG Knowledge Platform"),
     }
 
+
+SITE_DESCRIPTION = gettext_noop(
+    "A platform where cities share the policies and initiatives they use to reach the "
+    "Sustainable Development Goals."
+)
 
 OG_LOCALES = {
     "en": "en_GB",
@@ -312,3 +378,20 @@ def content_language(context):
 def minutes(duration):
     """Whole minutes of a timedelta (at least one), e.g. the cool-off of a sign-in lockout."""
     return max(1, round(duration.total_seconds() / 60)) if duration else ""
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """The page's schema.org description (cms.structured_data) as a JSON-LD data block. Not a
+    script the browser runs, so the Content-Security-Policy does not apply to it."""
+    from cms.structured_data import structured_data
+
+    data = structured_data(context.get("page"), context["request"])
+    if not data:
+        return ""
+    # "<", ">" and "&" escaped so that no text in the data can close the element.
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}

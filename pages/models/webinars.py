@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
@@ -30,7 +31,7 @@ from .mixins import localized_pages
 from .partners import PartnerPage
 
 
-class WebinarPage(ScheduledPage):
+class WebinarPage(RoutablePageMixin, ScheduledPage):
     """A webinar. Its end is its start plus its duration.
 
     Translated: title, summary, body, speakers' positions and organisations. Synchronised: start,
@@ -149,6 +150,12 @@ class WebinarPage(ScheduledPage):
     def is_recorded(self):
         return self.end < timezone.now()
 
+    @path("calendar/", name="ics")
+    def ics(self, request):
+        from ..calendar import calendar_response
+
+        return calendar_response([self], request, filename=f"{self.slug}.ics")
+
     def cache_tags(self):
         """Its organisers, case studies and speakers' cities (knowledge.cache_tags)."""
         return ["shows-partnerpage", "shows-initiativepage", "shows-citypage"]
@@ -213,7 +220,7 @@ class WebinarSpeaker(TranslatableMixin, Orderable):
         verbose_name_plural = _("speakers")
 
 
-class WebinarIndexPage(Page):
+class WebinarIndexPage(RoutablePageMixin, Page):
     """Upcoming and recorded webinars. Translated: title, intro."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -227,8 +234,21 @@ class WebinarIndexPage(Page):
         verbose_name = _("webinar index page")
         verbose_name_plural = _("webinar index pages")
 
-    def serve(self, request, *args, **kwargs):
-        return refused_if_notice(super().serve(request, *args, **kwargs))
+    @path("")
+    def index(self, request):
+        return refused_if_notice(self.render(request))
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from ..calendar import calendar_response
+
+        upcoming = (
+            WebinarPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, end__gte=timezone.now())
+            .order_by("start")
+        )
+        return calendar_response(upcoming, request, filename="webinars.ics")
 
     def get_context(self, request, *args, **kwargs):
         from ..listings import webinar_listing

@@ -173,7 +173,7 @@ def test_pages_have_no_inline_scripts_or_style_attributes(client, homes):
 
 def test_the_sdg_colour_classes_match_the_goals():
     css = (settings.PROJECT_DIR / "static" / "css" / "site.css").read_text()
-    classes = dict(re.findall(r"\.sdg-colour-(\d+) \{ --sdg-colour: (#[0-9A-Fa-f]{6}); \}", css))
+    classes = dict(re.findall(r"\.sdg-colour-(\d+) \{ --sdg-colour: (#[0-9A-Fa-f]{6});", css))
     colours = yaml.safe_load(
         (settings.BASE_DIR / "knowledge" / "data" / "sdg" / "colors.yml").read_text()
     )

@@ -129,12 +129,20 @@ def test_structured_data_describes_the_initiative(client, full_initiative):
 
     (script,) = page.find_all("script", type="application/ld+json")
     data = json.loads(script.string)
-    assert data["@type"] == "Article"
-    assert data["headline"] == "Cheonggyecheon restoration"
+    assert data["@type"] == "CreativeWork"
+    assert data["headline"] == data["name"] == "Cheonggyecheon restoration"
     assert data["inLanguage"] == "en"
+    assert data["spatialCoverage"]["@type"] == "Place"
     assert data["spatialCoverage"]["name"] == "Seoul"
+    assert data["spatialCoverage"]["address"]["addressCountry"] == "KR"
     assert data["spatialCoverage"]["containedInPlace"]["name"] == "South Korea"
-    assert {"@type": "Thing", "name": "SDG 13: Climate action"} in data["about"]
+    assert {
+        "@type": "Thing",
+        "identifier": "SDG 13",
+        "name": "13. Climate action",
+        "description": "Take urgent action to combat climate change and its impacts",
+        "sameAs": "https://sdgs.un.org/goals/goal13",
+    } in data["about"]
 
 
 def test_related_initiatives_share_goals_or_themes_and_are_public(client, seoul, full_initiative):
