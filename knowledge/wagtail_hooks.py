@@ -187,3 +187,10 @@ def hide_drafts_from_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def hide_drafts_from_explorer(parent_page, pages, request):
     return drafts_hidden_from(request.user, pages)
+
+
+@hooks.register("waiting_for_user")
+def waiting_in_the_knowledge_base(request):
+    from .dashboard import waiting
+
+    return waiting(request)
