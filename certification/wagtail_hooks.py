@@ -194,3 +194,10 @@ def register_dashboard_menu_item():
         icon_name="success",
         order=369,
     )
+
+
+@hooks.register("waiting_for_user")
+def waiting_in_certification(request):
+    from .dashboard_waiting import waiting
+
+    return waiting(request)

@@ -29,3 +29,10 @@ def headless_preview_button(page, user, view_name, next_url=None):
 def tag_served_page(page, request, serve_args, serve_kwargs):
     # What the response shows, for the caches (cms.caching).
     cache_tags.add(*cache_tags.page_tags(page))
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_panel(request, panels):
+    from .dashboard import WaitingPanel, rows_for
+
+    panels.insert(0, WaitingPanel(rows_for(request)))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from django_countries import countries
 
+from . import initiative_map
 from .filters import InitiativeFilters
 from .keywords import search_pages
 from .models import CityPage, InitiativePage, InitiativeStatus
@@ -73,7 +74,8 @@ def browse(request, locale):
         if matches is not None:
             base = base.filter(pk__in=matches)
 
-    results = filters.apply(base).with_card_data().order_by(*SORTS[sort])
+    filtered = filters.apply(base)
+    results = filtered.with_card_data().order_by(*SORTS[sort])
     paginator = Paginator(results, PAGE_SIZE)
     page_of_results = paginator.get_page(request.GET.get("page"))
     page_of_results.object_list = InitiativePage.prepare_cards(page_of_results.object_list, request)
@@ -91,6 +93,14 @@ def browse(request, locale):
         "notice": notice,
         "query_without_page": _query_without(request.GET, "page"),
         "taxonomy": taxonomy,
+        "initiative_map": initiative_map.build(
+            request,
+            filtered,
+            listing=request.path,
+            query=_query_without(request.GET, "page"),
+        )
+        if notice is None
+        else None,
     }
 
 

@@ -1,20 +1,45 @@
 """Admin screens for the taxonomies, grouped under "Knowledge base" in the menu."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 from .translators import TranslatorFormMixin
 
+
+def user_content_language(request):
+    """The content language matching the admin's interface language (the user's preference,
+    which the admin activates), if it has a locale."""
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return None
+    return code if Locale.objects.filter(language_code=code).exists() else None
+
+
 # The actions for which the listing shows a row (the index view's own requirement).
 LISTING_ACTIONS = ["add", "change", "delete", "view"]
 
 
 class RowPermissionIndexView(snippets.IndexView):
-    """Lists only the rows the user may act on, with edit and delete links only where allowed."""
+    """Lists only the rows the user may act on, with edit and delete links only where allowed,
+    in the user's language until another language (or "All") is chosen in the filters."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if self.i18n_enabled and "locale" not in self.request.GET:
+            language = user_content_language(self.request)
+            if language:
+                data = self.request.GET.copy()
+                data["locale"] = language
+                kwargs["data"] = data
+        return kwargs
 
     def get_base_queryset(self):
         permitted = self.permission_policy.instances_user_has_any_permission_for(

@@ -298,3 +298,10 @@ def point_translators_to_review(request, page):
         ),
     )
     return None
+
+
+@hooks.register("waiting_for_user")
+def waiting_in_the_knowledge_base(request):
+    from .dashboard import waiting
+
+    return waiting(request)

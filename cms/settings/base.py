@@ -373,6 +373,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# /admin/snippets/ lists every snippet type the user may open, those with menus of their own
+# (Knowledge base, Certification…) included; without it, it lists none and sends users away.
+WAGTAILSNIPPETS_MENU_SHOW_ALL = True
 # Routes outside i18n_patterns (see cms/urls.py): never redirected to a /<lang>/ prefix.
 LANGUAGE_INDEPENDENT_PATHS = (
     "/admin/",

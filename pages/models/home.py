@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from knowledge import charts, initiative_map
 from knowledge.models import InitiativePage, taxonomy_for
 from knowledge.serializers import TranslationsField
 
@@ -18,7 +19,7 @@ from ..blocks import BodyBlock
 from .events import EventPage
 from .mixins import localized_pages
 from .partners import PartnerPage
-from .sdgs import SDGIndexPage, initiative_counts
+from .sdgs import SDGIndexPage, initiative_counts, visible_initiatives
 from .webinars import WebinarPage
 
 
@@ -70,6 +71,7 @@ class HomePage(Page):
         taxonomy = taxonomy_for(request, locale_id)
         counts = initiative_counts(locale_id)
         sdg_index = SDGIndexPage.objects.live().filter(locale_id=locale_id).first()
+        listing = initiative_map.listing_url(request, locale_id)
         context.update(
             {
                 "featured_initiatives": featured,
@@ -85,6 +87,8 @@ class HomePage(Page):
                     (goal, counts.get(number, 0)) for number, goal in sorted(taxonomy.goals.items())
                 ],
                 "sdg_index": sdg_index,
+                "goal_chart": charts.per_goal(counts, taxonomy, listing),
+                "region_chart": charts.per_region(visible_initiatives(locale_id), listing),
                 "partners": PartnerPage.objects.live()
                 .public()
                 .filter(locale_id=locale_id)

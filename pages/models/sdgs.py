@@ -1,7 +1,7 @@
 """The SDG pages: /<lang>/sdgs/ and /<lang>/sdgs/11/, rendered from the SDG data."""
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,8 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from knowledge import charts, initiative_map
+from knowledge.filters import InitiativeFilters
 from knowledge.models import InitiativePage, taxonomy_for
 from knowledge.serializers import TranslationsField
 
@@ -20,15 +22,11 @@ from .webinars import WebinarPage
 
 def initiative_counts(locale_id):
     """{goal number: number of live initiatives of that language tagged with it}."""
-    rows = (
-        InitiativePage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .order_by()  # no ordering, or it would split the groups
-        .values("sdgs__number")
-        .annotate(count=Count("pk", distinct=True))
-    )
-    return {row["sdgs__number"]: row["count"] for row in rows if row["sdgs__number"]}
+    return charts.goal_counts(visible_initiatives(locale_id))
+
+
+def visible_initiatives(locale_id):
+    return InitiativePage.objects.live().public().filter(locale_id=locale_id)
 
 
 class SDGIndexPage(RoutablePageMixin, Page):
@@ -53,7 +51,15 @@ class SDGIndexPage(RoutablePageMixin, Page):
         taxonomy = taxonomy_for(request, self.locale_id)
         counts = initiative_counts(self.locale_id)
         goals = [(goal, counts.get(number, 0)) for number, goal in sorted(taxonomy.goals.items())]
-        return self.render(request, context_overrides={"goals": goals})
+        listing = initiative_map.listing_url(request, self.locale_id)
+        return self.render(
+            request,
+            context_overrides={
+                "goals": goals,
+                "goal_chart": charts.per_goal(counts, taxonomy, listing),
+                "region_chart": charts.per_region(visible_initiatives(self.locale_id), listing),
+            },
+        )
 
     @re_path(r"^(?P<number>[0-9]{1,2})/$", name="goal")
     def goal(self, request, number):
@@ -74,6 +80,8 @@ class SDGIndexPage(RoutablePageMixin, Page):
             .with_card_data()
             .order_by("title")
         )
+        of_goal = InitiativeFilters(sdg=[goal.number]).apply(visible_initiatives(self.locale_id))
+        listing = initiative_map.listing_url(request, self.locale_id)
         now = timezone.now()
         events = (
             EventPage.objects.live().public().filter(tagged, locale_id=self.locale_id).distinct()
@@ -88,6 +96,12 @@ class SDGIndexPage(RoutablePageMixin, Page):
                 "goal": goal,
                 "targets": targets,
                 "initiatives": InitiativePage.prepare_cards(initiatives, request),
+                "initiative_map": initiative_map.build(
+                    request, of_goal, listing=listing, query=f"sdg={goal.number}"
+                ),
+                "region_chart": charts.per_region(
+                    of_goal, listing=listing, query=f"sdg={goal.number}"
+                ),
                 "upcoming_events": events.filter(end__gte=now).order_by("start")[:6],
                 "past_events": events.filter(end__lt=now).order_by("-start")[:6],
                 "webinars": webinars.order_by("-start")[:6],
