@@ -52,12 +52,28 @@ def evidence_downloaded(application, evidence, user):
 
 
 def assessment_changed(application, code, before, after, user):
-    """`before` and `after`: (result, comment); `before` is None for a first assessment."""
+    """One assessor's own score. `before` and `after`: (result, comment); `before` is None
+    for a first score."""
     _log(
         application,
         "certification.assessment_changed",
         user,
         criterion=code,
+        assessor=user.get_username() if user else None,
         result={"from": before[0] if before else None, "to": after[0]},
+        comment_changed=bool(before) and before[1] != after[1],
+    )
+
+
+def consensus_changed(application, code, before, after, user):
+    """The agreed score of a criterion. `before` and `after`: (result, comment, reason);
+    `before` is None when first agreed."""
+    _log(
+        application,
+        "certification.consensus_changed",
+        user,
+        criterion=code,
+        result={"from": before[0] if before else None, "to": after[0]},
+        reason=after[2],
         comment_changed=bool(before) and before[1] != after[1],
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from . import permissions
+from .clarification import overdue_rounds
 from .models import Application, TechnicalReviewer
 from .models.applications import localize
 
@@ -69,12 +70,15 @@ def dashboard(request):
         )
         .order_by("-open_reviews", "user__last_name")
     )
-    overdue = localize(
-        Application.objects.filter(
-            status=Status.CLARIFICATION, clarification_deadline__lt=today
-        ).select_related("criteria_version"),
+    rounds = list(overdue_rounds(today).order_by("deadline")[:ROWS_PER_STEP])
+    applications = localize(
+        Application.objects.filter(pk__in=[r.application_id for r in rounds]).select_related(
+            "criteria_version"
+        ),
         locale,
     )
+    by_pk = {application.pk: application for application in applications}
+    overdue = [{"round": r, "application": by_pk[r.application_id]} for r in rounds]
     return TemplateResponse(
         request,
         "certification/admin/dashboard.html",

@@ -1,11 +1,9 @@
 """Forms of certification: the city's answers and evidence, and the review."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
+from django.db.models import Case, When
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_document
@@ -19,8 +17,6 @@ from .models import (
     TechnicalReviewer,
     Vote,
 )
-
-MAX_CLARIFICATION_DAYS = 90
 
 
 class ApplyForm(forms.Form):
@@ -110,22 +106,42 @@ class AssignForm(forms.Form):
     reviewer = ReviewerChoiceField(label=_("Reviewer"), queryset=TechnicalReviewer.objects.none())
 
     def __init__(self, *args, application, **kwargs):
+        from .scoring import assessors, language_team
+
         super().__init__(*args, **kwargs)
         assigned = application.assignments.values("reviewer_id")
-        candidates = [
-            reviewer.pk
-            for reviewer in TechnicalReviewer.objects.filter(active=True, user__is_active=True)
-            if application.language in reviewer.languages
-        ]
+        # The second assessor from another UN language team where one is free: those are
+        # offered first.
+        teams = {
+            language_team(reviewer)
+            for reviewer in TechnicalReviewer.objects.filter(
+                user_id__in=[a.reviewer_id for a in assessors(application)]
+            )
+        }
+        candidates = sorted(
+            (
+                reviewer
+                for reviewer in TechnicalReviewer.objects.filter(active=True, user__is_active=True)
+                .exclude(user_id__in=assigned)
+                .exclude(user_id__in=independence.conflicted_user_ids(application))
+                .select_related("user")
+                if application.language in reviewer.languages
+            ),
+            key=lambda reviewer: (language_team(reviewer) in teams, str(reviewer)),
+        )
+        order = Case(
+            *(When(pk=reviewer.pk, then=position) for position, reviewer in enumerate(candidates)),
+            default=len(candidates),
+        )
         self.fields["reviewer"].queryset = (
-            TechnicalReviewer.objects.filter(pk__in=candidates)
-            .exclude(user_id__in=assigned)
-            .exclude(user_id__in=independence.conflicted_user_ids(application))
+            TechnicalReviewer.objects.filter(pk__in=[r.pk for r in candidates])
             .select_related("user")
+            .order_by(order)
         )
         self.fields["reviewer"].help_text = _(
             "Reviewers who work in the language of the application, without a registered "
-            "conflict of interest with its city or country."
+            "conflict of interest with its city or country. Those of another language team "
+            "than the assessor already assigned come first."
         )
 
 
@@ -205,35 +221,6 @@ class AssessmentForm(forms.Form):
         if cleaned_data.get("comment") and not cleaned_data.get("result"):
             self.add_error("result", _("Choose a result for this criterion."))
         return cleaned_data
-
-
-class ClarificationForm(forms.Form):
-    message = forms.CharField(
-        label=_("What the city should clarify"),
-        max_length=TEXT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
-
-    def clean_deadline(self):
-        deadline = self.cleaned_data["deadline"]
-        today = timezone.localdate()
-        if deadline <= today:
-            raise forms.ValidationError(_("The deadline must be after today."))
-        if deadline > today + datetime.timedelta(days=MAX_CLARIFICATION_DAYS):
-            raise forms.ValidationError(
-                _("The deadline can be at most %(days)s days away.")
-                % {"days": MAX_CLARIFICATION_DAYS}
-            )
-        return deadline
-
-
-class ResponseForm(forms.Form):
-    response = forms.CharField(
-        label=_("Your answer to the reviewers"),
-        max_length=TEXT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
 
 
 class MeetingForm(forms.Form):

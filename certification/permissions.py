@@ -108,3 +108,10 @@ def can_review(user, application):
         and application.status == Application.Status.IN_REVIEW
         and not independence.is_conflicted(user, application)
     )
+
+
+def can_ask_clarification(user, application):
+    """An assessor who may review, or the secretariat, while the application is in review."""
+    if is_secretariat(user):
+        return application.status == Application.Status.IN_REVIEW
+    return can_review(user, application)

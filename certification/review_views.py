@@ -10,17 +10,17 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
-from . import permissions, workflow
+from . import clarification, permissions, scoring, workflow
 from .forms import (
     AssessmentForm,
     AssignForm,
-    ClarificationForm,
     ConflictForm,
     RecommendationForm,
     UnassignForm,
 )
 from .models import Application
 from .models.applications import localize
+from .review_forms import ClarificationForm, ConsensusForm
 from .views import application_view, detail_context
 
 
@@ -125,12 +125,17 @@ def declare(request, application):
 
 @application_view
 def assess(request, application):
+    """The assessor's own scores, which nobody else sees before they submit them; "submit"
+    makes them final."""
     if not permissions.can_review(request.user, application):
         raise Http404
+    assignment = permissions.assignment_of(request.user, application)
     criteria = application.criteria_version.criteria_in(request.LANGUAGE_CODE)
-    existing = {a.criterion_code: a for a in application.assessments.all()}
+    existing = {s.criterion_code: s for s in assignment.scores.all()}
     answers = {a.criterion_code: a for a in application.answers.prefetch_related("evidence")}
-    if request.method == "POST":
+    locked = assignment.scores_submitted_at is not None
+    status = 200
+    if request.method == "POST" and not locked:
         forms = [
             (criterion, AssessmentForm(request.POST, prefix=criterion["code"]))
             for criterion in criteria
@@ -141,12 +146,17 @@ def assess(request, application):
                 for criterion, form in forms
             }
             try:
-                workflow.save_assessments(application, results, request.user)
-            except workflow.TransitionError as error:
+                scoring.save_scores(assignment, results, request.user)
+                if "submit" in request.POST:
+                    scoring.submit_scores(assignment, request.user)
+            except scoring.ScoringError as error:
                 messages.error(request, str(error))
+                return redirect("certification:assess", application.pk)
+            if "submit" in request.POST:
+                messages.success(request, _("Your scores are submitted."))
                 return _back(application)
             messages.success(request, _("The assessments were saved."))
-            return _back(application)
+            return redirect("certification:assess", application.pk)
         messages.error(request, _("Nothing was saved: correct the errors below."))
         status = 400
     else:
@@ -154,8 +164,11 @@ def assess(request, application):
         for criterion in criteria:
             current = existing.get(criterion["code"])
             initial = {"result": current.result, "comment": current.comment} if current else {}
-            forms.append((criterion, AssessmentForm(initial=initial, prefix=criterion["code"])))
-        status = 200
+            form = AssessmentForm(initial=initial, prefix=criterion["code"])
+            if locked:
+                for field in form.fields.values():
+                    field.disabled = True
+            forms.append((criterion, form))
     rows = [
         {"criterion": criterion, "form": form, "answer": answers.get(criterion["code"])}
         for criterion, form in forms
@@ -163,7 +176,78 @@ def assess(request, application):
     return render(
         request,
         "certification/assess.html",
-        {"application": application, "stage": application.stage(Locale.get_active()), "rows": rows},
+        {
+            "application": application,
+            "stage": application.stage(Locale.get_active()),
+            "rows": rows,
+            "locked": locked,
+        },
+        status=status,
+    )
+
+
+@application_view
+def consensus(request, application):
+    """Both assessors' scores side by side and the agreed score of each criterion, with the
+    reason wherever they differ. Open to the assessors once both submitted, and to the
+    secretariat and committee; recorded by the assessors while the application is in review."""
+    if not scoring.may_compare(request.user, application):
+        raise Http404
+    rows = scoring.consensus_rows(application, request.LANGUAGE_CODE)
+    can_record = permissions.can_review(request.user, application) and (
+        scoring.ready_for_consensus(application)
+    )
+    status = 200
+    if request.method == "POST":
+        if not can_record:
+            raise Http404
+        for row in rows:
+            row["form"] = ConsensusForm(
+                request.POST, prefix=row["criterion"]["code"], differ=row["differ"]
+            )
+        if all(row["form"].is_valid() for row in rows):
+            agreed = {
+                row["criterion"]["code"]: (
+                    row["form"].cleaned_data["result"],
+                    row["form"].cleaned_data["comment"],
+                    row["form"].cleaned_data.get("reason", ""),
+                )
+                for row in rows
+            }
+            try:
+                scoring.record_consensus(application, agreed, request.user)
+            except scoring.ScoringError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The agreed scores were recorded."))
+                return _back(application)
+        else:
+            messages.error(request, _("Nothing was saved: correct the errors below."))
+        status = 400
+    elif can_record:
+        for row in rows:
+            agreed = row["agreed"]
+            initial = (
+                {
+                    "result": agreed.result,
+                    "comment": agreed.comment,
+                    "reason": agreed.difference_reason,
+                }
+                if agreed
+                else {}
+            )
+            row["form"] = ConsensusForm(
+                initial=initial, prefix=row["criterion"]["code"], differ=row["differ"]
+            )
+    return render(
+        request,
+        "certification/consensus.html",
+        {
+            "application": application,
+            "stage": application.stage(Locale.get_active()),
+            "rows": rows,
+            "can_record": can_record,
+        },
         status=status,
     )
 
@@ -171,14 +255,20 @@ def assess(request, application):
 @application_view
 @require_POST
 def clarify(request, application):
-    if not permissions.can_review(request.user, application):
+    """A round of questions per criterion, asked by an assessor or the secretariat."""
+    if not permissions.can_ask_clarification(request.user, application):
         raise Http404
-    form = ClarificationForm(request.POST)
+    criteria = application.criteria_version.criteria_in(request.LANGUAGE_CODE)
+    form = ClarificationForm(request.POST, criteria=criteria)
     if not form.is_valid():
         return _rerender(request, application, clarification_form=form)
-    workflow.request_clarification(
-        application, request.user, form.cleaned_data["message"], form.cleaned_data["deadline"]
-    )
+    try:
+        clarification.request(
+            application, request.user, form.questions, form.cleaned_data["deadline"]
+        )
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+        return _back(application)
     messages.success(request, _("The application went back to the city with your request."))
     return _back(application)
 

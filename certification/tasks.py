@@ -4,13 +4,13 @@ from django.conf import settings
 
 from django_tasks import task
 
-from . import workflow
+from . import clarification
 
 
 @task()
 def clarification_deadlines():
     """Reminders before a clarification deadline; applications back to review after it."""
-    return workflow.clarification_deadlines(reminder_days=settings.CLARIFICATION_REMINDER_DAYS)
+    return clarification.clarification_deadlines(reminder_days=settings.CLARIFICATION_REMINDER_DAYS)
 
 
 @task()

@@ -54,6 +54,7 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/declare/", review_views.declare, name="declare"),
     path("applications/<int:pk>/assess/", review_views.assess, name="assess"),
+    path("applications/<int:pk>/consensus/", review_views.consensus, name="consensus"),
     path("applications/<int:pk>/clarify/", review_views.clarify, name="clarify"),
     path("applications/<int:pk>/complete/", review_views.complete, name="complete"),
 ]

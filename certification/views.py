@@ -20,23 +20,22 @@ from wagtail.models import Locale, ModelLogEntry
 
 from files import names, serving
 
-from . import audit, independence, permissions, workbook, workflow
+from . import audit, clarification, independence, permissions, scoring, workbook, workflow
 from .forms import (
     AnswerForm,
     AppealForm,
     ApplyForm,
     AssignForm,
-    ClarificationForm,
     ConflictForm,
     EvidenceForm,
     RecommendationForm,
-    ResponseForm,
     UnassignForm,
     WorkbookForm,
 )
 from .models import Answer, Application, Evidence
 from .models.applications import localize
 from .report import build_report
+from .review_forms import ClarificationForm, ResponseForm
 
 # Statuses in which the technical review is complete and its report exists.
 REPORTED = (
@@ -194,10 +193,20 @@ def detail_context(request, application, **extra):
     ):
         context["assign_form"] = AssignForm(application=application)
     if context["can_review"]:
-        context["clarification_form"] = ClarificationForm()
         context["recommendation_form"] = RecommendationForm()
-    if is_city and application.status == Application.Status.CLARIFICATION:
-        context["response_form"] = ResponseForm()
+        context["assessors"] = scoring.assessors(application)
+        context["ready_for_consensus"] = scoring.ready_for_consensus(application)
+    if permissions.can_ask_clarification(user, application):
+        context["clarification_form"] = ClarificationForm(
+            criteria=application.criteria_version.criteria_in(request.LANGUAGE_CODE)
+        )
+    context["clarification_rounds"] = (
+        clarification.threads(application) if (staff or is_city) else []
+    )
+    open_round = clarification.open_round(application) if is_city else None
+    if open_round is not None and application.status == Application.Status.CLARIFICATION:
+        context["open_round"] = open_round
+        context["response_form"] = ResponseForm(questions=open_round.questions.all())
     if context["can_edit"]:
         context["workbook_form"] = WorkbookForm()
     deadline = workflow.appeal_deadline(application) if is_city else None
@@ -359,14 +368,19 @@ def appeal(request, application):
 @application_view
 @require_POST
 def respond(request, application):
+    """The city's answers to each question of the open clarification round."""
     if not permissions.is_city_member(request.user, application):
         raise Http404
-    form = ResponseForm(request.POST)
+    open_round = clarification.open_round(application)
+    if open_round is None:
+        messages.error(request, _("No clarification is awaited from your city."))
+        return redirect("certification:application", application.pk)
+    form = ResponseForm(request.POST, questions=open_round.questions.all())
     if not form.is_valid():
         context = detail_context(request, application, response_form=form)
         return render(request, "certification/application_detail.html", context, status=400)
     try:
-        workflow.respond(application, request.user, form.cleaned_data["response"])
+        clarification.respond(application, request.user, form.answers)
     except workflow.TransitionError as error:
         messages.error(request, str(error))
     else:

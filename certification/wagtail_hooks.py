@@ -37,6 +37,7 @@ LOG_ACTIONS = [
     ("certification.expiry_reminder", _("Remind of expiry"), _("Expiry reminder sent")),
     ("certification.certificate_expired", _("Record expiry"), _("Certificate expired")),
     ("certification.appeal", _("Appeal"), _("Decision appealed")),
+    ("certification.scores_submitted", _("Submit scores"), _("Assessor's scores submitted")),
 ]
 
 
@@ -60,6 +61,7 @@ CRITERION_ACTIONS = [
     ("certification.evidence_deleted", _("Delete evidence"), _("Evidence deleted")),
     ("certification.evidence_downloaded", _("Download evidence"), _("Evidence downloaded")),
     ("certification.assessment_changed", _("Assess criterion"), _("Assessment recorded")),
+    ("certification.consensus_changed", _("Agree criterion"), _("Agreed score recorded")),
 ]
 
 

@@ -1,6 +1,8 @@
 """The life of an application: draft → submitted → in review ⇄ clarification requested →
-reviewed. Each transition is checked against the current state (under a row lock), written to
-Wagtail's audit log with who, when, from and to, and e-mailed to the people concerned."""
+reviewed. (The assessors' scores and consensus are in certification.scoring, clarification
+rounds in certification.clarification.) Each transition is checked against the current state
+(under a row lock), written to Wagtail's audit log with who, when, from and to, and e-mailed
+to the people concerned."""
 
 import datetime
 
@@ -18,7 +20,6 @@ from . import audit, emails, independence
 from .models import (
     Answer,
     Application,
-    Assessment,
     CertificationStage,
     CertifyingBody,
     EvidenceKind,
@@ -213,6 +214,12 @@ def assign(application, reviewer, user):
     if application.assignments.filter(reviewer=reviewer.user).exists():
         # Also those of the review before an appeal: an appeal goes to a different pair.
         raise TransitionError(_("This reviewer is assigned already."))
+    from .scoring import ASSESSORS, assessors
+
+    if len(assessors(application)) >= ASSESSORS:
+        raise TransitionError(
+            _("This application has two assessors already; take one off to assign another.")
+        )
     ReviewAssignment.objects.create(
         application=application, reviewer=reviewer.user, assigned_by=user
     )
@@ -300,77 +307,15 @@ def unassign(assignment, user, reason):
 
 
 @transaction.atomic
-def save_assessments(application, results, user):
-    """`results`: {criterion code: (result, comment)}; an empty result leaves the criterion."""
-    if application.status != Status.IN_REVIEW:
-        raise TransitionError(_("Assessments are recorded while the application is in review."))
-    codes = set(application.criteria_version.codes)
-    existing = {a.criterion_code: (a.result, a.comment) for a in application.assessments.all()}
-    for code, (result, comment) in results.items():
-        if code not in codes or not result:
-            continue
-        before = existing.get(code)
-        if before == (result, comment):
-            continue
-        Assessment.objects.update_or_create(
-            application=application,
-            criterion_code=code,
-            defaults={"result": result, "comment": comment, "reviewer": user},
-        )
-        audit.assessment_changed(application, code, before, (result, comment), user)
-
-
-@transaction.atomic
-def request_clarification(application, user, message, deadline):
-    application.clarification_request = message
-    application.clarification_deadline = deadline
-    application.clarification_reminded_at = None
-    application.clarification_response = ""
-    _transition(
-        application,
-        [Status.IN_REVIEW],
-        Status.CLARIFICATION,
-        user,
-        "certification.clarify",
-        deadline=deadline.isoformat(),
-    )
-    emails.notify(
-        emails.city_members(application),
-        gettext_lazy("The reviewers ask your city for a clarification"),
-        "clarification",
-        application,
-    )
-
-
-@transaction.atomic
-def respond(application, user, response):
-    application.clarification_response = response
-    _transition(
-        application, [Status.CLARIFICATION], Status.IN_REVIEW, user, "certification.respond"
-    )
-    emails.notify(
-        emails.reviewers(application),
-        gettext_lazy("The city answered your request for clarification"),
-        "responded",
-        application,
-    )
-
-
-def review_errors(application):
-    assessed = set(application.assessments.values_list("criterion_code", flat=True))
-    return [code for code in application.criteria_version.codes if code not in assessed]
-
-
-@transaction.atomic
 def complete_review(application, user, recommendation, rationale):
-    """The reviewer completes the review with an overall recommendation (certify, not yet
-    eligible, defer) and its rationale, once every criterion is assessed."""
-    missing = review_errors(application)
+    """An assessor completes the review with an overall recommendation (certify, not yet
+    eligible, defer) and its rationale, once both assessors agreed every criterion's score:
+    the application then goes to the committee."""
+    from . import scoring
+
+    missing = scoring.review_errors(application)
     if missing:
-        raise TransitionError(
-            _("Assess every criterion first. Not yet assessed: %(codes)s")
-            % {"codes": ", ".join(missing)}
-        )
+        raise TransitionError(missing)
     if recommendation not in Recommendation.values or not (rationale or "").strip():
         raise TransitionError(_("Give your overall recommendation and its rationale."))
     assignment = application.assignments.filter(reviewer=user, superseded=False).first()
@@ -395,53 +340,6 @@ def complete_review(application, user, recommendation, rationale):
         "reviewed",
         application,
     )
-
-
-# Deadlines (run by the scheduler through certification.tasks)
-
-
-def clarification_deadlines(today=None, reminder_days=3):
-    """Remind cities as a clarification deadline nears; send applications whose deadline has
-    passed back to their reviewers. Returns (reminded, returned) counts."""
-    today = today or timezone.localdate()
-    reminded = returned = 0
-    waiting = Application.objects.filter(status=Status.CLARIFICATION)
-    for application in waiting.filter(clarification_deadline__lt=today):
-        with transaction.atomic():
-            _transition(
-                application,
-                [Status.CLARIFICATION],
-                Status.IN_REVIEW,
-                None,
-                "certification.deadline_passed",
-            )
-            people = list(emails.reviewers(application)) + list(emails.city_members(application))
-            emails.notify(
-                people,
-                gettext_lazy("A clarification deadline has passed"),
-                "deadline_passed",
-                application,
-            )
-        returned += 1
-    soon = today + datetime.timedelta(days=reminder_days)
-    due = waiting.filter(
-        clarification_deadline__gte=today,
-        clarification_deadline__lte=soon,
-        clarification_reminded_at__isnull=True,
-    )
-    for application in due:
-        with transaction.atomic():
-            application.clarification_reminded_at = timezone.now()
-            application.save(update_fields=["clarification_reminded_at"])
-            _record(application, "certification.remind", None)
-            emails.notify(
-                emails.city_members(application),
-                gettext_lazy("Reminder: the reviewers are waiting for your clarification"),
-                "reminder",
-                application,
-            )
-        reminded += 1
-    return reminded, returned
 
 
 @transaction.atomic

@@ -30,6 +30,7 @@ from .framework import (
     current_criteria_version,
 )
 from .independence import ConflictOfInterest
+from .review import AssessorScore, ClarificationQuestion, ClarificationRound
 
 __all__ = [
     "AgendaItem",
@@ -44,6 +45,9 @@ __all__ = [
     "Appeal",
     "Application",
     "Assessment",
+    "AssessorScore",
+    "ClarificationQuestion",
+    "ClarificationRound",
     "CertificationStage",
     "CertifyingBody",
     "CriteriaVersion",

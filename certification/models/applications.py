@@ -61,10 +61,6 @@ class Application(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("review completed"), null=True, blank=True)
-    clarification_request = models.TextField(_("clarification requested"), blank=True)
-    clarification_deadline = models.DateField(_("clarification deadline"), null=True, blank=True)
-    clarification_reminded_at = models.DateTimeField(null=True, blank=True)
-    clarification_response = models.TextField(_("city's clarification"), blank=True)
 
     class Meta:
         verbose_name = _("certification application")
@@ -229,6 +225,8 @@ class ReviewAssignment(models.Model):
     )
     recommendation_rationale = models.TextField(_("rationale of the recommendation"), blank=True)
     recommended_at = models.DateTimeField(null=True, blank=True)
+    # The assessor's own scores are final; from then on they see the other assessor's.
+    scores_submitted_at = models.DateTimeField(_("scores submitted"), null=True, blank=True)
     # From the review before an appeal: kept for the record, no longer acting.
     superseded = models.BooleanField(_("before the appeal"), default=False)
 
@@ -276,6 +274,9 @@ class Appeal(models.Model):
 
 
 class Assessment(models.Model):
+    """The agreed (consensus) score of a criterion, recorded by the two assessors after each
+    scored it on their own (AssessorScore), with the reason where their scores differed."""
+
     class Result(models.TextChoices):
         MET = "met", _("Met")
         PARTLY = "partly", _("Partly met")
@@ -287,6 +288,7 @@ class Assessment(models.Model):
     criterion_code = models.CharField(_("criterion"), max_length=10)
     result = models.CharField(_("result"), max_length=20, choices=Result.choices)
     comment = models.TextField(_("comment"), blank=True)
+    difference_reason = models.TextField(_("reason for the difference"), blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -27,6 +27,13 @@ def make_user(username, group=None, **extra):
     return user
 
 
+def secretariat_emails():
+    """Everyone in the secretariat (the demo's secretariat account too) is told."""
+    from certification import emails
+
+    return {user.email for user in emails.secretariat()}
+
+
 def make_reviewer(username, languages):
     user = make_user(username, setup.REVIEWERS)
     TechnicalReviewer.objects.create(user=user, languages=languages)
@@ -107,14 +114,45 @@ def in_review(submitted, reviewer, secretariat):
     return submitted
 
 
-def review_all(application, reviewer, results=None):
-    """Assess every criterion (met unless `results` says otherwise) and complete the review."""
+def second_assessor(application, username=None):
+    """Give the application its second assessor, of another language team, cleared of any
+    conflict; returns their user."""
+    username = username or f"assessor-{application.pk}"
+    user = make_reviewer(username, ["ar", application.language])
+    workflow.assign(application, user.technical_reviewer, None)
+    workflow.declare(application.assignments.get(reviewer=user), False, "", user)
+    return user
+
+
+def score_all(application, results=None, reasons=None):
+    """Each acting assessor scores every criterion (met unless `results` says otherwise) and
+    submits; then the agreed scores are recorded, with `reasons` where they differ. A second
+    assessor is added when the application has only one."""
+    from certification import scoring
+
     results = results or {}
-    workflow.save_assessments(
+    if len(scoring.assessors(application)) < scoring.ASSESSORS:
+        second_assessor(application)
+    codes = application.criteria_version.codes
+    for assignment in scoring.assessors(application):
+        scoring.save_scores(
+            assignment,
+            {code: (results.get(code, "met"), "") for code in codes},
+            assignment.reviewer,
+        )
+        scoring.submit_scores(assignment, assignment.reviewer)
+    reasons = reasons or {}
+    scoring.record_consensus(
         application,
-        {code: (results.get(code, "met"), "") for code in application.criteria_version.codes},
-        reviewer,
+        {code: (results.get(code, "met"), "", reasons.get(code, "")) for code in codes},
+        scoring.assessors(application)[0].reviewer,
     )
+
+
+def review_all(application, reviewer, results=None):
+    """Two assessors score every criterion (met unless `results` says otherwise), agree, and
+    `reviewer` completes the review."""
+    score_all(application, results)
     workflow.complete_review(application, reviewer, "certify", "Meets every criterion.")
     application.refresh_from_db()
     return application

@@ -13,7 +13,7 @@ from certification.models import Application, Evidence
 from knowledge.models import InitiativePage
 from tests.knowledge.members import member_client
 
-from .conftest import pdf_upload
+from .conftest import make_reviewer, pdf_upload, secretariat_emails
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,8 @@ def test_qualification_application_from_draft_to_stage_report(
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "submitted"
-    assert {m.to[0] for m in mail.outbox} == {secretariat.email, quito_member.email}
+    assert secretariat.email in secretariat_emails()
+    assert {m.to[0] for m in mail.outbox} == {quito_member.email, *secretariat_emails()}
 
     # The secretariat assigns a reviewer who works in the application's language.
     secretariat_client = member_client(secretariat)
@@ -100,7 +101,27 @@ def test_qualification_application_from_draft_to_stage_report(
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     assert download["Cache-Control"] == "private, no-store"
 
-    # Assessments, then a clarification round with a deadline.
+    # A second assessor, of another language team, is offered first and assigned.
+    second = make_reviewer("assessor-ar", ["ar", "en"])
+    same_team = make_reviewer("assessor-en", ["en"])
+    page = secretariat_client.get(url("", application)).content.decode()
+    offered = page.split('name="reviewer"')[1].split("</select>")[0]
+    assert offered.index(str(second.technical_reviewer)) < offered.index(
+        str(same_team.technical_reviewer)
+    )
+    response = secretariat_client.post(
+        url("assign/", application), {"reviewer": second.technical_reviewer.pk}
+    )
+    assert response.status_code == 302
+    second_client = member_client(second)
+    second_client.post(url("declare/", application), {"has_conflict": "no"})
+    # Not a third one.
+    response = secretariat_client.post(
+        url("assign/", application), {"reviewer": same_team.technical_reviewer.pk}
+    )
+    assert application.assignments.count() == 2
+
+    # The first assessor scores on their own; the review cannot be completed yet.
     response = reviewer_client.post(
         url("assess/", application),
         {
@@ -114,20 +135,26 @@ def test_qualification_application_from_draft_to_stage_report(
     recommendation = {"recommendation": "defer", "rationale": "The commitment is missing."}
     response = reviewer_client.post(url("complete/", application), recommendation)
     assert response.status_code == 400
-    assert "Not yet assessed: Q3" in response.content.decode()
+    assert "Both assessors must submit their scores first." in response.content.decode()
+    # Submitting refuses while a criterion is unscored.
+    response = reviewer_client.post(url("assess/", application), {"submit": "1"}, follow=True)
+    assert "Not yet scored: Q3" in response.content.decode()
 
+    # A clarification round: a question on Q3, with its deadline.
     deadline = timezone.localdate() + datetime.timedelta(days=14)
     mail.outbox.clear()
     response = reviewer_client.post(
         url("clarify/", application),
-        {"message": "Send the council's public commitment.", "deadline": deadline.isoformat()},
+        {"question_Q3": "Send the council's public commitment.", "deadline": deadline.isoformat()},
     )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "clarification"
-    assert application.clarification_deadline == deadline
+    round_ = application.clarification_rounds.get()
+    assert (round_.number, round_.deadline) == (1, deadline)
+    assert [q.criterion_code for q in round_.questions.all()] == ["Q3"]
     assert [m.to for m in mail.outbox] == [[quito_member.email]]
-    assert "Send the council's public commitment." in mail.outbox[0].body
+    assert "Q3: Send the council's public commitment." in mail.outbox[0].body
     # Back with the city: it may change its answers again, the reviewer may not assess.
     assert reviewer_client.get(url("assess/", application)).status_code == 404
     response = quito_client.post(
@@ -135,17 +162,66 @@ def test_qualification_application_from_draft_to_stage_report(
         {"narrative": "The council adopted a public commitment.", "self_rating": "fully"},
     )
     assert response.status_code == 302
+    question = round_.questions.get()
     mail.outbox.clear()
+    assert quito_client.post(url("respond/", application), {}).status_code == 400
     response = quito_client.post(
-        url("respond/", application), {"response": "The commitment is now attached."}
+        url("respond/", application), {f"answer_{question.pk}": "The commitment is now attached."}
     )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "in_review"
-    assert [m.to for m in mail.outbox] == [[reviewer.email]]
+    assert {m.to[0] for m in mail.outbox} == {reviewer.email, second.email}
+    page = quito_client.get(url("", application)).content.decode()
+    assert "Round 1" in page and "The commitment is now attached." in page
+
+    # Both assessors score every criterion and submit; they differ on Q2.
+    reviewer_client.post(url("assess/", application), {"Q3-result": "not_met", "Q3-comment": "x"})
+    assert reviewer_client.get(url("consensus/", application)).status_code == 404
+    response = reviewer_client.post(
+        url("assess/", application),
+        {
+            "Q1-result": "met",
+            "Q2-result": "partly",
+            "Q2-comment": "The work programme has no dates.",
+            "Q3-result": "not_met",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    # Submitted: the other assessor's scores are still hidden until they submit too.
+    assert reviewer_client.get(url("consensus/", application)).status_code == 404
+    assert (
+        "The work programme has no dates."
+        not in second_client.get(url("assess/", application)).content.decode()
+    )
+    response = second_client.post(
+        url("assess/", application),
+        {"Q1-result": "met", "Q2-result": "not_met", "Q3-result": "not_met", "submit": "1"},
+    )
+    assert response.status_code == 302
+    consensus = reviewer_client.get(url("consensus/", application)).content.decode()
+    assert "The assessors' scores differ." in consensus
+    assert "The work programme has no dates." in consensus
+
+    # The agreed scores: the reason is required where the two scores differ.
+    agreed = {"Q1-result": "met", "Q2-result": "partly", "Q3-result": "not_met"}
+    response = second_client.post(url("consensus/", application), agreed)
+    assert response.status_code == 400
+    assert "The assessors&#x27; scores differ: say why you agreed this." in (
+        response.content.decode()
+    )
+    assert not application.assessments.exists()
+    agreed["Q2-reason"] = "The programme has actions but no dates: partly met."
+    response = second_client.post(url("consensus/", application), agreed)
+    assert response.status_code == 302
+    assert dict(application.assessments.values_list("criterion_code", "result")) == {
+        "Q1": "met",
+        "Q2": "partly",
+        "Q3": "not_met",
+    }
 
     # The review is completed.
-    reviewer_client.post(url("assess/", application), {"Q3-result": "not_met", "Q3-comment": "x"})
     mail.outbox.clear()
     # A recommendation and its rationale are required.
     response = reviewer_client.post(url("complete/", application))
@@ -157,7 +233,7 @@ def test_qualification_application_from_draft_to_stage_report(
     assert assignment.recommendation_rationale == "The commitment is missing."
     application.refresh_from_db()
     assert application.status == "reviewed"
-    assert {m.to[0] for m in mail.outbox} == {quito_member.email, secretariat.email}
+    assert {m.to[0] for m in mail.outbox} == {quito_member.email, *secretariat_emails()}
 
     # The stage report: one criterion met, two gaps, each with live demo initiatives and tools.
     report = quito_client.get(url("report/", application))
@@ -189,6 +265,7 @@ def test_qualification_application_from_draft_to_stage_report(
         "certification.evidence_downloaded",
         "certification.evidence_deleted",
         "certification.assessment_changed",
+        "certification.consensus_changed",
     }
     entries = [
         entry
@@ -200,8 +277,12 @@ def test_qualification_application_from_draft_to_stage_report(
         "certification.submit",
         "certification.assign",
         "certification.declare",
+        "certification.assign",
+        "certification.declare",
         "certification.clarify",
         "certification.respond",
+        "certification.scores_submitted",
+        "certification.scores_submitted",
         "certification.complete",
     ]
     submit_entry = entries[1]

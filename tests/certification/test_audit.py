@@ -30,6 +30,8 @@ AUDITED = {
     "certification.reviewer_unassigned": "Reviewer unassigned",
     "certification.declare": "No conflict of interest declared",
     "certification.assessment_changed": "Assessment recorded (Q1)",
+    "certification.scores_submitted": "Assessor&#x27;s scores submitted",
+    "certification.consensus_changed": "Agreed score recorded (Q1)",
     "certification.clarify": "Clarification requested",
     "certification.respond": "Clarification answered",
     "certification.complete": "Review completed",
@@ -64,13 +66,16 @@ def test_every_audited_action_is_in_the_history_and_the_export(make_city, secret
     fill_in(application, member)
     workflow.submit(application, member)
 
-    # The secretariat assigns, takes one reviewer off, assigns another.
+    # The secretariat assigns, takes one reviewer off, assigns two others.
     first, second = make_reviewer("first", ["en"]), make_reviewer("second", ["en"])
+    third = make_reviewer("third", ["ar", "en"])
     workflow.assign(application, first.technical_reviewer, secretariat)
     workflow.unassign(application.assignments.get(), secretariat, "Workload.")
     workflow.assign(application, second.technical_reviewer, secretariat)
-    reviewer = member_client(second)
+    workflow.assign(application, third.technical_reviewer, secretariat)
+    reviewer, other = member_client(second), member_client(third)
     reviewer.post(f"{base}declare/", {"has_conflict": "no"})
+    other.post(f"{base}declare/", {"has_conflict": "no"})
     codes = application.criteria_version.codes
     assessments = {f"{code}-result": "met" for code in codes}
     assert reviewer.post(f"{base}assess/", assessments).status_code == 302
@@ -78,8 +83,15 @@ def test_every_audited_action_is_in_the_history_and_the_export(make_city, secret
     assessments["Q1-comment"] = "The stocktaking misses the districts."
     reviewer.post(f"{base}assess/", assessments)
     deadline = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
-    reviewer.post(f"{base}clarify/", {"message": "Which districts?", "deadline": deadline})
-    city_client.post(f"{base}respond/", {"response": "All of them, from 2024."})
+    reviewer.post(f"{base}clarify/", {"question_Q1": "Which districts?", "deadline": deadline})
+    question = application.clarification_rounds.get().questions.get()
+    city_client.post(f"{base}respond/", {f"answer_{question.pk}": "All of them, from 2024."})
+    assert reviewer.post(f"{base}assess/", {**assessments, "submit": "1"}).status_code == 302
+    other_scores = {f"{code}-result": "met" for code in codes}
+    assert other.post(f"{base}assess/", {**other_scores, "submit": "1"}).status_code == 302
+    agreed = {f"{code}-result": "met" for code in codes}
+    agreed["Q1-reason"] = "Every district is in the 2024 answer."
+    assert other.post(f"{base}consensus/", agreed).status_code == 302
     recommendation = {"recommendation": "certify", "rationale": "Clear evidence."}
     assert reviewer.post(f"{base}complete/", recommendation).status_code == 302
 
@@ -99,10 +111,15 @@ def test_every_audited_action_is_in_the_history_and_the_export(make_city, secret
     entries = ModelLogEntry.objects.for_instance(application)
     actions = set(entries.values_list("action", flat=True))
     assert set(AUDITED) <= actions
-    assert entries.filter(action="certification.assessment_changed").count() == len(codes) + 1
-    changed = entries.filter(action="certification.assessment_changed").order_by("pk").last()
+    assert entries.filter(action="certification.assessment_changed").count() == 2 * len(codes) + 1
+    changed = entries.filter(
+        action="certification.assessment_changed", data__result__to="partly"
+    ).get()
     assert changed.data["result"] == {"from": "met", "to": "partly"}
     assert changed.user == second
+    consensus = entries.get(action="certification.consensus_changed", data__criterion="Q1")
+    assert consensus.user == third
+    assert consensus.data["reason"] == "Every district is in the 2024 answer."
 
     # Shown as a history on the application (to the secretariat and the city).
     page = member_client(secretariat).get(base).content.decode()

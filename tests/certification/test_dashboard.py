@@ -7,8 +7,8 @@ from django.utils import timezone
 
 import pytest
 
-from certification import workflow
-from certification.models import Application
+from certification import clarification, workflow
+from certification.models import Application, ClarificationRound
 from tests.knowledge.members import make_member, member_client
 
 from .conftest import fill_in, make_reviewer
@@ -33,12 +33,15 @@ def workload(make_city, secretariat):
     for application in applications[:2]:
         workflow.assign(application, reviewer.technical_reviewer, secretariat)
     workflow.declare(applications[0].assignments.get(), False, "", reviewer)
-    workflow.request_clarification(
-        applications[0], reviewer, "Which districts?", timezone.localdate() + datetime.timedelta(1)
+    clarification.request(
+        applications[0],
+        reviewer,
+        {"Q1": "Which districts?"},
+        timezone.localdate() + datetime.timedelta(1),
     )
     # The clarification's deadline passed; the third application waits for 40 days.
-    Application.objects.filter(pk=applications[0].pk).update(
-        clarification_deadline=timezone.localdate() - datetime.timedelta(days=2)
+    ClarificationRound.objects.filter(application=applications[0]).update(
+        deadline=timezone.localdate() - datetime.timedelta(days=2)
     )
     Application.objects.filter(pk=applications[2].pk).update(
         updated_at=timezone.now() - datetime.timedelta(days=40)

@@ -7,7 +7,7 @@ import pytest
 from certification.models import Evidence
 from tests.knowledge.members import member_client
 
-from .conftest import make_reviewer
+from .conftest import make_reviewer, review_all
 
 pytestmark = pytest.mark.django_db
 
@@ -40,17 +40,11 @@ def application_urls(application):
 
 @pytest.fixture
 def reviewed(in_review, reviewer):
-    from certification import workflow
 
     answer = in_review.answers.get(criterion_code="Q1")
     answer.narrative = f"Our plan {NARRATIVE_WORD} is public."
     answer.save()
-    workflow.save_assessments(
-        in_review, {code: ("met", "") for code in in_review.criteria_version.codes}, reviewer
-    )
-    workflow.complete_review(in_review, reviewer, "certify", "Meets every criterion.")
-    in_review.refresh_from_db()
-    return in_review
+    return review_all(in_review, reviewer)
 
 
 def test_another_city_reaches_nothing_of_the_application(reviewed, milan_member):
@@ -121,9 +115,10 @@ def test_the_committee_and_the_secretariat_see_applications_and_evidence(
 
 
 def test_the_city_sees_its_report_but_not_reviewers_work_in_progress(in_review, quito_client):
-    from certification import workflow
+    from certification import scoring
 
-    workflow.save_assessments(in_review, {"Q1": ("not_met", "Secret note")}, None)
+    assignment = in_review.assignments.get()
+    scoring.save_scores(assignment, {"Q1": ("not_met", "Secret note")}, assignment.reviewer)
     page = quito_client.get(f"/en/certification/applications/{in_review.pk}/").content.decode()
     assert "Secret note" not in page
     assert (

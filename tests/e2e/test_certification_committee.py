@@ -12,18 +12,19 @@ from pypdf import PdfReader
 from certification import committee, setup, workflow
 from certification.models import Certificate, CertifyingBody
 from knowledge.models import CityPage
-from tests.certification.conftest import fill_in, make_reviewer, make_user
+from tests.certification.conftest import fill_in, make_reviewer, make_user, score_all
 from tests.knowledge.members import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _sign_in(page, base, user):
-    page.goto(f"{base}/en/accounts/login/?next=/en/certification/meetings/")
+def _sign_in(page, base, user, next_path="/en/certification/meetings/"):
+    page.context.clear_cookies()
+    page.goto(f"{base}/en/accounts/login/?next={next_path}")
     page.fill("#id_username", user.get_username())
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/en/certification/meetings/")
+    page.wait_for_url(f"**{next_path}")
 
 
 def test_votes_decision_and_verification_in_the_browser(live_demo, page, settings):
@@ -37,9 +38,7 @@ def test_votes_decision_and_verification_in_the_browser(live_demo, page, setting
     reviewer = make_reviewer("reviewer-e2e", ["en"])
     workflow.assign(application, reviewer.technical_reviewer, secretary)
     workflow.declare(application.assignments.get(), False, "", reviewer)
-    workflow.save_assessments(
-        application, {code: ("met", "") for code in application.criteria_version.codes}, reviewer
-    )
+    score_all(application)
     workflow.complete_review(application, reviewer, "certify", "Every criterion is met.")
     application.refresh_from_db()
     body = CertifyingBody.objects.get(code="global-committee", locale__language_code="en")

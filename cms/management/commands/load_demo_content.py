@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cms.demo import editorial, knowledge, site
+from cms.demo import certification, editorial, knowledge, site
 from files.relocation import relocate_all
 from knowledge import opendata
 
@@ -20,6 +20,7 @@ class Command(BaseCommand):
             home = site.load(log)
             knowledge.load(home, log)
             editorial.load(home, log)
+            certification.load(log)
         # Uploads made before files were kept private by collection, or under their uploaders'
         # names, go where their collections put them (nothing to do on later runs).
         moved = relocate_all()
