@@ -309,3 +309,31 @@ def test_the_source_unpublished_during_review_cannot_be_approved(
     assert not review.context["may_approve"]
     assert refused(act(reviewer_client, submitted, "approve"))
     assert not Page.objects.get(pk=submitted.pk).live
+
+
+def test_reviewing_an_update_of_a_live_translation_compares_it_with_the_live_version(
+    author_client, reviewer_client, submitted, english
+):
+    assert act(reviewer_client, submitted, "approve").status_code == 302
+    translate_title(author_client, english, "Données ouvertes des villes")
+    assert submit(author_client, submitted).status_code == 302
+    french = french_of(english)
+
+    response = reviewer_client.get(reverse("knowledge_translation_review", args=[french.pk]))
+
+    assert response.status_code == 200
+    task_state = french.current_workflow_state.current_task_state
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=[french.pk, french.live_revision_id, task_state.revision_id],
+    )
+    assert compare in response.content.decode()
+    assert reviewer_client.get(compare).status_code == 200
+
+
+def test_unknown_pages_and_pages_that_are_not_translations(author_client, english):
+    for name in ("knowledge_translation_submit", "knowledge_translation_review"):
+        assert author_client.get(reverse(name, args=[999999])).status_code == 404
+    # The English original is not the translator's to edit, nor a translation.
+    assert refused(submit(author_client, english))
+    assert english.current_workflow_state is None
