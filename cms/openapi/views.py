@@ -50,7 +50,7 @@ def docs_view(request):
         {
             "path": path,
             "summary": item["get"]["summary"],
-            "parameters": item["get"]["parameters"],
+            "parameters": list(_rows(item["get"]["parameters"])),
             "schema": item["get"]["responses"]["200"]["content"]["application/json"]["schema"][
                 "$ref"
             ].rsplit("/", 1)[-1],
@@ -80,6 +80,21 @@ def docs_view(request):
         "cms/api_docs.html",
         {"info": spec["info"], "endpoints": endpoints, "schemas": schemas},
     )
+
+
+def _rows(parameters):
+    """The parameters as sent: an object parameter (the pages' `page_type`) as its properties."""
+    for parameter in parameters:
+        schema = parameter["schema"]
+        if schema.get("type") == "object" and schema.get("properties"):
+            for name, value in schema["properties"].items():
+                yield {
+                    "name": name,
+                    "description": value.get("description", ""),
+                    "schema": value.get("items", value),
+                }
+        else:
+            yield parameter
 
 
 def _describe(schema):

@@ -103,8 +103,23 @@ def test_the_schema_describes_every_endpoint_and_the_docs_page_lists_them(client
         "/api/v2/search/",
         "/api/v2/certificates/",
     }
-    names = {p["name"] for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
+    parameters = document["paths"]["/api/v2/pages/"]["get"]["parameters"]
+    page_type = next(p for p in parameters if p["name"] == "page_type")["schema"]
+    names = {p["name"] for p in parameters} | set(page_type["properties"])
     assert {"sdg", "theme", "country", "region", "city", "upcoming", "start_after"} <= names
+    # Each page type takes its own filters, and only those (knowledge.api.PAGE_FILTERS).
+    branches = {
+        branch["properties"]["type"]["enum"][0]: set(branch["properties"]) - {"type"}
+        for branch in page_type["allOf"][0]["oneOf"]
+        if "type" in branch["properties"]
+    }
+    assert branches["knowledge.InitiativePage"] == {
+        *("sdg", "target", "theme", "country", "region", "city", "year", "status"),
+        *("fields", "order"),
+    }
+    assert branches["knowledge.CityPage"] == {"country", "region", "fields", "order"}
+    assert "attendance" in branches["pages.EventPage"] - branches["pages.WebinarPage"]
+    assert branches["pages.StandardPage"] == {"fields", "order"}
     docs = client.get("/api/v2/docs/").content.decode()
     for path in document["paths"]:
         assert path in docs
