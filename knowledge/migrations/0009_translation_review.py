@@ -16,7 +16,7 @@ def translators_stop_publishing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("knowledge", "0007_personal_data"),
+        ("knowledge", "0008_related_initiatives"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
