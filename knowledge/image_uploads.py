@@ -9,6 +9,9 @@ editing).
 """
 
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.fields import WagtailImageField
@@ -31,7 +34,43 @@ def _header_pixels(upload):
     return width * height
 
 
+def _limits(field, own_help_text):
+    limits = gettext(
+        "Supported formats: %(supported_formats)s. Maximum filesize: %(max_upload_size)s."
+    ) % {
+        "supported_formats": field.supported_formats_text,
+        "max_upload_size": filesizeformat(field.max_upload_size),
+    }
+    return f"{own_help_text} {limits}" if own_help_text else limits
+
+
+def _too_large(field):
+    return gettext("This file is too big. Maximum filesize %(max_filesize)s.") % {
+        "max_filesize": filesizeformat(field.max_upload_size)
+    }
+
+
+def _wrong_format(field):
+    return gettext("Not a supported image format. Supported formats: %(supported_formats)s.") % {
+        "supported_formats": field.supported_formats_text
+    }
+
+
 class BoundedImageField(WagtailImageField):
+    """Wagtail's image field, refusing on the pixel count read from the header, and with its
+    help text and messages in the reader's language: Wagtail's field fills them in when the
+    form class is defined, in the language active then (English), and replaces any help text
+    given to it."""
+
+    def __init__(self, *args, help_text=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.max_upload_size is not None:
+            self.help_text = lazy(_limits, str)(self, help_text)
+            self.error_messages["file_too_large_unknown_size"] = lazy(_too_large, str)(self)
+        else:
+            self.help_text = help_text or ""
+        self.error_messages["invalid_image_extension"] = lazy(_wrong_format, str)(self)
+
     def to_python(self, data):
         if data and self.max_image_pixels and hasattr(data, "read"):
             pixels = _header_pixels(data)
