@@ -135,7 +135,7 @@ def test_breadcrumbs_lead_from_home_to_the_page(client):
         for li in page.select(".breadcrumbs li")
     ]
     assert crumbs == [
-        ("Urban SDG Knowledge Platform", "/en/"),
+        ("Home", "/en/"),
         ("Cities", "/en/cities/"),
         ("Seoul", "/en/cities/seoul/"),
         ("Big data for urban planning and management", None),
