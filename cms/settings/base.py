@@ -174,6 +174,9 @@ else:
 CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
 CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 600)
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Costly parts of responses that change rarely (knowledge.cache_tags.fragment), dropped by the
+# same purges; shared by the processes only through Redis, so off without it.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/documents/",
