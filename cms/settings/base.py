@@ -503,6 +503,8 @@ TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
 TASK_LEASES = {
     "knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600),
     "cms.tasks.scheduled_backup": env_int("TASK_BACKUP_LEASE_SECONDS", 6 * 3600),
+    # Every initiative's related initiatives chosen again: about an hour for 30,000 pages.
+    "knowledge.tasks.rebuild_related_initiatives": env_int("TASK_RELATED_LEASE_SECONDS", 3 * 3600),
 }
 
 # Backups (cms.backup): `manage.py backup` without a path and the scheduled job write into
