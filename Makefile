@@ -1,4 +1,4 @@
-.PHONY: run test lint format messages lock ci bench bench-search
+.PHONY: run test lint format messages lock ci bench bench-data bench-search
 
 VENV ?= .venv
 
@@ -32,18 +32,28 @@ lock:  ## pin every dependency of pyproject.toml into requirements.lock
 ci:
 	bash .ci/run
 
-# A PostgreSQL database of its own (created if missing), kept between runs so that the data is
-# generated once; DEBUG off so that query logging does not weigh on the figures. The HTTP part
-# (scripts/bench_http.py) needs Redis and Debian's varnish, nginx and wrk; see the README.
+# PostgreSQL databases of their own (created if missing), kept between runs so that the data is
+# generated once: the large one and a small one of about the demo's size, for the growth table
+# (scripts/bench_scale.py); DEBUG off so that query logging does not weigh on the figures. The
+# HTTP part (scripts/bench_http.py) needs Redis and Debian's varnish, nginx and wrk; see README.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdg_bench
-bench:  ## generate 5,000 initiatives in six languages (once), measure HTTP serving and search
-	export DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=false; \
-	$(VENV)/bin/python scripts/create_database.py "$$DATABASE_URL" && \
-	$(VENV)/bin/python manage.py migrate --noinput && \
-	$(VENV)/bin/python manage.py compile_catalogues && \
-	$(VENV)/bin/python manage.py load_demo_content && \
-	$(VENV)/bin/python manage.py generate_bench_data --initiatives $${BENCH_INITIATIVES:-5000} && \
+BENCH_SMALL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdg_bench_170
+bench-data:  ## generate both benchmark databases (once): 170 and 5,000 initiatives in six languages
+	export DEBUG=false; \
+	for spec in "$(BENCH_SMALL_DATABASE_URL) 170" "$(BENCH_DATABASE_URL) $${BENCH_INITIATIVES:-5000}"; do \
+	  set -- $$spec; export DATABASE_URL=$$1; \
+	  $(VENV)/bin/python scripts/create_database.py "$$DATABASE_URL" && \
+	  $(VENV)/bin/python manage.py migrate --noinput && \
+	  $(VENV)/bin/python manage.py compile_catalogues && \
+	  $(VENV)/bin/python manage.py load_demo_content && \
+	  $(VENV)/bin/python manage.py generate_bench_data --initiatives $$2 || exit 1; \
+	done
+
+bench: bench-data  ## measure HTTP serving, growth from 170 to 5,000 initiatives, and search
+	export DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) \
+	  BENCH_SMALL_DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) DEBUG=false; \
 	$(VENV)/bin/python scripts/bench_http.py && \
+	$(VENV)/bin/python scripts/bench_scale.py && \
 	$(VENV)/bin/python manage.py bench_search
 
 bench-search:  ## search latency only, on the benchmark database as it is

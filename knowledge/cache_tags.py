@@ -15,10 +15,12 @@ rendered from the old state and stored after the purge is never served.
 This module is the lowest layer: every app may name tags, and imports nothing of ours.
 """
 
+import hashlib
 import re
 import time
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 
 TAG = re.compile(r"^[a-z0-9-]+$")
@@ -29,6 +31,7 @@ TAG_KEY = "usdg:cache-tag:{}"
 # front caches' s-maxage are minutes); the clock outlives the tags.
 TAG_SECONDS = 24 * 3600
 CLOCK_SECONDS = 30 * 24 * 3600
+FRAGMENT_KEY = "usdg:fragment:{}"
 
 # Listings of every page type (search, the sitemap, index and home pages), purged by any
 # publication; also what a response that names nothing carries.
@@ -106,3 +109,26 @@ def last_purge(tags):
         return 0
     values = cache.get_many([TAG_KEY.format(tag) for tag in tags])
     return max(values.values(), default=0)
+
+
+def fragment(name, tags, build):
+    """The value `build()` returns, kept in the cache under `name` until one of `tags` is purged
+    or FRAGMENT_CACHE_SECONDS pass: the parts of responses that are costly and change rarely
+    (counts over every initiative of a language). Checked like a cached response, against the
+    purge clock; a value built while one of its tags was purged is not kept. The tags are
+    named for the response being made too. Off (0) without a cache shared by the processes:
+    a purge must reach every process's copy."""
+    tags = sorted(set(tags))
+    add(*tags)
+    timeout = settings.FRAGMENT_CACHE_SECONDS
+    if not timeout:
+        return build()
+    key = FRAGMENT_KEY.format(hashlib.sha256(name.encode()).hexdigest())
+    entry = cache.get(key)
+    if entry is not None and last_purge(entry["tags"]) <= entry["clock"]:
+        return entry["value"]
+    started = clock()
+    value = build()
+    if last_purge(tags) <= started:
+        cache.set(key, {"clock": started, "tags": tags, "value": value}, timeout)
+    return value

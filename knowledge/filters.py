@@ -51,6 +51,13 @@ class InitiativeFilters:
     def __bool__(self):
         return any(getattr(self, f.name) for f in fields(self))
 
+    def cache_key(self):
+        """The chosen values, the same for the same choice in any order."""
+        return "&".join(
+            f"{f.name}=" + ",".join(sorted(str(value) for value in getattr(self, f.name)))
+            for f in fields(self)
+        )
+
     def apply(self, queryset, skip=None):
         """`queryset` (of InitiativePage) narrowed by every filter except `skip`."""
 

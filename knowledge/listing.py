@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from django_countries import countries
 
-from . import initiative_map
+from . import cache_tags, initiative_map
 from .filters import InitiativeFilters
 from .keywords import search_pages
 from .models import CityPage, InitiativePage, InitiativeStatus
@@ -81,7 +81,19 @@ def browse(request, locale):
     page_of_results.object_list = InitiativePage.prepare_cards(page_of_results.object_list, request)
 
     taxonomy = taxonomy_for(request, locale.pk)
-    counts = filters.facet_counts(base) if notice is None else {}
+    if notice is not None:
+        counts = {}
+    elif query:
+        counts = filters.facet_counts(base)
+    else:
+        # The same for every visitor (only visible initiatives count); any initiative
+        # published, unpublished, moved or restricted purges list-initiativepage, a goal or
+        # theme purges all.
+        counts = cache_tags.fragment(
+            f"initiative-facets|{locale.pk}|{filters.cache_key()}",
+            {"list-initiativepage", "all"},
+            lambda: filters.facet_counts(base),
+        )
     return {
         "initiatives": page_of_results,
         "result_count": paginator.count,

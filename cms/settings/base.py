@@ -176,6 +176,9 @@ else:
 CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
 CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 600)
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Costly parts of responses that change rarely (knowledge.cache_tags.fragment), dropped by the
+# same purges; shared by the processes only through Redis, so off without it.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/documents/",
@@ -508,6 +511,8 @@ TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
 TASK_LEASES = {
     "knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600),
     "cms.tasks.scheduled_backup": env_int("TASK_BACKUP_LEASE_SECONDS", 6 * 3600),
+    # Every initiative's related initiatives chosen again: about an hour for 30,000 pages.
+    "knowledge.tasks.rebuild_related_initiatives": env_int("TASK_RELATED_LEASE_SECONDS", 3 * 3600),
 }
 
 # Backups (cms.backup): `manage.py backup` without a path and the scheduled job write into

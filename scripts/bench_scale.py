@@ -1,0 +1,148 @@
+"""Does the cost of a request grow with the corpus? p50 latency of each uncached endpoint on two
+databases made by `generate_bench_data`, a small one (about the demo's size) and a large one,
+measured in the same run, interleaved, with their ratio.
+
+Run by `make bench` after both databases are generated; needs Debian's wrk. Two gunicorns with
+RESPONSE_CACHE_SECONDS=0 (no shared cache), one per database, are started here on free ports and
+stopped at the end. Each endpoint is measured small, large, small, large, and the median of
+each pair is kept, so that the machine's load at one moment weighs on both sides alike.
+
+Environment: BENCH_SMALL_DATABASE_URL and BENCH_DATABASE_URL (the two databases),
+BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
+BENCH_WORKERS (2 x cores + 1), BENCH_ROUNDS (2).
+"""
+
+import json
+import os
+import shutil
+import signal
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench_http import (
+    CORES,
+    ROOT,
+    WRK,
+    Processes,
+    app_environment,
+    collect_static,
+    get_ok,
+    setting,
+    start_gunicorn,
+    wrk,
+)
+from wrk_results import BenchFailure, parse_wrk
+
+RESULTS_FILE = ROOT / "bench-scale.md"
+SEARCH_WORD = "eau"  # "water" in the generated French text (cms/bench_words.py)
+
+
+def endpoints(port):
+    """(name, path) of the uncached endpoints on the database served at `port`."""
+    _, body = get_ok(
+        port,
+        "/api/v2/pages/?type=knowledge.InitiativePage&locale=fr&slug=benchmark-initiative-1",
+    )
+    items = json.loads(body)["items"]
+    if not items:
+        raise BenchFailure("No generated initiatives: run manage.py generate_bench_data first")
+    detail = items[0]
+    return [
+        ("API listing, 20 pages", "/api/v2/pages/?limit=20"),
+        (
+            "API listing, 20 initiatives, fields=*",
+            "/api/v2/pages/?type=knowledge.InitiativePage&fields=*&locale=fr&limit=20",
+        ),
+        ("API detail", f"/api/v2/pages/{detail['id']}/"),
+        ("HTML initiative page", urlsplit(detail["meta"]["html_url"]).path),
+        ("HTML listing", "/fr/initiatives/?sdg=11"),
+        ("HTML search", f"/fr/search/?q={SEARCH_WORD}"),
+        ("search API", f"/api/v2/search/?q={SEARCH_WORD}&locale=fr"),
+    ]
+
+
+def initiatives(port):
+    _, body = get_ok(port, "/api/v2/pages/?type=knowledge.InitiativePage&locale=fr&limit=1")
+    return json.loads(body)["meta"]["total_count"]
+
+
+def p50(port, path, seconds, warmup):
+    get_ok(port, path)
+    wrk(port, path, warmup)
+    return parse_wrk(wrk(port, path, seconds)).p50_ms
+
+
+def run(directory):
+    small_url = os.environ.get("BENCH_SMALL_DATABASE_URL")
+    large_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL")
+    if not small_url or not large_url:
+        raise BenchFailure("Set BENCH_SMALL_DATABASE_URL and BENCH_DATABASE_URL")
+    if not shutil.which(WRK):
+        raise BenchFailure(f"{WRK} is missing (Debian: apt install wrk)")
+    seconds, warmup = setting("BENCH_SECONDS", 10), setting("BENCH_WARMUP", 3)
+    rounds = setting("BENCH_ROUNDS", 2)
+    workers = setting("BENCH_WORKERS", 2 * CORES + 1)
+    collect_static()
+    with Processes(directory) as processes:
+        ports = {}
+        for name, url in (("small", small_url), ("large", large_url)):
+            env = app_environment(0)
+            env["DATABASE_URL"] = url
+            ports[name] = start_gunicorn(processes, f"gunicorn-{name}", env, workers)
+        sizes = {name: initiatives(port) for name, port in ports.items()}
+        paths = {name: endpoints(port) for name, port in ports.items()}
+        rows = []
+        for index, (endpoint, _) in enumerate(paths["small"]):
+            figures = {"small": [], "large": []}
+            for _ in range(rounds):
+                for name in ("small", "large"):
+                    path = paths[name][index][1]
+                    try:
+                        figures[name].append(p50(ports[name], path, seconds, warmup))
+                    except BenchFailure as failure:
+                        raise BenchFailure(f"{endpoint} ({name}, {path}): {failure}") from None
+            small, large = (statistics.median(figures[name]) for name in ("small", "large"))
+            rows.append((endpoint, small, large, large / small))
+            print(
+                f"{endpoint:40} p50 {small:8.1f} ms -> {large:8.1f} ms  x{large / small:5.2f}",
+                flush=True,
+            )
+    header = (
+        f"| uncached endpoint | p50 at {sizes['small']:,} initiatives | "
+        f"p50 at {sizes['large']:,} | grows × |\n|---|---:|---:|---:|\n"
+    )
+    lines = "".join(
+        f"| {endpoint} | {small:.1f} ms | {large:.1f} ms | {ratio:.2f} |\n"
+        for endpoint, small, large, ratio in rows
+    )
+    return (
+        f"Machine: {CORES} cores; gunicorn {workers} sync workers, no response cache; wrk "
+        f"{setting('BENCH_THREADS', 2)} threads, {setting('BENCH_CONNECTIONS', 16)} "
+        f"connections, {seconds} s after {warmup} s of warm-up; median of {rounds} runs per "
+        "database, the two databases measured in turn. Initiatives counted in French.\n\n"
+        + header
+        + lines
+    )
+
+
+def main():
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    directory = Path(tempfile.mkdtemp(prefix="usdg-bench-scale-"))
+    try:
+        report = run(directory)
+    except BenchFailure as failure:
+        sys.exit(f"Benchmark failed: {failure}")
+    except KeyboardInterrupt:
+        sys.exit("Benchmark interrupted; every server it started is stopped.")
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+    print("\n" + report)
+    RESULTS_FILE.write_text(report)
+    print(f"Written to {RESULTS_FILE.name}")
+
+
+if __name__ == "__main__":
+    main()
