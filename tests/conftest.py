@@ -1,4 +1,5 @@
 from io import StringIO
+from pathlib import Path
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -57,9 +58,21 @@ def queued_mail(settings):
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploads of each test go to a directory of their own."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
+def media_root(settings, tmp_path, request):
+    """Uploads of each test go to a directory of their own.
+
+    The demo's pictures and documents, written once per run by _demo_database into the test
+    settings' MEDIA_ROOT, are linked into it for the tests that use the demo content.
+    """
+    demo_media = Path(settings.MEDIA_ROOT)
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = str(media)
+    if "demo_content" in request.fixturenames and demo_media.is_dir():
+        for source in demo_media.rglob("*"):
+            if source.is_file():
+                target = media / source.relative_to(demo_media)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(source)
 
 
 @pytest.fixture(autouse=True)
