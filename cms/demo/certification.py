@@ -58,7 +58,8 @@ def load(log):
         for name, done in (("a certified city", certified), ("an application in review", in_review))
         if done
     ]
-    log(f"Certification: {', '.join(made) or 'in place'}")
+    if made:
+        log(f"Certification: {', '.join(made)}")
 
 
 def _user(username, first_name="", last_name=""):

@@ -101,7 +101,7 @@ def test_loading_again_adds_nothing(demo_content):
     )
     output = StringIO()
     call_command("load_demo_content", stdout=output)
-    assert "Certification: in place" in output.getvalue()
+    assert "Certification: accounts, a certified city, a review: 0 changes" in output.getvalue()
     assert (
         Application.objects.count(),
         Certificate.objects.count(),

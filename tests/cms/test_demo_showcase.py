@@ -68,7 +68,13 @@ def test_two_city_members_reach_my_city_and_a_registration_waits(client):
         assert response.status_code == 200
         assert city in response.content.decode()
         client.logout()
-    assert CityMembership.objects.count() == 2
+    # Beside them, the certification demo's focal points of Cape Town and Saint-Louis.
+    assert sorted(CityMembership.objects.values_list("user__username", flat=True)) == [
+        "capetown.member",
+        "daressalaam.member",
+        "demo-focal-cape-town",
+        "demo-focal-saint-louis",
+    ]
     waiting = Registration.objects.get(status=Registration.Status.PENDING)
     assert waiting.email == "almaty.applicant@example.org"
     assert not waiting.user.is_active

@@ -58,8 +58,10 @@ class Command(BaseCommand):
             step("Cities and initiatives", knowledge.load, home)
             step("Partners, events, webinars, goals and menus", editorial.load, home)
             step("Images, documents, links and logos", media.load)
-            step("Members, comments and replication", people.load)
+            # The certification focal points first: each city has one, and the demo members of
+            # the same cities join after them.
             step("Certification: accounts, a certified city, a review", certification.load)
+            step("Members, comments and replication", people.load)
         # Uploads made before files were kept private by collection, or under their uploaders'
         # names, go where their collections put them (nothing to do on later runs).
         moved = relocate_all()
