@@ -93,7 +93,10 @@ def _interaction(sender, instance, **kwargs):
         purge(tags)
 
 
-def _membership(sender, instance, **kwargs):
+def _membership(sender, instance, raw=False, **kwargs):
+    if raw:
+        # Rows loaded from a fixture or a serialized database: their city may not be there yet.
+        return
     key = getattr(instance, "city_key", None)
     if key is None and getattr(instance, "city_id", None):
         key = instance.city.translation_key

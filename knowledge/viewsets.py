@@ -10,17 +10,21 @@ from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
-from .translators import TranslatorFormMixin
+from .translators import TranslatorFormMixin, translator_languages
 
 
 def user_content_language(request):
     """The content language matching the admin's interface language (the user's preference,
-    which the admin activates), if it has a locale."""
+    which the admin activates), if it has a locale; a translator's own language when the
+    interface is in another one, since that is the only language they work in."""
     try:
         code = get_supported_content_language_variant(get_language())
     except LookupError:
-        return None
-    return code if Locale.objects.filter(language_code=code).exists() else None
+        code = None
+    own = sorted(translator_languages(request.user))
+    if own and code not in own:
+        code = own[0]
+    return code if code and Locale.objects.filter(language_code=code).exists() else None
 
 
 # The actions for which the listing shows a row (the index view's own requirement).

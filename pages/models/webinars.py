@@ -168,7 +168,7 @@ class WebinarPage(RoutablePageMixin, ScheduledPage):
         context["case_studies"] = InitiativePage.prepare_cards(
             localized_pages(self.case_studies.all(), self.locale_id), request
         )
-        speakers = list(self.speakers.select_related("photo", "city"))
+        speakers = list(self.speakers.select_related("photo", "city").order_by("sort_order", "pk"))
         cities = localized_pages([s.city for s in speakers if s.city], self.locale_id)
         by_key = {city.translation_key: city for city in cities}
         for speaker in speakers:

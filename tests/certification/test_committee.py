@@ -220,8 +220,13 @@ def test_expiry_reminders_go_once(reviewed_application, secretariat, quito_membe
     assert committee.expiry_reminders(today=soon - datetime.timedelta(days=100), days=60) == 0
     # The demo's certificate, issued the same day, is due for its reminder too.
     assert committee.expiry_reminders(today=soon, days=60) == 2
+    # Every member of a certified city hears, Cape Town's demo member as well as its focal point.
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [quito_member.email, "demo-focal-cape-town@example.org"]
+        [
+            quito_member.email,
+            "demo-focal-cape-town@example.org",
+            "capetown.member@example.org",
+        ]
     )
     quito = next(m for m in mail.outbox if m.to == [quito_member.email])
     assert certificate.number in quito.body

@@ -87,7 +87,7 @@ def test_a_comment_from_a_fallback_page_comes_back_in_the_readers_language(
         {"comment-body": "Très utile pour nos marchés.", "comment-stamp": new_stamp()},
     )
 
-    comment = InitiativeComment.objects.get()
+    comment = InitiativeComment.objects.get(body="Très utile pour nos marchés.")
     assert comment.language == "fr"
     assert response.status_code == 302
     assert response["Location"] == f"{fallback}#comment-{comment.pk}"

@@ -155,7 +155,9 @@ def test_pages_carry_opengraph_and_twitter_metadata(client):
     assert meta["og:url"] == "http://testserver/fr/cities/milan/milan-food-policy/"
     french = InitiativePage.objects.get(slug="milan-food-policy", locale__language_code="fr")
     assert meta["og:description"] == french.summary
-    assert meta["twitter:card"] == "summary"
+    # The demo initiative has a picture: it is shared large, as a rendition of the picture.
+    assert meta["twitter:card"] == "summary_large_image"
+    assert meta["og:image"].startswith("http://testserver/media/images/")
     assert meta["description"] == meta["og:description"]
 
 
