@@ -335,10 +335,11 @@ gunicorn: {workers} sync workers; wrk: {threads} threads, {connections} connecti
 """
 
 
-def main():
+def run_and_report(run, results_file, prefix="usdg-bench-"):
+    """Run a benchmark in a scratch directory, print its report and write it to results_file."""
     # A plain `kill` stops the servers too: SIGTERM unwinds like Ctrl-C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    directory = Path(tempfile.mkdtemp(prefix="usdg-bench-"))
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
     try:
         report = run(directory)
     except BenchFailure as failure:
@@ -348,8 +349,12 @@ def main():
     finally:
         shutil.rmtree(directory, ignore_errors=True)
     print("\n" + report)
-    RESULTS_FILE.write_text(report)
-    print(f"Written to {RESULTS_FILE.name}")
+    results_file.write_text(report)
+    print(f"Written to {results_file.name}")
+
+
+def main():
+    run_and_report(run, RESULTS_FILE)
 
 
 if __name__ == "__main__":

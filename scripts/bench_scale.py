@@ -15,11 +15,7 @@ BENCH_WORKERS (2 x cores + 1), BENCH_ROUNDS (2).
 import json
 import os
 import shutil
-import signal
 import statistics
-import sys
-import tempfile
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench_http import (
@@ -30,6 +26,7 @@ from bench_http import (
     app_environment,
     collect_static,
     get_ok,
+    run_and_report,
     setting,
     start_gunicorn,
     wrk,
@@ -129,19 +126,7 @@ def run(directory):
 
 
 def main():
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    directory = Path(tempfile.mkdtemp(prefix="usdg-bench-scale-"))
-    try:
-        report = run(directory)
-    except BenchFailure as failure:
-        sys.exit(f"Benchmark failed: {failure}")
-    except KeyboardInterrupt:
-        sys.exit("Benchmark interrupted; every server it started is stopped.")
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
-    print("\n" + report)
-    RESULTS_FILE.write_text(report)
-    print(f"Written to {RESULTS_FILE.name}")
+    run_and_report(run, RESULTS_FILE, prefix="usdg-bench-scale-")
 
 
 if __name__ == "__main__":

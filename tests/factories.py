@@ -1,5 +1,8 @@
 """Factories shared by the test suite."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils.text import slugify
 
 import factory
@@ -97,3 +100,17 @@ class InitiativePageFactory(PageFactory):
             revision.publish()
         page.refresh_from_db()
         return page
+
+
+def make_user(username, *group_names):
+    """A user with password "pw" in the named groups (created by cms.roles at migrate)."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(*Group.objects.filter(name__in=group_names))
+    return user
+
+
+def client_for(user):
+    """A test client signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client

@@ -2,9 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import (
@@ -23,6 +21,7 @@ from cms.roles import ensure_roles
 from knowledge.models import InitiativePage, SDGTarget, SustainableDevelopmentGoal, Theme
 from knowledge.translators import TRANSLATOR_GROUP_PREFIX, translator_languages
 from pages.models import HomePage, NavigationMenu
+from tests.factories import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -33,18 +32,6 @@ TRANSLATOR_GROUPS = {
     "ru": "Translators: Russian",
     "es": "Translators: Spanish",
 }
-
-
-def make_user(username, *group_names):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=group_names))
-    return user
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

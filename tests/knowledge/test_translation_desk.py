@@ -1,9 +1,7 @@
 """The translation desk: counts and links to the work of one language, and its dashboard panel."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -15,23 +13,11 @@ from knowledge.models import Theme
 from knowledge.translation_desk import translation_desk
 from knowledge.translation_review import submit_for_review
 from pages.models import StandardPage
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
 DESK = "/admin/translations/"
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ reviewer of the language approves them (which publishes them) or requests change
 
 from urllib.parse import urlencode
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Locale, Page, PageLogEntry, Workflow, WorkflowState
@@ -17,24 +15,12 @@ from cms.roles import ensure_roles
 from knowledge.models import Theme, TranslationReviewTask
 from knowledge.translation_review import REVIEW_WORKFLOW
 from pages.models import StandardPage
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
 FRENCH, SPANISH = "Translators: French", "Translators: Spanish"
 FRENCH_REVIEWERS = "Translation reviewers: French"
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
