@@ -159,3 +159,18 @@ def test_event_page_and_calendar_read_natively(client, make_event, code, date, z
     assert f"DESCRIPTION:{_clean(date)} ({zone})" in unfolded
     assert f"LOCATION:City Hall{reading.separator(code)}Seoul" in unfolded
     assert f"URL:http://testserver/{code}/" in unfolded  # the page in the reader's language
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 11, 100])
+def test_arabic_initiative_counts_read_as_one_pattern(count):
+    """Every Arabic plural form of the tiles' and listings' count is "<number> <noun>", never
+    "عدد المبادرات: <number>" beside "<number> مبادرات" on the same page."""
+    template = Template(
+        "{% load i18n %}{% blocktranslate count counter=count %}{{ counter }} initiative"
+        "{% plural %}{{ counter }} initiatives{% endblocktranslate %}"
+    )
+    with translation.override("ar"):
+        text = template.render(Context({"count": count}))
+    number, noun = text.split(" ", 1)
+    assert number == str(count)
+    assert noun.startswith("مبادر"), text
