@@ -119,3 +119,30 @@ class RejectNulCharactersMiddleware:
             )
             return response
         return self.get_response(request)
+
+
+class AdminLanguageMiddleware:
+    """The admin in each user's chosen language for the whole request.
+
+    Wagtail applies the preference inside the view only: what it says when it refuses a view
+    ("Sorry, you do not have permission to access this area.") is written after the view has
+    returned, in the browser's language. The profile read here is the one Wagtail reads again
+    (cached on the user), so this costs no query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith("/admin/")
+            and user is not None
+            and user.is_authenticated
+            and hasattr(user, "wagtail_userprofile")
+        ):
+            language = user.wagtail_userprofile.get_preferred_language()
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "cms.two_factor.policy.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin's refusals in the user's admin language, as the admin's own pages are.
+    "cms.middleware.AdminLanguageMiddleware",
     # Translators edit snippets of their languages only, in wagtail-localize's editor too;
     # the explorer does not show drafts to those who may not edit them.
     "knowledge.admin_permissions.AdminPermissionMiddleware",
