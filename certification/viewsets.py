@@ -10,6 +10,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from knowledge.viewsets import UserLanguageIndexView
+
 from .models import (
     CertificationStage,
     CertifyingBody,
@@ -21,6 +23,7 @@ from .models import (
 
 class StageViewSet(SnippetViewSet):
     model = CertificationStage
+    index_view_class = UserLanguageIndexView
     icon = "list-ol"
     menu_label = _("Stages and criteria")
     list_display = ["order", "name", "label", "locale"]
@@ -29,6 +32,7 @@ class StageViewSet(SnippetViewSet):
 
 class BodyViewSet(SnippetViewSet):
     model = CertifyingBody
+    index_view_class = UserLanguageIndexView
     icon = "group"
     menu_label = _("Certifying bodies")
     list_display = ["name", "kind", "country", "locale"]
@@ -36,6 +40,7 @@ class BodyViewSet(SnippetViewSet):
 
 class ToolViewSet(SnippetViewSet):
     model = Tool
+    index_view_class = UserLanguageIndexView
     icon = "link"
     menu_label = _("Tools and resources")
     list_display = ["title", "kind", "criterion_codes", "locale"]

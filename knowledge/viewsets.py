@@ -31,9 +31,9 @@ def user_content_language(request):
 LISTING_ACTIONS = ["add", "change", "delete", "view"]
 
 
-class RowPermissionIndexView(snippets.IndexView):
-    """Lists only the rows the user may act on, with edit and delete links only where allowed,
-    in the user's language until another language (or "All") is chosen in the filters."""
+class UserLanguageIndexView(snippets.IndexView):
+    """A translatable snippet listing in the user's language until another language (or "All")
+    is chosen in the filters."""
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
@@ -44,6 +44,11 @@ class RowPermissionIndexView(snippets.IndexView):
                 data["locale"] = language
                 kwargs["data"] = data
         return kwargs
+
+
+class RowPermissionIndexView(UserLanguageIndexView):
+    """Lists only the rows the user may act on, with edit and delete links only where allowed,
+    in the user's language."""
 
     def get_base_queryset(self):
         permitted = self.permission_policy.instances_user_has_any_permission_for(

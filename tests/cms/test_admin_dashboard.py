@@ -99,3 +99,20 @@ def test_snippet_lists_show_the_users_language_until_another_is_chosen(admin_cli
 
     english = admin_client.get("/admin/snippets/knowledge/theme/", {"locale": "en"})
     assert set(languages(english)) == {"Anglais"}
+
+
+@pytest.mark.parametrize("model", ["certificationstage", "certifyingbody", "tool"])
+def test_certification_snippet_lists_show_the_users_language_too(admin_client, model):
+    user = get_user_model().objects.get(username="boss")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"
+    profile.save()
+    url = f"/admin/snippets/certification/{model}/"
+
+    def languages(response):
+        assert response.status_code == 200
+        rows = BeautifulSoup(response.content, "html.parser").select("tbody tr")
+        return {row.select("td")[-1].get_text(strip=True) for row in rows}
+
+    assert languages(admin_client.get(url)) == {"Français"}
+    assert len(languages(admin_client.get(url, {"locale": ""}))) > 1
