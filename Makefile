@@ -1,4 +1,4 @@
-.PHONY: run test lint format messages lock ci bench bench-data bench-search
+.PHONY: run test lint format messages lock ci bench bench-data bench-search audit
 
 VENV ?= .venv
 
@@ -55,6 +55,9 @@ bench: bench-data  ## measure HTTP serving, growth from 170 to 5,000 initiatives
 	$(VENV)/bin/python scripts/bench_http.py && \
 	$(VENV)/bin/python scripts/bench_scale.py && \
 	$(VENV)/bin/python manage.py bench_search
+
+audit:  ## Lighthouse scores of 12 pages on the running site (BASE_URL, default :8000)
+	bash scripts/audit
 
 bench-search:  ## search latency only, on the benchmark database as it is
 	export DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=false; \
