@@ -62,13 +62,15 @@ def media_root(settings, tmp_path, request):
     """Uploads of each test go to a directory of their own.
 
     The demo's pictures and documents, written once per run by _demo_database into the test
-    settings' MEDIA_ROOT, are linked into it for the tests that use the demo content; not its
-    open-data files, which tests make and rewrite.
+    settings' MEDIA_ROOT, are linked into it for the tests that use the demo content and for
+    the browser tests, whose live server serves it; not its open-data files, which tests make
+    and rewrite.
     """
     demo_media = Path(settings.MEDIA_ROOT)
     media = tmp_path / "media"
     settings.MEDIA_ROOT = str(media)
-    if "demo_content" in request.fixturenames and demo_media.is_dir():
+    uses_demo = {"demo_content", "live_demo"} & set(request.fixturenames)
+    if uses_demo and demo_media.is_dir():
         for source in demo_media.rglob("*"):
             if source.is_file() and source.relative_to(demo_media).parts[0] != "opendata":
                 target = media / source.relative_to(demo_media)
