@@ -28,4 +28,5 @@ def test_member_posts_a_comment_and_is_told_it_awaits_moderation(live_demo, page
     assert "Your comment is awaiting moderation" in notice.inner_text()
     comment = page.locator(".comment", has_text="Our markets could learn from this.")
     assert "Only you can see it for now" in comment.inner_text()
-    assert InitiativeComment.objects.get().status == InitiativeComment.Status.PENDING
+    posted = InitiativeComment.objects.get(author=user)
+    assert posted.status == InitiativeComment.Status.PENDING
