@@ -16,7 +16,6 @@ import subprocess
 import time
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
@@ -24,9 +23,9 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from knowledge import members
-from knowledge.models import CityPage, InitiativePage, Registration
+from knowledge.models import CityPage, InitiativePage
 from tests.e2e.conftest import ARTIFACTS
+from tests.knowledge.members import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -34,7 +33,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 LANGUAGES = os.environ.get("A11Y_LANGUAGES", "en,ar,es,fr,ru,zh-hans").split(",")
 AXE = (Path(__file__).parent / "assets" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-PASSWORD = "a-long-and-unusual-password-42"
 REPORT = ARTIFACTS / "accessibility.json"
 
 # Every text node outside scripts becomes Latin letters of the same length, spaces kept.
@@ -185,20 +183,7 @@ def test_axe_and_vnu_find_nothing_in_any_language(live_demo, page):
     seoul = CityPage.objects.get(slug="seoul", locale__language_code="en")
     elsewhere = InitiativePage.objects.live().filter(locale__language_code="en")
     initiative = elsewhere.exclude(path__startswith=seoul.path).first()
-    user = get_user_model().objects.create_user(
-        "gate@seoul.example.org", "gate@seoul.example.org", PASSWORD, is_active=False
-    )
-    registration = Registration.objects.create(
-        user=user,
-        name="Gate",
-        email=user.email,
-        city=seoul,
-        position="Officer",
-        organisation="City",
-        motivation="Share",
-        status=Registration.Status.PENDING,
-    )
-    members.approve(registration, None, seoul)
+    user = make_member(seoul, "gate@seoul.example.org", name="Gate")
 
     report = {"axe": {}, "vnu": [], "http": []}
     sources = {}

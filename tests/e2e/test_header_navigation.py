@@ -1,16 +1,14 @@
 """From the header, in English and Arabic: certification, the registration form, and signing out."""
 
-from django.contrib.auth import get_user_model
 from django.utils import translation
 
 import pytest
 
-from knowledge import members
-from knowledge.models import CityPage, Registration
+from knowledge.models import CityPage
+from tests.knowledge.members import PASSWORD
+from tests.knowledge.members import make_member as make_seoul_member
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "a-long-and-unusual-password-42"
 
 
 def gettext(language, message):
@@ -20,21 +18,7 @@ def gettext(language, message):
 
 def make_member():
     seoul = CityPage.objects.get(slug="seoul", locale__language_code="en")
-    user = get_user_model().objects.create_user(
-        "header@seoul.example.org", "header@seoul.example.org", PASSWORD, is_active=False
-    )
-    registration = Registration.objects.create(
-        user=user,
-        name="Header",
-        email=user.email,
-        city=seoul,
-        position="Officer",
-        organisation="City",
-        motivation="Share",
-        status=Registration.Status.PENDING,
-    )
-    members.approve(registration, None, seoul)
-    return user
+    return make_seoul_member(seoul, "header@seoul.example.org", name="Header")
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
