@@ -208,9 +208,8 @@ http {{
     return port
 
 
-def endpoints(port):
-    """(name, path) of the measured endpoints, with ids from the generated data."""
-    listing = "/api/v2/pages/?type=knowledge.InitiativePage&fields=*&locale=fr&limit=20"
+def first_generated_initiative(port):
+    """The API item of the first generated initiative (French) on the server at `port`."""
     _, body = get_ok(
         port,
         "/api/v2/pages/?type=knowledge.InitiativePage&locale=fr&slug=benchmark-initiative-1",
@@ -218,7 +217,13 @@ def endpoints(port):
     items = json.loads(body)["items"]
     if not items:
         raise BenchFailure("No generated initiatives: run manage.py generate_bench_data first")
-    detail = items[0]
+    return items[0]
+
+
+def endpoints(port):
+    """(name, path) of the measured endpoints, with ids from the generated data."""
+    listing = "/api/v2/pages/?type=knowledge.InitiativePage&fields=*&locale=fr&limit=20"
+    detail = first_generated_initiative(port)
     return [
         ("API listing", listing),
         ("API detail", f"/api/v2/pages/{detail['id']}/"),

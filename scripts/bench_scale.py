@@ -25,6 +25,7 @@ from bench_http import (
     Processes,
     app_environment,
     collect_static,
+    first_generated_initiative,
     get_ok,
     run_and_report,
     setting,
@@ -39,14 +40,7 @@ SEARCH_WORD = "eau"  # "water" in the generated French text (cms/bench_words.py)
 
 def endpoints(port):
     """(name, path) of the uncached endpoints on the database served at `port`."""
-    _, body = get_ok(
-        port,
-        "/api/v2/pages/?type=knowledge.InitiativePage&locale=fr&slug=benchmark-initiative-1",
-    )
-    items = json.loads(body)["items"]
-    if not items:
-        raise BenchFailure("No generated initiatives: run manage.py generate_bench_data first")
-    detail = items[0]
+    detail = first_generated_initiative(port)
     return [
         ("API listing, 20 pages", "/api/v2/pages/?limit=20"),
         (
