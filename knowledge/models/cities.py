@@ -184,14 +184,23 @@ class CityPage(KnowledgePagePermissionsMixin, Page):
         context["social_accounts"] = self.social_accounts.all()
         # Other apps add to the page header (certification shows the current stage): each
         # function of the hook takes the request and the city and returns HTML or None.
-        context["header_extras"] = [
-            html for hook in hooks.get_hooks("city_page_header") if (html := hook(request, self))
-        ]
+        context["header_extras"] = page_extras("city_page_header", request, self)
+        # Sections other apps add below the city's initiatives (peers, awards, exchanges).
+        context["page_sections"] = page_extras("city_page_sections", request, self)
         return context
 
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
+
+
+def page_extras(hook_name, request, page):
+    """The HTML that the functions registered for a page hook return, in hook order.
+
+    Apps above `knowledge` add to its pages through these hooks instead of `knowledge` importing
+    them: each function takes the request and the page and returns HTML (marked safe) or None.
+    """
+    return [html for hook in hooks.get_hooks(hook_name) if (html := hook(request, page))]
 
 
 class CitySocialAccount(Orderable):

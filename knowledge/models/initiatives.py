@@ -36,7 +36,7 @@ from ..serializers import (
     TranslationsField,
     image_api_fields,
 )
-from .cities import CityPage
+from .cities import CityPage, page_extras
 from .localized import LocalizedTaxonomyMixin
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
@@ -330,6 +330,8 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         )
         context["city"] = self.city
         context["show_contact_details"] = request.user.is_authenticated
+        # Sections other apps add after the interaction panel (replications, awards).
+        context["page_sections"] = page_extras("initiative_page_sections", request, self)
         return context
 
 
