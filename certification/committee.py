@@ -4,7 +4,6 @@ log and e-mailed to the people concerned."""
 
 import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from wagtail.log_actions import log
 from knowledge import reading
 
 from . import emails, independence, signals
+from .conf import app_settings
 from .models import (
     AgendaItem,
     Application,
@@ -270,7 +270,7 @@ def issue_certificate(application, body, user, today=None):
         label=stage.label,
         body=body,
         issued_on=issued,
-        expires_on=_add_years(issued, settings.CERTIFICATE_VALIDITY_YEARS),
+        expires_on=_add_years(issued, app_settings.CERTIFICATE_VALIDITY_YEARS),
     )
     certificate.number = f"SDGC-{issued.year}-{certificate.pk:06d}"
     certificate.save(update_fields=["number"])

@@ -1,7 +1,6 @@
 """The secretariat's workload dashboard in the admin: applications by state, days waiting in
 each step against its target, reviewers' loads, and clarifications past their deadline."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
@@ -13,6 +12,7 @@ from wagtail.models import Locale
 
 from . import permissions
 from .clarification import overdue_rounds
+from .conf import app_settings
 from .models import Application, TechnicalReviewer
 from .models.applications import localize
 
@@ -28,7 +28,7 @@ def dashboard(request):
         raise PermissionDenied
     today = timezone.localdate()
     now = timezone.now()
-    targets = settings.CERTIFICATION_TARGET_DAYS
+    targets = app_settings.CERTIFICATION_TARGET_DAYS
     counts = dict(
         Application.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )

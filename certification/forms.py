@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_document
 
 from . import independence
+from .conf import app_settings
 from .models import (
     EVIDENCE_LANGUAGES,
     Assessment,
@@ -66,8 +67,8 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _("%(types)s, at most %(limit)s.") % {
-            "types": ", ".join(settings.EVIDENCE_EXTENSIONS),
-            "limit": filesizeformat(settings.EVIDENCE_MAX_UPLOAD_SIZE),
+            "types": ", ".join(app_settings.EVIDENCE_EXTENSIONS),
+            "limit": filesizeformat(app_settings.EVIDENCE_MAX_UPLOAD_SIZE),
         }
 
     def clean_file(self):
@@ -75,8 +76,8 @@ class EvidenceForm(forms.Form):
         if upload:
             check_document(
                 upload,
-                allowed=settings.EVIDENCE_EXTENSIONS,
-                limit=settings.EVIDENCE_MAX_UPLOAD_SIZE,
+                allowed=app_settings.EVIDENCE_EXTENSIONS,
+                limit=app_settings.EVIDENCE_MAX_UPLOAD_SIZE,
             )
         return upload
 
@@ -250,7 +251,7 @@ class MeetingForm(forms.Form):
         self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.email
         self.fields["applications"].queryset = applications
         self.fields["applications"].label_from_instance = lambda a: labels.get(a.pk, str(a))
-        self.fields["spot_check_share"].initial = settings.SPOT_CHECK_SHARE
+        self.fields["spot_check_share"].initial = app_settings.SPOT_CHECK_SHARE
 
     def clean(self):
         from .committee import meeting_problems

@@ -1,16 +1,17 @@
 """Background jobs of certification, enqueued by the scheduler (settings.PERIODIC_TASKS)."""
 
-from django.conf import settings
-
 from django_tasks import task
 
 from . import clarification
+from .conf import app_settings
 
 
 @task()
 def clarification_deadlines():
     """Reminders before a clarification deadline; applications back to review after it."""
-    return clarification.clarification_deadlines(reminder_days=settings.CLARIFICATION_REMINDER_DAYS)
+    return clarification.clarification_deadlines(
+        reminder_days=app_settings.CLARIFICATION_REMINDER_DAYS
+    )
 
 
 @task()
@@ -18,7 +19,7 @@ def certificate_expiry_reminders():
     """Reminders to cities whose certificate expires within CERTIFICATE_REMINDER_DAYS."""
     from .committee import expiry_reminders
 
-    return expiry_reminders(days=settings.CERTIFICATE_REMINDER_DAYS)
+    return expiry_reminders(days=app_settings.CERTIFICATE_REMINDER_DAYS)
 
 
 @task()

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from knowledge.models import CityPage
 
 from . import audit, emails, independence
+from .conf import app_settings
 from .models import (
     Answer,
     Application,
@@ -394,7 +395,6 @@ def import_workbook(application, rows, user):
 def appeal_deadline(application):
     """The last day to appeal the application's "not yet eligible" decision, or None when it
     cannot be appealed (another outcome, or appealed once already)."""
-    from django.conf import settings
 
     from .models import Appeal
 
@@ -409,7 +409,7 @@ def appeal_deadline(application):
     if decision is None or decision.decided_at is None:
         return None
     decided = timezone.localdate(decision.decided_at)
-    return decided + datetime.timedelta(days=settings.CERTIFICATION_APPEAL_DAYS)
+    return decided + datetime.timedelta(days=app_settings.CERTIFICATION_APPEAL_DAYS)
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from .account_forms import (
     RegistrationForm,
     ResendConfirmationForm,
 )
+from .conf import app_settings
 from .interaction.spam import mail_flood
 from .models import CityPage, Registration
 
@@ -84,8 +85,8 @@ def register(request):
     template = "knowledge/my_city/register.html"
     form = RegistrationForm(request.POST or None, cities=cities, request=request)
     notice = {
-        "privacy_notice_url": settings.PRIVACY_NOTICE_URL,
-        "privacy_notice_version": settings.PRIVACY_NOTICE_VERSION,
+        "privacy_notice_url": app_settings.PRIVACY_NOTICE_URL,
+        "privacy_notice_version": app_settings.PRIVACY_NOTICE_VERSION,
     }
     if request.method != "POST" or not form.is_valid():
         return _form_page(request, template, form, **notice)
@@ -112,7 +113,7 @@ def register(request):
             organisation=data["organisation"],
             motivation=data["motivation"],
             language=locale.language_code,
-            privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
+            privacy_notice_version=app_settings.PRIVACY_NOTICE_VERSION,
             consented_at=timezone.now(),
         )
         members.send_verification(registration)

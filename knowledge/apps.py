@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class KnowledgeConfig(AppConfig):
-    """SDGs, targets, themes, cities and initiatives. Imports no other app of ours."""
+    """SDGs, targets, themes, cities and initiatives. Imports no other app of ours.
+
+    Needs from the project: `knowledge.admin_permissions.AdminPermissionMiddleware` in MIDDLEWARE
+    after the authentication middleware (a system check says so when it is missing). Its settings
+    and their defaults are in `knowledge.conf`.
+    """
 
     name = "knowledge"
     label = "knowledge"
@@ -13,6 +18,7 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import checks  # noqa: F401 - registers the system checks
         from .related import fill_missing
         from .signal_handlers import register_signal_handlers
 

@@ -20,8 +20,9 @@ import re
 import time
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.core.cache import cache
+
+from .conf import app_settings
 
 TAG = re.compile(r"^[a-z0-9-]+$")
 HEADER = "X-Cache-Tags"
@@ -120,7 +121,7 @@ def fragment(name, tags, build):
     a purge must reach every process's copy."""
     tags = sorted(set(tags))
     add(*tags)
-    timeout = settings.FRAGMENT_CACHE_SECONDS
+    timeout = app_settings.FRAGMENT_CACHE_SECONDS
     if not timeout:
         return build()
     key = FRAGMENT_KEY.format(hashlib.sha256(name.encode()).hexdigest())

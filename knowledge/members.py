@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
+from .conf import app_settings
 from .models import CityGroup, CityMembership, CityPage, Registration
 
 MODERATORS = "Moderators"
@@ -249,7 +250,9 @@ def hand_over_focal_point(membership, new_focal_point):
 def delete_unverified_registrations(now=None):
     """Delete registrations whose e-mail address was not confirmed within
     REGISTRATION_RETENTION_DAYS, and their accounts (never active); returns how many."""
-    cutoff = (now or timezone.now()) - timezone.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
+    cutoff = (now or timezone.now()) - timezone.timedelta(
+        days=app_settings.REGISTRATION_RETENTION_DAYS
+    )
     stale = Registration.objects.filter(
         status=Registration.Status.UNVERIFIED,
         created_at__lt=cutoff,

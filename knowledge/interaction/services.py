@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from ..conf import app_settings
 from ..models import (
     CityPage,
     CommentReport,
@@ -101,7 +102,10 @@ def report_comment(comment, user, reason, details=""):
         comment=comment, reporter=user, defaults={"reason": reason, "details": details}
     )
     pending_reports = comment.reports.filter(reviewed=False).count()
-    if comment.status == Status.PUBLISHED and pending_reports >= settings.COMMENT_REPORT_THRESHOLD:
+    if (
+        comment.status == Status.PUBLISHED
+        and pending_reports >= app_settings.COMMENT_REPORT_THRESHOLD
+    ):
         # Saved, not updated in bulk: the pages that show it hear of it (their cached copies go).
         comment.status = Status.REPORTED
         comment.save(update_fields=["status"])

@@ -17,12 +17,13 @@ import hashlib
 import time
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from django_ratelimit.core import is_ratelimited, user_or_ip
+
+from ..conf import app_settings
 
 STAMP_SALT = "knowledge.interaction.form-stamp"
 STAMP_MAX_AGE = 24 * 3600
@@ -77,7 +78,7 @@ class BotTrapForm(forms.Form):
                 _("This form looks as if a program filled it in. Please send it again."),
                 code="bot",
             ) from None
-        if time.time() - float(shown_at) < settings.INTERACTION_MIN_SECONDS:
+        if time.time() - float(shown_at) < app_settings.INTERACTION_MIN_SECONDS:
             raise forms.ValidationError(
                 _("That was faster than a person can type. Please check and send it again."),
                 code="too-fast",
@@ -99,37 +100,37 @@ class BotTrapForm(forms.Form):
 
 def rate_limited(request, group):
     """True once the member (or the address, for visitors) has used up the group's rate, as set
-    in settings.INTERACTION_RATES; counts this request."""
+    in app_settings.INTERACTION_RATES; counts this request."""
     return is_ratelimited(
         request,
         group=f"interaction.{group}",
         key="user_or_ip",
-        rate=settings.INTERACTION_RATES[group],
+        rate=app_settings.INTERACTION_RATES[group],
         increment=True,
     )
 
 
 def mail_flood(request, group, email):
     """True once the client's address has used up the rate of `group` (a form that sends e-mail
-    to the address typed in, settings.MAIL_FORM_RATES), or `email` the rate of mail any of these
-    forms may send to one recipient (settings.RATE_MAILS_PER_RECIPIENT); counts this request."""
+    to the address typed in, app_settings.MAIL_FORM_RATES), or `email` the rate of mail any of these
+    forms may send to one recipient (app_settings.RATE_MAILS_PER_RECIPIENT); counts this request."""
     limited = False
-    if settings.MAIL_FORM_RATES.get(group):
+    if app_settings.MAIL_FORM_RATES.get(group):
         limited = is_ratelimited(
             request,
             group=f"mail.{group}",
             key="ip",
-            rate=settings.MAIL_FORM_RATES[group],
+            rate=app_settings.MAIL_FORM_RATES[group],
             increment=True,
         )
-    if settings.RATE_MAILS_PER_RECIPIENT:
+    if app_settings.RATE_MAILS_PER_RECIPIENT:
         recipient = email.strip().lower()
         limited = (
             is_ratelimited(
                 request,
                 group="mail.recipient",
                 key=lambda _group, _request: recipient,
-                rate=settings.RATE_MAILS_PER_RECIPIENT,
+                rate=app_settings.RATE_MAILS_PER_RECIPIENT,
                 increment=True,
             )
             or limited
