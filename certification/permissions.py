@@ -14,7 +14,7 @@
 
 from django.db.models import Q
 
-from knowledge.models import CityMembership
+from knowledge import members
 
 from . import independence
 from .models import Application, ReviewAssignment, TechnicalReviewer
@@ -24,12 +24,8 @@ VIEW_ALL = "certification.view_all_applications"
 
 
 def city_key_of(user):
-    if not user.is_authenticated:
-        return None
-    membership = getattr(user, "_certification_membership", None)
-    if membership is None:
-        membership = CityMembership.objects.filter(user=user).first() or False
-        user._certification_membership = membership
+    """The city the user acts for, as My City decides it (knowledge.members.membership_of)."""
+    membership = members.membership_of(user)
     return membership.city_key if membership else None
 
 

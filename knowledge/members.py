@@ -95,9 +95,48 @@ def ensure_city_group(city):
 
 
 def membership_of(user):
+    """The user's city membership while it gives rights, else None.
+
+    One source decides, for My City, certification and the admin alike: Wagtail's page
+    permissions on the city's page (held through the city's contributor group), plus an active
+    membership record. Removing the member from the group, or deactivating the membership (which
+    also takes them out of the group, see deactivate), removes every right at once.
+    Remembered on the user object for the request.
+    """
     if not user.is_authenticated:
         return None
-    return CityMembership.objects.filter(user=user).first()
+    if not hasattr(user, "_city_membership"):
+        user._city_membership = _rightful_membership(user)
+    return user._city_membership
+
+
+def _rightful_membership(user):
+    membership = CityMembership.objects.filter(user=user, active=True).first()
+    if membership is None:
+        return None
+    city = CityPage.objects.filter(translation_key=membership.city_key).order_by("pk").first()
+    if city is None or not city.permissions_for_user(user).can_edit():
+        return None
+    return membership
+
+
+@transaction.atomic
+def deactivate(membership, by=None):
+    """End a member's rights on their city: the membership is kept (for the record) but inactive,
+    and the user leaves the city's contributor group, so the admin refuses them too."""
+    membership.active = False
+    membership.save(update_fields=["active"])
+    city_group = CityGroup.objects.filter(city_key=membership.city_key).first()
+    if city_group is not None:
+        membership.user.groups.remove(city_group.group_id)
+    city = membership.city()
+    if city is not None:
+        log(
+            instance=city,
+            action="knowledge.membership_deactivated",
+            user=by,
+            data={"member": membership.user.email},
+        )
 
 
 # E-mail verification

@@ -25,6 +25,8 @@ MODERATOR_PERMISSIONS = [
     "knowledge.delete_citypage",
     "knowledge.view_registration",
     "knowledge.change_registration",
+    "knowledge.view_citymembership",
+    "knowledge.change_citymembership",
     "knowledge.view_initiativecomment",
     "knowledge.change_initiativecomment",
     "knowledge.delete_initiativecomment",

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .membership_admin import membership_viewset
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 from .permissions import drafts_hidden_from
 from .translators import register_translator_policy
@@ -24,6 +25,9 @@ def register_knowledge_log_actions(actions):
     )
     actions.register_action(
         "knowledge.registration_declined", _("Decline registration"), _("Registration declined")
+    )
+    actions.register_action(
+        "knowledge.membership_deactivated", _("Deactivate member"), _("Member deactivated")
     )
 
 
@@ -305,3 +309,8 @@ def waiting_in_the_knowledge_base(request):
     from .dashboard import waiting
 
     return waiting(request)
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_viewset():
+    return membership_viewset

@@ -38,6 +38,14 @@ class CityMembership(models.Model):
     )
     city_key = models.UUIDField(_("city"))
     is_focal_point = models.BooleanField(_("focal point"), default=False)
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_(
+            "An inactive member keeps the account but loses every right on the city's pages, "
+            "in My City, certification and the admin."
+        ),
+    )
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:
