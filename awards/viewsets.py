@@ -30,6 +30,8 @@ class ProgrammeViewSet(SnippetViewSet):
 
 
 class CycleViewSet(ModelViewSet):
+    name = "award_cycles"
+    url_prefix = "awards/cycles"
     model = AwardCycle
     icon = "date"
     menu_label = _("Award cycles")
@@ -69,6 +71,8 @@ register_permission_policy(Nomination, NominationPolicy(Nomination), exact_class
 
 
 class NominationViewSet(ModelViewSet):
+    name = "award_nominations"
+    url_prefix = "awards/nominations"
     model = Nomination
     icon = "pick"
     menu_label = _("Nominations")
@@ -129,6 +133,8 @@ class ScoreUsageView(VisibleScoresMixin, usage.UsageView):
 
 
 class ScoreViewSet(ModelViewSet):
+    name = "award_scores"
+    url_prefix = "awards/scores"
     model = Score
     icon = "form"
     menu_label = _("Jury scores")
