@@ -96,8 +96,8 @@ class NominationViewSet(ModelViewSet):
 class VisibleScoresMixin:
     """A score opened by its address only if the user may see it (permissions.visible_scores)."""
 
-    def get_object(self, queryset=None):
-        score = super().get_object(queryset)
+    def get_object(self, *args):
+        score = super().get_object(*args)
         if not permissions.visible_scores(self.request.user).filter(pk=score.pk).exists():
             raise PermissionDenied
         return score
@@ -115,8 +115,8 @@ class ScoreIndexView(IndexView):
 class ScoreEditView(VisibleScoresMixin, EditView):
     """Jurors change their own scores while the jury is at work, never another's."""
 
-    def get_object(self, queryset=None):
-        score = super().get_object(queryset)
+    def get_object(self, *args):
+        score = super().get_object(*args)
         if score.juror_id != self.request.user.pk or not permissions.may_score(
             self.request.user, score.nomination
         ):
