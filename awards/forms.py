@@ -86,9 +86,7 @@ class ScoreForm(WagtailAdminModelForm):
             field.queryset = Nomination.objects.filter(pk=self.instance.nomination_id)
         else:
             field.queryset = (
-                Nomination.objects.filter(
-                    cycle__status=AwardCycle.Status.JUDGING, cycle__jury=user
-                )
+                Nomination.objects.filter(cycle__status=AwardCycle.Status.JUDGING, cycle__jury=user)
                 .exclude(scores__juror=user)
                 .select_related("initiative", "cycle__programme")
             )

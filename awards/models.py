@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 CRITERIA = ("impact", "replicability", "sdg_alignment")
@@ -31,7 +31,12 @@ class AwardProgramme(TranslatableMixin, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     override_translatable_fields = [SynchronizedField("code", overridable=False)]
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("organiser"), FieldPanel("description")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("organiser"),
+        FieldPanel("description"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("award programme")
@@ -106,6 +111,13 @@ class AwardCycle(models.Model):
     def __str__(self):
         return f"{self.programme} {self.year}"
 
+    def save(self, *args, **kwargs):
+        if self.results_published and self.published_at is None:
+            self.published_at = timezone.now()
+        if not self.results_published:
+            self.published_at = None
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("The call closes before it opens.")})
@@ -115,17 +127,6 @@ class AwardCycle(models.Model):
             raise ValidationError(
                 {"results_published": _("Results can be published once the cycle is decided.")}
             )
-        if self.programme_id and self.programme.locale_id != Locale.get_default().pk:
-            self.programme = self.programme.get_translation_or_none(Locale.get_default()) or (
-                self.programme
-            )
-
-    def save(self, *args, **kwargs):
-        if self.results_published and self.published_at is None:
-            self.published_at = timezone.now()
-        if not self.results_published:
-            self.published_at = None
-        super().save(*args, **kwargs)
 
     def accepts_nominations(self, day=None):
         day = day or timezone.localdate()

@@ -16,9 +16,7 @@ def _initiative(name, value):
     number = integer(1, 2**63 - 1, lambda: _("“%(value)s” is not the id of an initiative page."))(
         name, value
     )
-    key = (
-        InitiativePage.objects.filter(pk=number).values_list("translation_key", flat=True).first()
-    )
+    key = InitiativePage.objects.filter(pk=number).values_list("translation_key", flat=True).first()
     if key is None:
         raise FilterError(
             name, _("There is no initiative with the id %(value)s.") % {"value": number}

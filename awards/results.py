@@ -63,15 +63,11 @@ def localize(nominations, locale):
     city_keys = {n.city_key for n in nominations}
     programme_ids = {n.cycle.programme_id for n in nominations}
     initiatives = _in_locale(
-        InitiativePage.objects.live()
-        .public()
-        .filter(translation_key__in=initiative_keys),
+        InitiativePage.objects.live().public().filter(translation_key__in=initiative_keys),
         locale,
     )
     cities = _in_locale(
-        CityPage.objects.live()
-        .public()
-        .filter(translation_key__in=city_keys),
+        CityPage.objects.live().public().filter(translation_key__in=city_keys),
         locale,
     )
     sources = AwardProgramme.objects.filter(pk__in=programme_ids).values("pk", "translation_key")

@@ -62,9 +62,7 @@ def cycle_page(request, code, year, form=None, status=200):
         "results": [],
     }
     if cycle.results_public:
-        found = results.localize(
-            results.ordered(results.published().filter(cycle=cycle)), locale
-        )
+        found = results.localize(results.ordered(results.published().filter(cycle=cycle)), locale)
         context["winners"] = [r for r in found if r.rank == "winner"]
         context["finalists"] = [r for r in found if r.rank == "finalist"]
     membership = membership_of(request.user)
@@ -94,9 +92,7 @@ def nominate(request, code, year):
     if membership is None:
         return render(request, "knowledge/my_city/not_a_member.html", status=403)
     locale = Locale.get_active()
-    form = NominationForm(
-        request.POST, cycle=cycle, city_key=membership.city_key, locale=locale
-    )
+    form = NominationForm(request.POST, cycle=cycle, city_key=membership.city_key, locale=locale)
     if not cycle.accepts_nominations():
         messages.error(request, _("Nominations for this cycle are closed."))
         return cycle_page(request, code, year, status=400)

@@ -30,7 +30,7 @@ def _section(request, page, found, show_initiative):
 
 @hooks.register("initiative_page_sections")
 def awards_on_initiative_page(request, page):
-    """"Winner, SDG City Award 2026": the initiative's published results."""
+    """ "Winner, SDG City Award 2026": the initiative's published results."""
     found = results.localize(
         results.ordered(results.published().filter(initiative_key=page.translation_key)),
         page.locale,

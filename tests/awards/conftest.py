@@ -22,7 +22,9 @@ from tests.knowledge.members import make_member
 @pytest.fixture
 def site(homes):
     index = CityIndexPageFactory(parent=homes["en"])
-    rosario = CityPageFactory(parent=index, title="Rosario", country="AR", region="latin-america-caribbean")
+    rosario = CityPageFactory(
+        parent=index, title="Rosario", country="AR", region="latin-america-caribbean"
+    )
     milan = CityPageFactory(parent=index, title="Milan", country="IT", region="europe")
     return {
         "rosario": rosario,

@@ -38,7 +38,9 @@ def test_only_the_cycles_jurors_score_while_the_jury_is_at_work(site, cycle, jur
     assert not Score.objects.exists()
     # Not in the jury group at all: no admin access to scores.
     assert client_for(make_user("editor")).get(add).status_code in (302, 403)
-    assert client_for(jurors[0]).post(add, {"nomination": nomination.pk, **SCORE}).status_code == 302
+    assert (
+        client_for(jurors[0]).post(add, {"nomination": nomination.pk, **SCORE}).status_code == 302
+    )
     assert Score.objects.get().juror == jurors[0]
 
 
@@ -46,10 +48,22 @@ def test_only_the_cycles_jurors_score_while_the_jury_is_at_work(site, cycle, jur
 def test_jurors_see_only_their_own_scores_until_the_cycle_is_decided(site, cycle, jurors):
     nomination = _nominate(site["food"], cycle)
     _judging(cycle)
-    first = Score.objects.create(nomination=nomination, juror=jurors[0], impact=5,
-                                 replicability=5, sdg_alignment=5, comment="Mine")
-    other = Score.objects.create(nomination=nomination, juror=jurors[1], impact=1,
-                                 replicability=1, sdg_alignment=1, comment="Secret opinion")
+    first = Score.objects.create(
+        nomination=nomination,
+        juror=jurors[0],
+        impact=5,
+        replicability=5,
+        sdg_alignment=5,
+        comment="Mine",
+    )
+    other = Score.objects.create(
+        nomination=nomination,
+        juror=jurors[1],
+        impact=1,
+        replicability=1,
+        sdg_alignment=1,
+        comment="Secret opinion",
+    )
     client = client_for(jurors[0])
     index = client.get(reverse("award_scores:index")).content.decode()
     assert reverse("award_scores:edit", args=[first.pk]) in index
@@ -58,8 +72,9 @@ def test_jurors_see_only_their_own_scores_until_the_cycle_is_decided(site, cycle
     assert client.get(reverse("award_scores:edit", args=[other.pk])).status_code in (302, 403)
     assert client.get(reverse("award_scores:history", args=[other.pk])).status_code in (302, 403)
     # A juror cannot change another's score by posting to it.
-    client.post(reverse("award_scores:edit", args=[other.pk]), {"nomination": nomination.pk,
-                                                                 **SCORE})
+    client.post(
+        reverse("award_scores:edit", args=[other.pk]), {"nomination": nomination.pk, **SCORE}
+    )
     other.refresh_from_db()
     assert other.impact == 1
 
@@ -76,7 +91,9 @@ def test_results_stay_hidden_until_published(site, cycle):
     cycle.status = AwardCycle.Status.DECIDED
     cycle.save()
     client = Client()
-    assert "Urban food gardens" not in client.get("/en/awards/sdg-city-award/2026/").content.decode()
+    assert (
+        "Urban food gardens" not in client.get("/en/awards/sdg-city-award/2026/").content.decode()
+    )
     assert "SDG City Award" not in client.get(site["food"].url).content.decode()
     assert client.get("/api/v2/awards/").json()["meta"]["total_count"] == 0
     cycle.results_published = True
@@ -109,9 +126,7 @@ def test_the_api_refuses_bad_parameters_with_400(homes, query, message):
 
 
 @pytest.mark.django_db
-def test_pages_and_api_cost_a_bounded_number_of_queries(
-    site, cycle, django_assert_max_num_queries
-):
+def test_pages_and_api_cost_a_bounded_number_of_queries(site, cycle, django_assert_max_num_queries):
     for number in range(8):
         initiative = InitiativePageFactory(parent=site["rosario"], title=f"Initiative {number}")
         _nominate(initiative, cycle, rank=Rank.WINNER if number == 0 else Rank.FINALIST)
