@@ -63,8 +63,11 @@ def awards_in_my_city(request, membership):
             status=AwardCycle.Status.OPEN, opens_on__lte=today, closes_on__gte=today
         ).select_related("programme")
     )
-    for cycle in {n.cycle for n in nominations} | set(open_cycles):
-        cycle.programme = cycle.programme.localized_in(locale)
+    localized = {}
+    for cycle in [n.cycle for n in nominations] + open_cycles:
+        if cycle.programme_id not in localized:
+            localized[cycle.programme_id] = cycle.programme.localized_in(locale)
+        cycle.programme = localized[cycle.programme_id]
     return render_to_string(
         "awards/includes/my_city_section.html",
         {"nominations": nominations, "open_cycles": open_cycles},

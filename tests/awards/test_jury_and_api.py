@@ -8,6 +8,7 @@ import pytest
 
 from awards.models import AwardCycle, Nomination, Rank, Score
 from tests.factories import InitiativePageFactory, client_for, make_user
+from tests.knowledge.members import member_client
 
 SCORE = {"impact": "3", "replicability": "3", "sdg_alignment": "3", "comment": ""}
 
@@ -142,3 +143,21 @@ def test_pages_and_api_cost_a_bounded_number_of_queries(site, cycle, django_asse
         assert "Initiative 7" in client.get("/en/awards/sdg-city-award/2026/").content.decode()
     with django_assert_max_num_queries(60):
         assert client.get(site["rosario"].url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_my_city_lists_the_citys_nominations_and_their_result_once_published(
+    site, rosario_member, milan_member, cycle
+):
+    _nominate(site["food"], cycle, rank=Rank.WINNER)
+    cycle.status = AwardCycle.Status.DECIDED
+    cycle.save()
+    rosario = member_client(rosario_member).get("/en/my-city/").content.decode()
+    assert "SDG City Award 2026" in rosario and "Urban food gardens" in rosario
+    assert "Winner" not in rosario
+    assert (
+        "Urban food gardens" not in member_client(milan_member).get("/en/my-city/").content.decode()
+    )
+    cycle.results_published = True
+    cycle.save()
+    assert "Winner" in member_client(rosario_member).get("/en/my-city/").content.decode()
