@@ -32,6 +32,8 @@ JURY_PERMISSIONS = [
     "awards.add_score",
     "awards.change_score",
     "awards.view_score",
+    # To read the nominations and their statements (awards.viewsets hides the scores).
+    "awards.view_nomination",
 ]
 
 

@@ -4,6 +4,7 @@ finalists and winners, and the jurors' scores."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
@@ -44,19 +45,27 @@ class CycleViewSet(ModelViewSet):
 
 
 class NominationIndexView(IndexView):
-    """Every nomination with its number of scores and mean total, for the secretariat."""
+    """Every nomination; for the secretariat with its number of scores and mean total (jurors
+    read the nominations and their statements, never the others' scores)."""
+
+    SCORE_COLUMNS = ("score_count", "mean_total")
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if permissions.is_secretariat(self.request.user):
+            return columns
+        return [column for column in columns if column.name not in self.SCORE_COLUMNS]
 
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("initiative", "cycle__programme")
-            .annotate(
-                score_count=Count("scores"),
-                mean_total=Avg(
-                    F("scores__impact") + F("scores__replicability") + F("scores__sdg_alignment")
-                ),
-            )
+        queryset = super().get_base_queryset().select_related("initiative", "cycle__programme")
+        if not permissions.is_secretariat(self.request.user):
+            return queryset
+        return queryset.annotate(
+            score_count=Count("scores"),
+            mean_total=Avg(
+                F("scores__impact") + F("scores__replicability") + F("scores__sdg_alignment")
+            ),
         )
 
 

@@ -161,3 +161,24 @@ def test_my_city_lists_the_citys_nominations_and_their_result_once_published(
     cycle.results_published = True
     cycle.save()
     assert "Winner" in member_client(rosario_member).get("/en/my-city/").content.decode()
+
+
+@pytest.mark.django_db
+def test_jurors_read_the_nominations_but_only_the_secretariat_sees_their_scores(
+    site, cycle, jurors, secretariat
+):
+    nomination = _nominate(site["food"], cycle)
+    Score.objects.create(
+        nomination=nomination, juror=jurors[1], impact=2, replicability=2, sdg_alignment=2
+    )
+    index = reverse("award_nominations:index")
+    juror = client_for(jurors[0])
+    listing = juror.get(index).content.decode()
+    assert "Urban food gardens" in listing and "Mean total" not in listing
+    inspect = juror.get(reverse("award_nominations:inspect", args=[nomination.pk]))
+    assert "Because." in inspect.content.decode()
+    # Jurors mark no results.
+    juror.post(reverse("award_nominations:edit", args=[nomination.pk]), {"rank": "winner"})
+    nomination.refresh_from_db()
+    assert nomination.rank == ""
+    assert "Mean total" in secretariat.get(index).content.decode()
