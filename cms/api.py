@@ -8,6 +8,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from rest_framework.views import exception_handler as drf_exception_handler
 
 import pages.api  # noqa: F401 - registers the editorial pages' filters
+from awards.api import AwardsAPIViewSet
 from certification.api import CertificatesAPIViewSet
 from cms.preview import PreviewAPIViewSet
 from knowledge import cache_tags
@@ -51,6 +52,7 @@ api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("preview", PreviewAPIViewSet)
 api_router.register_endpoint("search", SearchAPIViewSet)
 api_router.register_endpoint("certificates", CertificatesAPIViewSet)
+api_router.register_endpoint("awards", AwardsAPIViewSet)
 
 
 def exception_handler(exc, context):

@@ -16,6 +16,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from awards.models import AwardCycle, AwardProgramme, Nomination
 from certification.models import Certificate, CertificationStage, CertifyingBody, Criterion, Tool
 from knowledge import cache_tags, opendata, related
 from knowledge.models import (
@@ -108,6 +109,11 @@ def _certificates(sender, **kwargs):
     purge({"certificates", "certification"})
 
 
+def _awards(sender, **kwargs):
+    """A programme, cycle or nomination: the awards pages, the API and the results sections."""
+    purge({"awards"})
+
+
 def _media(sender, instance, **kwargs):
     """An image or document: the pages that use it (Wagtail's reference index), in every
     language, and the API's listing of its kind."""
@@ -158,6 +164,7 @@ def register_cache_invalidation():
         (_interaction, (InitiativeComment, ReplicationInterest)),
         (_membership, (CityMembership, Registration)),
         (_certificates, (Certificate, CertificationStage, Criterion, CertifyingBody, Tool)),
+        (_awards, (AwardProgramme, AwardCycle, Nomination)),
         (_media, (get_image_model(), get_document_model())),
         (_menus, (NavigationMenu, NavigationItem)),
         (

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from awards.urls import urlpatterns as awards_urlpatterns
 from certification.urls import urlpatterns as certification_urlpatterns
 from cms import health, link_chooser, openapi, personal_data_views, serve, views
 from cms.api import api_router
@@ -74,6 +75,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_urlpatterns)),
     path("accounts/two-factor/", include(two_factor_urlpatterns)),
     path("certification/", include((certification_urlpatterns, "certification"))),
+    path("awards/", include((awards_urlpatterns, "awards"))),
     path("interact/", include((interaction_urlpatterns, "interaction"))),
     *feeds,
     # Wagtail's form for a page's password, before page serving, which would take its address.

@@ -201,3 +201,21 @@ SCHEMAS["CertificateDetail"] = _object(
 SCHEMAS["CertificateListing"] = _object(
     {"meta": _ref("ListingMeta"), "items": _array(_ref("Certificate"))}, ["meta", "items"]
 )
+SCHEMAS["AwardResult"] = _object(
+    {
+        "programme": _object(
+            {"code": {"type": "string"}, "name": {"type": "string"}}, ["code", "name"]
+        ),
+        "year": {"type": "integer"},
+        "rank": {"type": "string", "enum": ["winner", "finalist"]},
+        "rank_label": {"type": "string"},
+        "initiative": _object(
+            {"id": {"type": "integer"}, "title": {"type": "string"}}, ["id", "title"]
+        ),
+        "city": _nullable("City"),
+    },
+    ["programme", "year", "rank", "rank_label", "initiative", "city"],
+)
+SCHEMAS["AwardListing"] = _object(
+    {"meta": _ref("ListingMeta"), "items": _array(_ref("AwardResult"))}, ["meta", "items"]
+)

@@ -8,6 +8,7 @@ from django.conf import settings
 
 from wagtail.models import Page
 
+from awards.parameters import PARAMETERS as AWARD_PARAMETERS
 from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
 from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from knowledge import parameters
@@ -263,6 +264,12 @@ def build_paths():
             "CertificateDetail",
             not_found=True,
         ),
+        "/api/v2/awards/": _get(
+            "Published award results: finalists and winners of decided cycles.",
+            "list_awards",
+            [*_filters(AWARD_PARAMETERS), LOCALE, *PAGING],
+            "AwardListing",
+        ),
     }
 
 
@@ -281,5 +288,6 @@ PATHS = tuple(
         "/api/v2/search/",
         "/api/v2/certificates/",
         "/api/v2/certificates/{number}/",
+        "/api/v2/awards/",
     ]
 )

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "pages",
     "knowledge",
     "certification",
+    "awards",
     "search",
     "syndication",
     "mailqueue",

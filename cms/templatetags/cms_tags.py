@@ -277,6 +277,7 @@ def breadcrumbs(context):
 VIEW_SECTIONS = {
     "certification": ("certification:index", gettext_noop("Certification")),
     "my_city": ("my_city:dashboard", gettext_noop("My City")),
+    "awards": ("awards:index", gettext_noop("Awards")),
 }
 
 
