@@ -20,8 +20,9 @@ from django.conf import settings
 from .servers import free_port
 
 ROOT = Path(settings.BASE_DIR)
-# The migrations and the demo content come first: several minutes on a busy machine.
-SERVING_TIMEOUT = 600
+# The migrations and the demo content come first: about two minutes on an idle machine,
+# many more on a busy one.
+SERVING_TIMEOUT = 900
 STOP_TIMEOUT = 30
 
 
