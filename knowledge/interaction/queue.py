@@ -6,7 +6,9 @@ many comments wait."""
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -276,6 +278,12 @@ class TrustCommentersBulkAction(CommentBulkAction):
 
     def check_perm(self, comment):
         return comment.author_id is not None
+
+    def prepare_action(self, objects, objects_without_access):
+        if not objects:
+            messages.error(self.request, _("The author of this comment has deleted their account."))
+            return redirect(self.next_url)
+        return None
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
