@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -282,7 +283,10 @@ class TrustCommentersBulkAction(CommentBulkAction):
     def prepare_action(self, objects, objects_without_access):
         if not objects:
             messages.error(self.request, _("The author of this comment has deleted their account."))
-            return redirect(self.next_url)
+            # Back to where the moderator came from, else the queue (the action's own address
+            # without the ids would find nothing).
+            target = get_valid_next_url_from_request(self.request)
+            return redirect(target or reverse("knowledge_comments:list"))
         return None
 
     @classmethod
