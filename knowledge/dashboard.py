@@ -15,8 +15,8 @@ def waiting(request):
     rows = []
     if user.has_perm("knowledge.change_registration"):
         count = Registration.objects.filter(status=Registration.Status.PENDING).count()
-        rows.append((_("Requests to join"), count, reverse("knowledge_registrations:index")))
+        rows.append((_("Requests to join"), count, reverse("knowledge_registrations:list")))
     if user.has_perm(MODERATE_PERMISSION):
         count = InitiativeComment.objects.filter(status__in=TO_REVIEW).count()
-        rows.append((_("Comments to review"), count, reverse("knowledge_comments:index")))
+        rows.append((_("Comments to review"), count, reverse("knowledge_comments:list")))
     return rows

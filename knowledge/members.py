@@ -228,12 +228,14 @@ def approve(registration, moderator, city):
     registration.decided_by = moderator
     registration.decided_at = timezone.now()
     registration.save()
-    log(
-        instance=city,
-        action="knowledge.registration_approved",
-        user=moderator,
-        data={"registration": registration.pk, "member": user.email},
-    )
+    # In the city's history (who joined it) and in the registration's (the queue's history).
+    for instance in (city, registration):
+        log(
+            instance=instance,
+            action="knowledge.registration_approved",
+            user=moderator,
+            data={"registration": registration.pk, "member": user.email},
+        )
     with translation.override(registration.language):
         url = _absolute(reverse("my_city:dashboard"))
     _send(
@@ -252,6 +254,12 @@ def decline(registration, moderator, reason):
     registration.decided_by = moderator
     registration.decided_at = timezone.now()
     registration.save()
+    log(
+        instance=registration,
+        action="knowledge.registration_declined",
+        user=moderator,
+        data={"registration": registration.pk, "member": registration.email},
+    )
     _send(
         [registration.email],
         _("Your request to join the Urban SDG Knowledge Platform"),

@@ -32,7 +32,7 @@ class CityMembershipViewSet(ModelViewSet):
     model = CityMembership
     icon = "group"
     menu_label = _("City members")
-    menu_order = 360
+    menu_order = 370
     add_to_admin_menu = True
     # Members join through registration; here they are only deactivated or reactivated.
     form_fields = ["active"]

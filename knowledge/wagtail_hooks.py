@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from . import registration_admin
+from .interaction import queue as comment_queue
 from .membership_admin import membership_viewset
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 from .permissions import drafts_hidden_from
@@ -13,6 +16,20 @@ from .viewsets import KnowledgeViewSetGroup
 for model in (SustainableDevelopmentGoal, SDGTarget, Theme):
     register_translator_policy(model)
 register_snippet(KnowledgeViewSetGroup)
+# The moderation queues.
+for queue in (registration_admin, comment_queue):
+    register_permission_policy(queue.policy.model, queue.policy)
+register_snippet(registration_admin.RegistrationViewSet)
+register_snippet(comment_queue.CommentViewSet)
+for bulk_action in (
+    registration_admin.ApproveRegistrationsBulkAction,
+    registration_admin.DeclineRegistrationsBulkAction,
+    comment_queue.ApproveCommentsBulkAction,
+    comment_queue.HideCommentsBulkAction,
+    comment_queue.TrustCommentersBulkAction,
+    comment_queue.DistrustCommentersBulkAction,
+):
+    hooks.register("register_bulk_action", bulk_action)
 
 
 @hooks.register("register_log_actions")
@@ -29,66 +46,17 @@ def register_knowledge_log_actions(actions):
     actions.register_action(
         "knowledge.membership_deactivated", _("Deactivate member"), _("Member deactivated")
     )
-
-
-@hooks.register("register_admin_urls")
-def register_registration_urls():
-    from django.urls import include, path
-
-    from .admin_views import urlpatterns
-
-    return [path("registrations/", include((urlpatterns, "knowledge_registrations")))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_registration_menu_item():
-    from django.urls import reverse
-
-    from wagtail.admin.menu import MenuItem
-
-    class RegistrationsMenuItem(MenuItem):
-        def is_shown(self, request):
-            return request.user.has_perm("knowledge.change_registration")
-
-    return RegistrationsMenuItem(
-        _("Registrations"), reverse("knowledge_registrations:index"), icon_name="user", order=350
+    actions.register_action(
+        "knowledge.comment_published", _("Publish comment"), _("Comment published")
     )
-
-
-@hooks.register("register_admin_urls")
-def register_comment_urls():
-    from django.urls import include, path
-
-    from .interaction.admin_views import urlpatterns
-
-    return [path("comments/", include((urlpatterns, "knowledge_comments")))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_comment_menu_item():
-    from django.urls import reverse
-
-    from wagtail.admin.menu import MenuItem
-
-    from .interaction.services import MODERATE_PERMISSION, queue_counts
-    from .models import InitiativeComment
-
-    class CommentsMenuItem(MenuItem):
-        def is_shown(self, request):
-            return request.user.has_perm(MODERATE_PERMISSION)
-
-        def render_component(self, request):
-            # The label carries how many comments wait for a moderator.
-            counts = queue_counts()
-            waiting = counts[InitiativeComment.Status.PENDING]
-            waiting += counts[InitiativeComment.Status.REPORTED]
-            component = super().render_component(request)
-            if waiting:
-                component.label = _("Comments (%(count)s)") % {"count": waiting}
-            return component
-
-    return CommentsMenuItem(
-        _("Comments"), reverse("knowledge_comments:index"), icon_name="comment", order=360
+    actions.register_action("knowledge.comment_hidden", _("Hide comment"), _("Comment hidden"))
+    actions.register_action(
+        "knowledge.commenter_trusted", _("Trust the author"), _("Author trusted")
+    )
+    actions.register_action(
+        "knowledge.commenter_distrusted",
+        _("Stop trusting the author"),
+        _("Author no longer trusted"),
     )
 
 

@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.log_actions import log
+
 from ..conf import app_settings
 from ..models import (
     CityPage,
@@ -22,6 +24,11 @@ from ..models import (
 MODERATE_PERMISSION = "knowledge.change_initiativecomment"
 DELETE_PERMISSION = "knowledge.delete_initiativecomment"
 Status = InitiativeComment.Status
+# The audit actions a moderator's decision is logged as (registered in knowledge.wagtail_hooks).
+MODERATION_ACTIONS = {
+    Status.PUBLISHED: "knowledge.comment_published",
+    Status.HIDDEN: "knowledge.comment_hidden",
+}
 
 
 # Who may do what
@@ -121,6 +128,7 @@ def moderate(comment, moderator, status):
     comment.moderated_at = timezone.now()
     comment.save(update_fields=["status", "moderated_by", "moderated_at"])
     comment.reports.update(reviewed=True)
+    log(instance=comment, action=MODERATION_ACTIONS[status], user=moderator)
 
 
 def set_trusted(user, moderator, trusted):
@@ -128,6 +136,12 @@ def set_trusted(user, moderator, trusted):
         TrustedCommenter.objects.get_or_create(user=user, defaults={"trusted_by": moderator})
     else:
         TrustedCommenter.objects.filter(user=user).delete()
+
+
+def log_trust(comment, moderator, trusted):
+    """Record in the comment's history that its author was trusted (or no longer) from it."""
+    action = "knowledge.commenter_trusted" if trusted else "knowledge.commenter_distrusted"
+    log(instance=comment, action=action, user=moderator, data={"author": comment.author_id})
 
 
 def queue_counts():

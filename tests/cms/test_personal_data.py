@@ -245,7 +245,9 @@ def test_moderators_cannot_trust_a_former_member(member, site):
     personal_data.erase(member)
     moderator = member_client(make_moderator())
 
-    response = moderator.post(f"/admin/comments/{comment.pk}/trust/", follow=True)
+    response = moderator.post(
+        f"/admin/bulk/knowledge/initiativecomment/trust/?id={comment.pk}", follow=True
+    )
 
     assert response.status_code == 200
     assert "has deleted their account" in response.content.decode()

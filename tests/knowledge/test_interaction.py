@@ -58,7 +58,7 @@ def comment_bodies(response):
 
 
 def act(client, comment, action):
-    return client.post(f"/admin/comments/{comment.pk}/{action}/")
+    return client.post(f"/admin/bulk/knowledge/initiativecomment/{action}/?id={comment.pk}")
 
 
 # Comments
@@ -159,8 +159,8 @@ def test_comment_reported_by_enough_members_is_hidden_until_reviewed(
     assert CommentReport.objects.filter(comment=comment).count() == 3
 
     queue = moderator_client.get("/admin/comments/?status=reported")
-    tabs = soup(queue).select_one(".comment-tabs").get_text(" ", strip=True)
-    assert "Reported, hidden until reviewed 1" in tabs
+    tabs = soup(queue).select_one("#id_status").get_text(" ", strip=True)
+    assert "Reported, hidden until reviewed (1)" in tabs
     assert "Buy cheap watches here" in queue.content.decode()
 
     # The moderator finds it acceptable: it is back, and old reports no longer count.
@@ -249,10 +249,10 @@ def test_comment_queue_is_for_moderators_only(milan, seoul_member, moderator_cli
 
     menu = moderator_client.get("/admin/")
     assert "Comments (1)" in menu.content.decode()
-    confirm = moderator_client.get(f"/admin/comments/{comment.pk}/delete/")
+    confirm = moderator_client.get(f"/admin/comments/delete/{comment.pk}/")
     assert "Waiting" in confirm.content.decode()
     assert InitiativeComment.objects.filter(pk=comment.pk).exists()
-    moderator_client.post(f"/admin/comments/{comment.pk}/delete/")
+    moderator_client.post(f"/admin/comments/delete/{comment.pk}/")
     assert not InitiativeComment.objects.filter(pk=comment.pk).exists()
 
 

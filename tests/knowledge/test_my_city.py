@@ -136,7 +136,8 @@ def test_the_whole_path_from_registration_to_publication(client, moderator, mode
     listing = moderator_client.get("/admin/registrations/")
     assert "Lee Seo-yeon" in listing.content.decode()
     response = moderator_client.post(
-        f"/admin/registrations/{registration.pk}/", {"approve": "", "approve-city": seoul.pk}
+        f"/admin/registrations/inspect/{registration.pk}/",
+        {"approve": "", "approve-city": seoul.pk},
     )
     assert response.status_code == 302
     user = get_user_model().objects.get(email="lee@seoul.example.org")
@@ -533,7 +534,8 @@ def test_moderator_declines_a_registration_with_a_reason(client, moderator_clien
     )
 
     moderator_client.post(
-        f"/admin/registrations/{registration.pk}/", {"decline": "", "decline-reason": "Not a city."}
+        f"/admin/registrations/inspect/{registration.pk}/",
+        {"decline": "", "decline-reason": "Not a city."},
     )
 
     registration.refresh_from_db()
@@ -565,7 +567,8 @@ def test_approving_a_new_city_creates_its_page_and_group(moderator_client):
     )
 
     response = moderator_client.post(
-        f"/admin/registrations/{registration.pk}/", {"approve": "", "approve-region": "africa"}
+        f"/admin/registrations/inspect/{registration.pk}/",
+        {"approve": "", "approve-region": "africa"},
     )
 
     assert response.status_code == 302
@@ -631,7 +634,7 @@ def test_approval_preselects_the_city_of_a_registration_made_in_another_language
         language="fr",
     )
 
-    page = soup(moderator_client.get(f"/admin/registrations/{registration.pk}/"))
+    page = soup(moderator_client.get(f"/admin/registrations/inspect/{registration.pk}/"))
     selected = page.select_one("select[name=approve-city] option[selected]")
     assert selected is not None and selected["value"] == str(seoul.pk)
     # One row per city: the French Seoul is not listed beside the English one.
@@ -639,7 +642,7 @@ def test_approval_preselects_the_city_of_a_registration_made_in_another_language
     assert str(french_seoul.pk) not in values
 
     response = moderator_client.post(
-        f"/admin/registrations/{registration.pk}/",
+        f"/admin/registrations/inspect/{registration.pk}/",
         {"approve": "", "approve-city": selected["value"]},
     )
 
