@@ -56,7 +56,9 @@ def _save(client, query, name="Water in Quito", code="en"):
 
 
 def test_a_member_saves_the_listing_parameters_normalised(site, member):
-    response = _save(client_for(member), "sdg=11,6&sdg=6&country=ec&q=water+(plan)&page=3&sort=title")
+    response = _save(
+        client_for(member), "sdg=11,6&sdg=6&country=ec&q=water+(plan)&page=3&sort=title"
+    )
 
     assert response.status_code == 302
     search = SavedSearch.objects.get(user=member)
@@ -218,9 +220,7 @@ def test_the_unsubscribe_link_works_without_signing_in(site, member):
     assert Client().get(path[:-3] + "xx/").status_code == 404
 
 
-def test_queries_of_the_weekly_run_do_not_grow_with_searches(
-    site, django_assert_max_num_queries
-):
+def test_queries_of_the_weekly_run_do_not_grow_with_searches(site, django_assert_max_num_queries):
     start = timezone.now()
     for number in range(5):
         user = make_user(f"user{number}")
