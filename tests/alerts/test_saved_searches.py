@@ -14,6 +14,7 @@ import pytest
 
 from alerts import searches
 from alerts.models import MAX_SAVED_SEARCHES, SavedSearch
+from cms.demo import saved_searches as saved_searches_demo
 from knowledge.models import InitiativePage
 from tests.factories import (
     CityIndexPageFactory,
@@ -117,6 +118,22 @@ def test_only_the_owner_sees_renames_and_deletes(site, member):
     assert SavedSearch.objects.get().name == "Clean water"
     assert owner.post(f"{base}/delete/").status_code == 302
     assert not SavedSearch.objects.exists()
+
+
+def test_the_list_page_costs_the_same_for_many_searches(
+    site, member, django_assert_max_num_queries
+):
+    for number in range(8):
+        SavedSearch.objects.create(
+            user=member, name=f"Search {number}", language=("en", "fr")[number % 2]
+        )
+    owner = client_for(member)
+
+    # Session and user, the searches, the listing pages of their languages, the menus.
+    with django_assert_max_num_queries(15):
+        response = owner.get("/en/accounts/saved-searches/")
+    assert response.content.decode().count('class="my-city-section saved-search"') == 8
+    assert "/fr/initiatives/" in response.content.decode()
 
 
 def test_the_listing_offers_to_save_only_to_signed_in_people(site, member, client):
@@ -233,3 +250,15 @@ def test_queries_of_the_weekly_run_do_not_grow_with_searches(site, django_assert
     # Per search: the check, the matches, the listing's address, the queued e-mail and its job.
     with django_assert_max_num_queries(5 + 5 * 14):
         assert _run(start + WEEK)["sent"] == 5
+
+
+@pytest.mark.usefixtures("demo_content")
+def test_the_demo_saved_search_finds_initiatives_and_loads_once(client):
+    (search,) = SavedSearch.objects.all()
+    assert (search.user.username, search.language) == ("daressalaam.member", "fr")
+    assert saved_searches_demo.load(lambda message: None) == 0
+    assert SavedSearch.objects.count() == 1
+
+    response = client.get(f"/fr/initiatives/?{search.query_string()}")
+    assert response.status_code == 200
+    assert response.context["result_count"] >= 1
