@@ -7,6 +7,7 @@ Arabic everywhere."""
 import csv
 import io
 from urllib.parse import urlencode
+from xml.etree import ElementTree
 
 from django.test import Client
 
@@ -141,8 +142,8 @@ def found(endpoint, code, words):
     if kind == "api":
         return {item["title"] for item in response.json()["items"]}
     if kind == "feed":
-        page = BeautifulSoup(response.content, "html.parser")
-        return {title.get_text(strip=True) for title in page.select("item > title")}
+        items = ElementTree.fromstring(response.content).iter("item")
+        return {item.findtext("title") for item in items}
     if kind == "csv":
         text = b"".join(response.streaming_content).decode("utf-8-sig")
         return {row["title"] for row in csv.DictReader(io.StringIO(text))}
