@@ -140,7 +140,7 @@ def test_the_list_page_costs_the_same_for_many_searches(site, member):
     many, page = listed(8)
 
     # Session and user, the searches, the listing pages of their languages, the menus.
-    assert many == few <= 25
+    assert many <= few <= 25  # the first request also fills the caches of menus and sites
     assert page.count('class="my-city-section saved-search"') == 8
     assert "/fr/initiatives/" in page
 
