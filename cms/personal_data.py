@@ -1,12 +1,13 @@
 """What the platform holds about one person: all of it as JSON, or none of it once they leave.
 
 `export(user)` gathers the account, the city membership and registration (with the privacy
-notice agreed to), comments, reports, replications, contact messages sent (the copies the mail
-queue keeps), certification roles, second-factor devices and every log entry that names the
-person (as the actor, or in its data). `erase(user)` deletes the account: comments stay, by a
-"former member"; initiatives stay with their city (Wagtail keeps pages and revisions whose owner
-is gone); log entries keep their action but lose the name and the address; the queued e-mails
-that named the address and the sign-in records go; one confirmation e-mail is sent.
+notice agreed to), comments, reports, replications, saved searches, contact messages sent (the
+copies the mail queue keeps), certification roles, second-factor devices and every log entry
+that names the person (as the actor, or in its data). `erase(user)` deletes the account:
+comments stay, by a "former member"; initiatives stay with their city (Wagtail keeps pages and
+revisions whose owner is gone); log entries keep their action but lose the name and the address;
+the queued e-mails that named the address and the sign-in records go; one confirmation e-mail is
+sent.
 
 It lives in cms, which wires the apps together, because it reads every app's rows.
 """
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import BaseLogEntry
 from wagtail.users.models import UserProfile
 
+from alerts.models import SavedSearch
 from certification.models import TechnicalReviewer
 from knowledge.models import (
     CityMembership,
@@ -157,6 +159,11 @@ def export(user):
             ReplicationInterest.objects.filter(user=user)
             .order_by("created_at")
             .values("page_id", "page__title", "kind", "note", "created_at", "updated_at")
+        ),
+        "saved_searches": list(
+            SavedSearch.objects.filter(user=user)
+            .order_by("created_at")
+            .values("name", "language", "parameters", "alerts_enabled", "created_at")
         ),
         "contact_messages": list(
             _emails_to(identifiers)

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from alerts.urls import urlpatterns as alerts_urlpatterns
 from awards.urls import urlpatterns as awards_urlpatterns
 from certification.urls import urlpatterns as certification_urlpatterns
 from cms import health, link_chooser, openapi, personal_data_views, serve, views
@@ -72,6 +73,7 @@ urlpatterns += i18n_patterns(
     path("my-city/data/", personal_data_views.download, name="personal_data_download"),
     path("my-city/delete/", personal_data_views.delete_account, name="delete_account"),
     path("my-city/", include((my_city_urlpatterns, "my_city"))),
+    path("accounts/saved-searches/", include((alerts_urlpatterns, "alerts"))),
     path("accounts/", include(account_urlpatterns)),
     path("accounts/two-factor/", include(two_factor_urlpatterns)),
     path("certification/", include((certification_urlpatterns, "certification"))),

@@ -53,28 +53,43 @@ def keyword_matches(queryset, query):
     return [page.pk for page in search_pages(queryset, query, order_by_relevance=False)]
 
 
+def sort_of(query):
+    """The sort the listing's `sort` parameter asks for (newest first when absent or unknown)."""
+    sort = query.get("sort", "newest")
+    return sort if sort in SORTS else "newest"
+
+
+def select(query, locale):
+    """(filters, base, selected) for the listing parameters in `query` (a QueryDict): the
+    filters read through knowledge.parameters, the visible initiatives of `locale` that match
+    the keywords `q`, and those of them that pass the filters. Raises FilterError on a bad value.
+
+    The one selection of the initiatives database: the HTML listing, its CSV and XLSX exports,
+    the initiatives feed and saved searches all call it, so they list the same initiatives.
+    """
+    filters = InitiativeFilters.from_query(query)
+    base = visible_initiatives(locale)
+    keywords = query.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    if keywords:
+        matches = keyword_matches(base, keywords)
+        if matches is not None:
+            base = base.filter(pk__in=matches)
+    return filters, base, filters.apply(base)
+
+
 def browse(request, locale):
     """Everything the initiatives index shows for this request."""
-    base = visible_initiatives(locale)
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    sort = request.GET.get("sort", "newest")
-    if sort not in SORTS:
-        sort = "newest"
+    sort = sort_of(request.GET)
 
     notice = None
     try:
-        filters = InitiativeFilters.from_query(request.GET)
+        filters, base, filtered = select(request.GET, locale)
     except FilterError as error:
         notice = str(error)
         filters = InitiativeFilters()
-        base = base.none()
+        base = filtered = visible_initiatives(locale).none()
 
-    if query and notice is None:
-        matches = keyword_matches(base, query)
-        if matches is not None:
-            base = base.filter(pk__in=matches)
-
-    filtered = filters.apply(base)
     results = filtered.with_card_data().order_by(*SORTS[sort])
     paginator = Paginator(results, PAGE_SIZE)
     page_of_results = paginator.get_page(request.GET.get("page"))
@@ -104,6 +119,8 @@ def browse(request, locale):
         "sorts": [("newest", _("Newest first")), ("title", _("Title"))],
         "notice": notice,
         "query_without_page": _query_without(request.GET, "page"),
+        # The same selection without paging or sort: for the feeds, exports and saved searches.
+        "selection_query": _query_without(request.GET, "page", "sort"),
         "taxonomy": taxonomy,
         "initiative_map": initiative_map.build(
             request,
@@ -187,7 +204,8 @@ def _status_label(code):
     return str(InitiativeStatus(code).label) if code in InitiativeStatus.values else code
 
 
-def _query_without(query, name):
+def _query_without(query, *names):
     copy = query.copy()
-    copy.pop(name, None)
+    for name in names:
+        copy.pop(name, None)
     return copy.urlencode()

@@ -224,6 +224,17 @@ def csv_rows(initiatives):
             }
 
 
+def page_rows(pages):
+    """Rows of CSV_COLUMNS for `pages` (initiatives with locale and city selected, goals,
+    targets and themes prefetched), one row each in its own language: the open-data columns for
+    any list of initiatives, such as the filtered exports of the initiatives database."""
+    site_paths = SimpleNamespace()
+    api_base = (get_base_url() or "").rstrip("/")
+    for page in pages:
+        language = page.locale.language_code
+        yield from csv_rows([_initiative([page], [language], site_paths, api_base)])
+
+
 def build_csv(initiatives):
     """The CSV bytes and the number of data rows. UTF-8 with a byte order mark, so spreadsheet
     programs read Arabic and Chinese correctly."""

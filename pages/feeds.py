@@ -1,7 +1,9 @@
 """RSS and Atom feeds of new initiatives, events and webinars, per language.
 
 /<lang>/feeds/initiatives.rss (or .atom), /<lang>/feeds/events.rss, /<lang>/feeds/webinars.rss;
-?sdg=11,13 and ?theme=transport narrow them as they narrow the listings.
+?sdg=11,13 and ?theme=transport narrow them as they narrow the listings; the initiatives feed
+takes every parameter of the initiatives database (filters and keywords `q`) and lists the same
+initiatives (knowledge.listing.select), newest first.
 """
 
 from django.contrib.syndication.views import Feed
@@ -13,6 +15,7 @@ from wagtail.models import Locale
 
 from knowledge import cache_tags
 from knowledge.filters import InitiativeFilters
+from knowledge.listing import select
 from knowledge.models import InitiativePage
 from knowledge.parameters import FilterError
 
@@ -75,6 +78,14 @@ class InitiativesFeed(PageFeed):
     model = InitiativePage
     feed_filters = InitiativeFilters
     filter_names = InitiativeFilters.API_PARAMETERS
+
+    def get_object(self, request):
+        self.request = request
+        return select(request.GET, Locale.get_active())[2]
+
+    def items(self, initiatives):
+        cache_tags.add(cache_tags.list_tag(self.model))
+        return initiatives.order_by("-first_published_at", "-pk")[:ITEMS]
 
     def title(self):
         return _("New initiatives") + " · " + _("Urban SDG Knowledge Platform")

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "knowledge",
     "certification",
     "awards",
+    "alerts",
     "search",
     "syndication",
     "mailqueue",
@@ -501,6 +502,8 @@ PERIODIC_TASKS = {
     "mailqueue.tasks.retry_emails": {"minutes": 1},
     "cms.tasks.requeue_expired_jobs": {"minutes": 1},
     "knowledge.tasks.delete_unverified_registrations": {"hours": 24},
+    # Daily; each saved search is e-mailed at most once a week (alerts.searches).
+    "alerts.tasks.send_saved_search_alerts": {"hours": 24},
     # Daily unless BACKUP_INTERVAL_HOURS says otherwise; 0 leaves backups to cron.
     **(
         {"cms.tasks.scheduled_backup": {"hours": env_int("BACKUP_INTERVAL_HOURS", 24)}}

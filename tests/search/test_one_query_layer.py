@@ -1,9 +1,13 @@
 """The same question gets the same answer on every listing: each parameter is accepted, or
 refused with 400 and the same message, by the initiatives database, the search page, the pages
-API, the search API and the feeds (events and webinars likewise); keywords are cleaned, bounded
-and normalised alike, and find the same pages in Chinese and Arabic everywhere."""
+API, the search API, the feeds and the CSV and XLSX exports (events and webinars likewise);
+keywords are cleaned, bounded and normalised alike, and find the same pages in Chinese and
+Arabic everywhere."""
 
+import csv
+import io
 from urllib.parse import urlencode
+from xml.etree import ElementTree
 
 from django.test import Client
 
@@ -22,6 +26,9 @@ SCHEDULE_FILTERS = {"sdg", "theme", "attendance", "year", "upcoming", "start_aft
 ENDPOINTS = {
     "initiatives page": ("html", "/en/initiatives/", {}, INITIATIVE_FILTERS),
     "initiatives feed": ("html", "/en/feeds/initiatives.rss", {}, INITIATIVE_FILTERS),
+    "initiatives Atom feed": ("html", "/en/feeds/initiatives.atom", {}, INITIATIVE_FILTERS),
+    "initiatives CSV": ("html", "/en/initiatives/export/csv/", {}, INITIATIVE_FILTERS),
+    "initiatives XLSX": ("html", "/en/initiatives/export/xlsx/", {}, INITIATIVE_FILTERS),
     "pages API": (
         "api",
         "/api/v2/pages/",
@@ -116,6 +123,8 @@ def test_a_nul_character_is_refused_everywhere_alike():
 
 KEYWORD_ENDPOINTS = {
     "initiatives page": ("html", "/{code}/initiatives/", "q", {}),
+    "initiatives feed": ("feed", "/{code}/feeds/initiatives.rss", "q", {}),
+    "initiatives CSV": ("csv", "/{code}/initiatives/export/csv/", "q", {}),
     "search page": ("html", "/{code}/search/", "q", {}),
     "pages API": ("api", "/api/v2/pages/", "search", {"type": "knowledge.InitiativePage"}),
     "search API": ("api", "/api/v2/search/", "q", {"type": "knowledge.InitiativePage"}),
@@ -132,6 +141,12 @@ def found(endpoint, code, words):
     assert response.status_code == 200, (endpoint, response.status_code)
     if kind == "api":
         return {item["title"] for item in response.json()["items"]}
+    if kind == "feed":
+        items = ElementTree.fromstring(response.content).iter("item")
+        return {item.findtext("title") for item in items}
+    if kind == "csv":
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+        return {row["title"] for row in csv.DictReader(io.StringIO(text))}
     page = BeautifulSoup(response.content, "html.parser")
     titles = {title.get_text(strip=True) for title in page.select(".card h3, .search-result h2")}
     return titles

@@ -13,7 +13,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from cms.demo import awards, certification, editorial, knowledge, media, people, site
+from cms.demo import (
+    awards,
+    certification,
+    editorial,
+    knowledge,
+    media,
+    people,
+    saved_searches,
+    site,
+)
 from files.relocation import relocate_all
 from knowledge import opendata
 
@@ -63,6 +72,7 @@ class Command(BaseCommand):
             step("Certification: accounts, a certified city, a review", certification.load)
             step("Members, comments and replication", people.load)
             step("Awards: a programme with a decided cycle", awards.load)
+            step("Saved searches", saved_searches.load)
         # Uploads made before files were kept private by collection, or under their uploaders'
         # names, go where their collections put them (nothing to do on later runs).
         moved = relocate_all()
