@@ -24,6 +24,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.snippets.models import create_extra_permissions
 
 from knowledge.translators import REVIEWER_GROUP_PREFIX, translator_group_names
 
@@ -34,6 +35,7 @@ EDITOR_MODEL_PERMISSIONS = [
     "pages.add_navigationmenu",
     "pages.change_navigationmenu",
     "pages.delete_navigationmenu",
+    "pages.publish_navigationmenu",
 ]
 EDITOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
@@ -78,9 +80,11 @@ def _permission(dotted):
 
 
 def ensure_permissions_exist():
-    # post_migrate creates permissions app by app; make sure all of them exist before use.
+    # post_migrate creates permissions app by app; make sure all of them exist before use
+    # (Wagtail's own: publish and lock on snippets with a draft state).
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
+        create_extra_permissions(app_config)
 
 
 def ensure_editors():

@@ -354,7 +354,7 @@ class _TaxonomyViewSet(FindByIdMixin, BaseAPIViewSet):
 
     def get_queryset(self):
         locale = requested_locale(self.request) or Locale.get_default()
-        return self.model.objects.filter(locale=locale).select_related("locale")
+        return self.model.objects.filter(locale=locale, live=True).select_related("locale")
 
     @classmethod
     def get_urlpatterns(cls):

@@ -140,9 +140,14 @@ def notify_submitter(user, page, outcome, comment=""):
         send_mail(str(subjects[outcome]) % {"title": page.title}, body, None, [user.email])
 
 
+def _specific(obj):
+    """The object in a workflow state: a page as its specific type, or a snippet as it is."""
+    return getattr(obj, "specific", obj)
+
+
 def on_task_rejected(sender, instance, user, **kwargs):
     """Request changes: the submitter hears it with the moderator's comment."""
-    page = instance.workflow_state.content_object.specific
+    page = _specific(instance.workflow_state.content_object)
     if isinstance(page, InitiativePage):
         notify_submitter(
             instance.workflow_state.requested_by, page, "changes_requested", instance.get_comment()
@@ -150,7 +155,7 @@ def on_task_rejected(sender, instance, user, **kwargs):
 
 
 def on_workflow_approved(sender, instance, user, **kwargs):
-    page = instance.content_object.specific
+    page = _specific(instance.content_object)
     if isinstance(page, InitiativePage):
         task_state = instance.task_states.order_by("-finished_at").first()
         comment = task_state.get_comment() if task_state else ""

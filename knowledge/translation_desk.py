@@ -3,6 +3,8 @@
 Sections, each a count and the first items:
 - missing: live pages of the default language with no page in this language (aliases count as
   missing), and rows of the translatable snippets the user may change with no row here;
+  pages and the reviewed snippets (knowledge.translation_review.reviewed_snippet_models) count in
+  the other sections alike, except out of date (pages only);
 - out of date: translations whose source was published after they last took its text (the same
   rule as the API's translation_status, knowledge.translation_state);
 - in progress: translations not live, with unpublished changes, not saved since their source
@@ -30,7 +32,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
-from .translation_review import review_workflow
+from .translation_review import review_workflow, reviewed_snippet_models
 from .translation_state import translation_states
 from .translators import reviewer_languages, submit_languages
 
@@ -83,6 +85,8 @@ def translation_desk(user, language_code):
     _missing_pages(sections["missing"], locale)
     _missing_snippets(sections["missing"], locale, user)
     _translated_pages(sections, locale)
+    for model in reviewed_snippet_models():
+        _translated_snippets(sections, locale, model)
     return sections
 
 
@@ -176,6 +180,49 @@ def _translated_pages(sections, locale):
     published.sort(key=lambda page: page.last_published_at, reverse=True)
     for page in published:
         sections["recently_published"].add(Item(page.title, page.url or "", str(_("View live"))))
+
+
+def _translated_snippets(sections, locale, model):
+    """The translations of one reviewed snippet model in `locale` (three queries)."""
+    sources = Translation.objects.filter(target_locale=locale, enabled=True)
+    rows = list(
+        model.objects.filter(
+            locale=locale, translation_key__in=sources.values("source__object_id")
+        ).order_by("pk")
+    )
+    if not rows:
+        return
+    states = {
+        state.object_id: state
+        for state in WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(row.pk) for row in rows],
+        )
+    }
+    workflow = review_workflow()
+    meta = model._meta
+    recent = timezone.now() - timedelta(days=RECENT_DAYS)
+    for row in rows:
+        args = [meta.app_label, meta.model_name, quote(row.pk)]
+        title = f"{meta.verbose_name}: {row}"
+        state = states.get(str(row.pk))
+        if (
+            state is not None
+            and workflow is not None
+            and state.workflow_id == workflow.pk
+            and state.status == WorkflowState.STATUS_IN_PROGRESS
+        ):
+            url = reverse("knowledge_snippet_translation_review", args=args)
+            sections["awaiting_review"].add(Item(title, url, str(_("Review"))))
+        elif state is not None or not row.live or row.has_unpublished_changes:
+            detail = ""
+            if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                detail = str(_("Changes requested"))
+            url = reverse(row.snippet_viewset.get_url_name("edit"), args=[args[2]])
+            sections["in_progress"].add(Item(title, url, str(_("Translate")), detail))
+        if row.live and row.last_published_at and row.last_published_at >= recent:
+            url = reverse(row.snippet_viewset.get_url_name("edit"), args=[args[2]])
+            sections["recently_published"].add(Item(title, url, str(_("View"))))
 
 
 def _in_progress(page, translation, workflow_state):

@@ -1,27 +1,45 @@
 """The review step of translations.
 
-A translator submits a translated page for review; a second translator or a reviewer of the same
-language approves it, which publishes it, or requests changes with a comment, and the translator
-submits again. Wagtail's workflow machinery carries it: the "Translation review" workflow (one
-TranslationReviewTask) is started on the translation by submit_for_review, whatever workflow the
-page's place in the tree has (a French initiative's tree gives it the initiatives' moderation,
-which is for content, not for its translation). Wagtail logs every transition
+A translator submits a translated page or snippet for review; a second translator or a reviewer
+of the same language approves it, which publishes it, or requests changes with a comment, and the
+translator submits again. Wagtail's workflow machinery carries it: the "Translation review"
+workflow (one TranslationReviewTask) is started on the translation by submit_for_review, whatever
+workflow the page's place in the tree has (a French initiative's tree gives it the initiatives'
+moderation, which is for content, not for its translation). Wagtail logs every transition
 (wagtail.workflow.start, .approve, .reject, .resume).
 
 Translators hold no publish permission (cms.roles), so they cannot publish their own work.
 Approval publishes through finish_workflow (WAGTAIL_FINISH_WORKFLOW_ACTION, via
 knowledge.workflow_finish), once the task has checked the reviewer: of the page's language, not
 its author, and the source live and not declined.
+
+Translatable snippets with Wagtail's draft state (reviewed_snippet_models: the SDGs, targets,
+themes and navigation menus) go through the same workflow and task: a translation is saved as a
+draft and is shown only once live. The workflow is also assigned to their models
+(WorkflowContentType), so that Wagtail's snippet editor offers to submit to it. Wagtail-localize
+writes a snippet's draft into its row and takes the row offline; submit_for_review keeps a live
+row as it was and the draft in a revision, as Wagtail's own editor does.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import CharField
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
+from wagtail.models import (
+    Page,
+    TaskState,
+    TranslatableMixin,
+    Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
+    WorkflowState,
+    WorkflowTask,
+)
+from wagtail.permissions import policy_registry
+from wagtail.snippets.models import get_snippet_models
 from wagtail.workflows import publish_workflow_state
 from wagtail_localize.models import Translation
 
@@ -36,14 +54,30 @@ class ReviewError(Exception):
     pass
 
 
+def reviewed_snippet_models():
+    """The translatable snippet models whose translations are reviewed: those with a draft
+    state and workflows."""
+    return [
+        model
+        for model in get_snippet_models()
+        if issubclass(model, TranslatableMixin) and issubclass(model, WorkflowMixin)
+    ]
+
+
 def ensure_review_workflow():
-    """The workflow and its task, created once; an administrator's later changes to them (a
-    renamed task, another task added) are kept."""
+    """The workflow and its task, created once, and assigned to the reviewed snippet models
+    that have no workflow yet; an administrator's later changes to them (a renamed task,
+    another task added, another workflow for a model) are kept."""
     workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=REVIEW_WORKFLOW)
         task = TranslationReviewTask.objects.create(name=REVIEW_WORKFLOW)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for model in reviewed_snippet_models():
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
     return workflow
 
 
@@ -56,7 +90,7 @@ def is_review_workflow(workflow_id):
 
 
 def translation_of(page):
-    """The enabled wagtail-localize translation that produces `page`, or None."""
+    """The enabled wagtail-localize translation that produces `page` (or a snippet), or None."""
     return (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
@@ -68,11 +102,24 @@ def translation_of(page):
 
 def source_allows_publishing(page):
     """A translation may go live only while its source is live and not declined (an original
-    page, with no source, may), and if it was not declined itself."""
-    if is_declined(page):
+    page or snippet, with no source, may), and if it was not declined itself (pages only are
+    declined)."""
+    if isinstance(page, Page) and is_declined(page):
         return False
     source = translation_source(page)
-    return source is None or (source.live and not is_declined(source))
+    if source is None:
+        return True
+    if isinstance(source, Page):
+        return source.live and not is_declined(source)
+    return getattr(source, "live", True)
+
+
+def may_edit(user, obj):
+    """Whether `user` may change `obj`, a page or a snippet (its permission policy, by row)."""
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_edit()
+    policy = policy_registry.get_by_type(type(obj))
+    return policy.user_has_permission_for_instance(user, "change", obj)
 
 
 def may_review_language(user, page):
@@ -106,7 +153,8 @@ def review_actions(page, user):
 
 
 def task_states_to_review(task, user):
-    """The task states of `task` in progress that `user` may act on (two queries at most)."""
+    """The task states of `task` in progress that `user` may act on, pages and snippets of their
+    languages (one query, with subqueries)."""
     states = TaskState.objects.filter(task=task, status=TaskState.STATUS_IN_PROGRESS)
     states = states.exclude(workflow_state__requested_by=user)
     if user.is_superuser:
@@ -114,25 +162,44 @@ def task_states_to_review(task, user):
     languages = reviewer_languages(user)
     if not languages:
         return TaskState.objects.none()
-    page_ids = (
-        Page.objects.filter(locale__language_code__in=languages)
-        .annotate(key=Cast("pk", CharField()))
-        .values("key")
-    )
-    return states.filter(
-        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
-        workflow_state__object_id__in=page_ids,
-    )
+    in_languages = Q()
+    for model in [Page, *reviewed_snippet_models()]:
+        ids = (
+            model.objects.filter(locale__language_code__in=languages)
+            .annotate(key=Cast("pk", CharField()))
+            .values("key")
+        )
+        in_languages |= Q(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(model),
+            workflow_state__object_id__in=ids,
+        )
+    return states.filter(in_languages)
+
+
+def _save_draft(translation, obj, user):
+    """Save the translated text as a draft. A live snippet stays as it was; the draft is its
+    latest revision (wagtail-localize would write the draft into the row and take it offline)."""
+    live = None
+    if not isinstance(obj, Page) and obj.live:
+        live = type(obj).objects.get(pk=obj.pk).serializable_data()
+    translation.save_target(user=user, publish=False)
+    if live is not None:
+        draft = type(obj).objects.get(pk=obj.pk)
+        kept = draft.with_content_json(live)
+        kept.live = True
+        kept.has_unpublished_changes = True
+        kept.save()
 
 
 @transaction.atomic
 def submit_for_review(page, user):
-    """Save the translation of `page` as a draft from its translated strings and send it to
-    review (or back to review, after changes were requested). Returns the WorkflowState."""
+    """Save the translation of `page` (or of a snippet) as a draft from its translated strings
+    and send it to review (or back to review, after changes were requested). Returns the
+    WorkflowState."""
     translation = translation_of(page)
     if translation is None:
         raise ReviewError(_("This page is not translated in the translation editor."))
-    if not page.permissions_for_user(user).can_edit():
+    if not may_edit(user, page):
         raise PermissionDenied
     if not source_allows_publishing(page):
         raise ReviewError(
@@ -150,12 +217,15 @@ def submit_for_review(page, user):
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise ReviewError(_("This translation is already waiting for review."))
     try:
-        translation.save_target(user=user, publish=False)
+        _save_draft(translation, page, user)
     except ValidationError as error:
         raise ReviewError(
             _("The translation cannot be saved: %(errors)s") % {"errors": "; ".join(error.messages)}
         ) from error
-    page = Page.objects.get(pk=page.pk).specific
+    if isinstance(page, Page):
+        page = Page.objects.get(pk=page.pk).specific
+    else:
+        page = type(page).objects.get(pk=page.pk)
     if state is not None:
         state.resume(user=user)
         return state

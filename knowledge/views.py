@@ -138,10 +138,16 @@ def _apply(page, form, user, collection):
             setattr(page, name, text_to_html(data.get(name, "")))
     locale = page.locale
     page.sdgs = list(
-        SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=data.get("sdgs") or [])
+        SustainableDevelopmentGoal.objects.filter(
+            locale=locale, live=True, number__in=data.get("sdgs") or []
+        )
     )
-    page.themes = list(Theme.objects.filter(locale=locale, code__in=data.get("themes") or []))
-    page.targets = list(SDGTarget.objects.filter(locale=locale, code__in=data.get("targets") or []))
+    page.themes = list(
+        Theme.objects.filter(locale=locale, live=True, code__in=data.get("themes") or [])
+    )
+    page.targets = list(
+        SDGTarget.objects.filter(locale=locale, live=True, code__in=data.get("targets") or [])
+    )
     if data.get("image"):
         image = get_image_model().objects.create(
             title=data["image_alt"],

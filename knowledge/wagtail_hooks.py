@@ -194,8 +194,14 @@ def register_translation_desk_urls():
     from django.urls import path
 
     from .translation_views import translation_desk_view
-    from .translator_views import review_view, submit_for_review_view
+    from .translator_views import (
+        review_snippet_view,
+        review_view,
+        submit_for_review_view,
+        submit_snippet_for_review_view,
+    )
 
+    snippet = "translations/snippets/<slug:app_label>/<slug:model_name>/<str:pk>"
     return [
         path("translations/", translation_desk_view, name="knowledge_translation_desk"),
         path(
@@ -207,6 +213,16 @@ def register_translation_desk_urls():
             "translations/<int:page_id>/review/",
             review_view,
             name="knowledge_translation_review",
+        ),
+        path(
+            f"{snippet}/submit/",
+            submit_snippet_for_review_view,
+            name="knowledge_snippet_translation_submit",
+        ),
+        path(
+            f"{snippet}/review/",
+            review_snippet_view,
+            name="knowledge_snippet_translation_review",
         ),
     ]
 
@@ -242,17 +258,47 @@ def add_translation_desk_panel(request, panels):
 def point_translators_to_review(request, page):
     """The translation editor tells a translator who cannot publish how their work goes live,
     and where it stands in review."""
+    if request.method != "GET" or page.permissions_for_user(request.user).can_publish():
+        return None
+    from django.urls import reverse
+
+    return _point_to_review(request, page, reverse("knowledge_translation_submit", args=[page.pk]))
+
+
+@hooks.register("before_edit_snippet")
+def point_snippet_translators_to_review(request, instance):
+    """The same for the reviewed translatable snippets (knowledge.translation_review)."""
     if request.method != "GET":
         return None
-    from django.contrib import messages
+    from django.contrib.admin.utils import quote
     from django.urls import reverse
+
+    from wagtail.permissions import policy_registry
+
+    from .translation_review import reviewed_snippet_models
+
+    model = type(instance)
+    if model not in reviewed_snippet_models():
+        return None
+    if policy_registry.get_by_type(model).user_has_permission(request.user, "publish"):
+        return None
+    meta = model._meta
+    url = reverse(
+        "knowledge_snippet_translation_submit",
+        args=[meta.app_label, meta.model_name, quote(instance.pk)],
+    )
+    return _point_to_review(request, instance, url)
+
+
+def _point_to_review(request, obj, submit_url):
+    from django.contrib import messages
     from django.utils.html import format_html
 
     from .translation_review import translation_of
 
-    if page.permissions_for_user(request.user).can_publish() or translation_of(page) is None:
+    if translation_of(obj) is None:
         return None
-    state = page.current_workflow_state
+    state = obj.current_workflow_state
     if state is not None and state.status == state.STATUS_IN_PROGRESS:
         messages.info(request, _("This translation is waiting for review."))
         return None
@@ -265,7 +311,7 @@ def point_translators_to_review(request, page):
         format_html(
             '{} <a href="{}">{}</a>',
             _("When the translation is ready, submit it for review: it goes live once approved."),
-            reverse("knowledge_translation_submit", args=[page.pk]),
+            submit_url,
             _("Submit for review"),
         ),
     )

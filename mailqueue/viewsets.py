@@ -4,7 +4,7 @@ Bodies are never shown: they hold password-reset, confirmation and sign-in links
 """
 
 from django.contrib.admin.utils import quote
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -26,14 +26,22 @@ from .delivery import reset_for_retry
 from .models import QueuedEmail
 
 
+def local_datetime(value, format_name="SHORT_DATETIME_FORMAT"):
+    """A date and time in the admin's language and time zone, "" for none."""
+    if value is None:
+        return ""
+    return date_format(timezone.localtime(value), format_name)
+
+
 class DateTimeColumn(Column):
     """A date and time as written in the user's language (future times included)."""
 
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault("sort_key", name)
+        super().__init__(name, **kwargs)
+
     def get_value(self, instance):
-        value = super().get_value(instance)
-        if value is None:
-            return ""
-        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        return local_datetime(super().get_value(instance))
 
 
 def retry_url(queued):
@@ -54,8 +62,12 @@ class QueueIndexView(IndexView):
 
 
 class QueueInspectView(InspectView):
+    """Dates and times in the user's language and time zone."""
+
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
+        if isinstance(field, models.DateTimeField) and value is not None:
+            value = local_datetime(value, "DATETIME_FORMAT")
         return "-" if value in (None, "") else value
 
     @cached_property
@@ -149,7 +161,7 @@ class MailQueueViewSet(ModelViewSet):
     list_filter = ["status"]
     search_fields = ["subject", "recipients"]
     list_display = [
-        "created_at",
+        DateTimeColumn("created_at", label=QueuedEmail._meta.get_field("created_at").verbose_name),
         Column("subject", label=_("Subject")),
         Column("recipients", label=_("Recipients")),
         StatusTagColumn(

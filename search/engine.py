@@ -78,10 +78,10 @@ def _vocabulary(locale):
     vocabulary = cache.get(key)
     if vocabulary is None:
         titles = list(base_queryset(locale).values_list("title", flat=True))
-        titles += SustainableDevelopmentGoal.objects.filter(locale=locale).values_list(
+        titles += SustainableDevelopmentGoal.objects.filter(locale=locale, live=True).values_list(
             "short_title", flat=True
         )
-        titles += Theme.objects.filter(locale=locale).values_list("title", flat=True)
+        titles += Theme.objects.filter(locale=locale, live=True).values_list("title", flat=True)
         vocabulary = sorted(
             {word.lower() for title in titles for word in WORD.findall(title) if len(word) > 2}
         )

@@ -191,12 +191,14 @@ def _labelled(name, counter, locale):
             labels[RESOURCE_TYPE] = str(RESOURCE_TYPE_LABEL)
         order = sorted(counter, key=lambda value: (-counter[value], labels[value]))
     elif name == "sdg":
-        goals = SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=counter)
+        goals = SustainableDevelopmentGoal.objects.filter(
+            locale=locale, live=True, number__in=counter
+        )
         titles = dict(goals.values_list("number", "short_title"))
         labels = {value: f"{value}. {titles.get(value, '')}".strip() for value in counter}
         order = sorted(counter)
     elif name == "theme":
-        themes = Theme.objects.filter(locale=locale, code__in=counter)
+        themes = Theme.objects.filter(locale=locale, live=True, code__in=counter)
         labels = dict(themes.values_list("code", "title"))
         labels = {value: labels.get(value, value) for value in counter}
         order = sorted(counter, key=lambda value: labels[value])

@@ -46,7 +46,9 @@ def goal_results(locale, query):
         return []
     base = index.get_url()
     results = []
-    for goal in SustainableDevelopmentGoal.objects.filter(locale=locale).order_by("number"):
+    for goal in SustainableDevelopmentGoal.objects.filter(locale=locale, live=True).order_by(
+        "number"
+    ):
         text = keywords.normalise(f"{goal.number} {goal.short_title} {goal.title}")
         if all(word.search(text) for word in words):
             results.append(

@@ -5,7 +5,7 @@ import json
 
 from django import forms
 from django.contrib.admin.utils import quote
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -27,6 +27,24 @@ from wagtail.admin.widgets.button import Button
 
 from .delivery import reset_for_retry
 from .models import Event, WebhookDelivery, WebhookEndpoint, all_events
+
+
+def local_datetime(value, format_name="SHORT_DATETIME_FORMAT"):
+    """A date and time in the admin's language and time zone, "" for none."""
+    if value is None:
+        return ""
+    return date_format(timezone.localtime(value), format_name)
+
+
+class DateTimeColumn(Column):
+    """A date and time as written in the user's language (future times included)."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault("sort_key", name)
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        return local_datetime(super().get_value(instance))
 
 
 class EndpointForm(WagtailAdminModelForm):
@@ -63,21 +81,13 @@ class EndpointViewSet(ModelViewSet):
         "url",
         Column("events", label=_("Events"), accessor=lambda endpoint: endpoint.event_labels),
         "active",
-        "created_at",
+        DateTimeColumn(
+            "created_at", label=WebhookEndpoint._meta.get_field("created_at").verbose_name
+        ),
     ]
 
     def get_form_class(self, for_update=False):
         return EndpointForm
-
-
-class DateTimeColumn(Column):
-    """A date and time as written in the user's language (future times included)."""
-
-    def get_value(self, instance):
-        value = super().get_value(instance)
-        if value is None:
-            return ""
-        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
 
 
 def retry_url(delivery):
@@ -98,6 +108,8 @@ class DeliveryIndexView(IndexView):
 
 
 class DeliveryInspectView(InspectView):
+    """Dates and times in the user's language and time zone."""
+
     def get_object(self, queryset=None):
         return get_object_or_404(WebhookDelivery.objects.select_related("endpoint"), pk=self.pk)
 
@@ -107,6 +119,8 @@ class DeliveryInspectView(InspectView):
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
+        if isinstance(field, models.DateTimeField) and value is not None:
+            value = local_datetime(value, "DATETIME_FORMAT")
         return "-" if value in (None, "") else value
 
     @cached_property
@@ -206,7 +220,9 @@ class DeliveryViewSet(ModelViewSet):
     ]
     list_filter = ["status", "endpoint", "event"]
     list_display = [
-        "created_at",
+        DateTimeColumn(
+            "created_at", label=WebhookDelivery._meta.get_field("created_at").verbose_name
+        ),
         "event",
         Column("page_title", label=_("Page")),
         "endpoint",

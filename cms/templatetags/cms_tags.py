@@ -154,7 +154,7 @@ def _load_menu(request, slot, language):
     from pages.models import NavigationMenu, localized_pages
 
     menu = (
-        NavigationMenu.objects.filter(slot=slot, locale__language_code=language)
+        NavigationMenu.objects.filter(slot=slot, locale__language_code=language, live=True)
         .prefetch_related("items__link_page")
         .first()
     )

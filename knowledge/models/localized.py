@@ -32,7 +32,9 @@ def _cached_rows(model, locale_id, key):
     cache_key = f"knowledge:taxonomy:{taxonomy_version()}:{model._meta.model_name}:{locale_id}"
     rows = cache.get(cache_key)
     if rows is None:
-        rows = {getattr(row, key): row for row in model.objects.filter(locale_id=locale_id)}
+        rows = {
+            getattr(row, key): row for row in model.objects.filter(locale_id=locale_id, live=True)
+        }
         cache.set(cache_key, rows, timeout=CACHE_SECONDS)
     return rows
 

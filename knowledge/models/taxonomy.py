@@ -4,6 +4,10 @@ Rows of different languages share a language-independent key (the goal `number`,
 `code`, the theme `code`). Pages relate to rows of any language and resolve the row of their own
 language by that key when they are shown (see knowledge.localized), because wagtail-localize
 copies many-to-many relations to translations unchanged.
+
+Each row has Wagtail's draft state, revisions and workflows: a translation is saved as a draft
+and goes live when the "Translation review" workflow approves it (knowledge.translation_review).
+Only live rows are shown; a language whose row is not live shows the default language's.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -11,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -23,7 +27,9 @@ TARGET_CODE = RegexValidator(
 )
 
 
-class SustainableDevelopmentGoal(TranslatableMixin, index.Indexed, models.Model):
+class SustainableDevelopmentGoal(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """One of the 17 goals in one language. Translated: the titles; synchronised: number, colour."""
 
     number = models.PositiveSmallIntegerField(
@@ -65,7 +71,9 @@ class SustainableDevelopmentGoal(TranslatableMixin, index.Indexed, models.Model)
         return f"{self.number}. {self.short_title}"
 
 
-class SDGTarget(TranslatableMixin, index.Indexed, models.Model):
+class SDGTarget(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """One of the 169 targets, in one language. Translated: the text; synchronised: the code."""
 
     goal = models.ForeignKey(
@@ -115,7 +123,9 @@ class SDGTarget(TranslatableMixin, index.Indexed, models.Model):
         return int(self.code.split(".")[0])
 
 
-class Theme(TranslatableMixin, index.Indexed, models.Model):
+class Theme(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """A thematic area (housing, transport…). Editors can add themes; `code` is the same in every
     language and is what the API and filters use."""
 

@@ -7,14 +7,24 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class NavigationMenu(TranslatableMixin, ClusterableModel):
+class NavigationMenu(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, ClusterableModel
+):
     """A list of links in one place of the layout, in one language.
 
     Translated: the text and the links' labels. Synchronised: the place, the links' targets.
+    Drafts, revisions and workflows as for the taxonomies (knowledge.models.taxonomy): only a live
+    menu is shown.
     """
 
     class Slot(models.TextChoices):

@@ -218,17 +218,26 @@ def test_translator_opens_the_french_menu_but_not_the_spanish_one(translator_cli
 
 
 @pytest.mark.usefixtures("demo_content")
-def test_translator_translates_and_publishes_the_french_footer(translator_client):
+def test_translator_translates_the_french_footer_and_submits_it_for_review(translator_client):
     # The main menu's links take their pages' titles; the footer has a text to translate.
     french = main_menu("fr", "footer")
     editing = translation_of(french)
     text = StringSegment.objects.get(source=editing.source, context__path="text")
 
     assert put_string(translator_client, editing, text, "Texte traduit").status_code == 200
+    # Publishing is the reviewer's (knowledge.translation_review), not the translator's.
     response = translator_client.post(menu_url("edit", french), {"action": "publish"})
+    assert refused(response)
+    assert main_menu("fr", "footer").text == french.text
 
-    assert response.status_code == 302
-    assert main_menu("fr", "footer").text == "Texte traduit"
+    submit = reverse(
+        "knowledge_snippet_translation_submit", args=["pages", "navigationmenu", french.pk]
+    )
+    assert translator_client.post(submit).status_code == 302
+    submitted = main_menu("fr", "footer")
+    assert submitted.workflow_in_progress
+    assert submitted.live and submitted.text == french.text  # live as it was, until approved
+    assert submitted.get_latest_revision_as_object().text == "Texte traduit"
 
 
 @pytest.mark.usefixtures("demo_content")
@@ -265,8 +274,9 @@ def test_translator_edits_a_french_theme(translator_client):
     )
 
     assert response.status_code == 302
+    assert draft_of(french).title == "Mobilité"
     french.refresh_from_db()
-    assert french.title == "Mobilité"
+    assert french.live and french.title != "Mobilité"  # a draft, until reviewed
 
 
 def test_translator_cannot_edit_a_spanish_theme(translator_client):
@@ -338,6 +348,11 @@ def goal_url(action, row):
     return reverse(f"wagtailsnippets_knowledge_sustainabledevelopmentgoal:{action}", args=[row.pk])
 
 
+def draft_of(row):
+    """What a translator saved: a draft revision of the row (reviewed before it is live)."""
+    return type(row).objects.get(pk=row.pk).get_latest_revision_as_object()
+
+
 def target_url(action, row):
     return reverse(f"wagtailsnippets_knowledge_sdgtarget:{action}", args=[row.pk])
 
@@ -352,8 +367,8 @@ def test_translator_changes_a_themes_title_but_not_its_code(translator_client):
     )
 
     assert response.status_code == 302
-    french.refresh_from_db()
-    assert (french.code, french.title) == ("transport", "Mobilité")
+    draft = draft_of(french)
+    assert (draft.code, draft.title) == ("transport", "Mobilité")
 
 
 def test_translator_changes_a_goals_titles_but_not_its_number_or_colour(translator_client):
@@ -366,8 +381,8 @@ def test_translator_changes_a_goals_titles_but_not_its_number_or_colour(translat
     )
 
     assert response.status_code == 302
-    french.refresh_from_db()
-    assert (french.number, french.color, french.short_title) == (6, colour, "Eau")
+    draft = draft_of(french)
+    assert (draft.number, draft.color, draft.short_title) == (6, colour, "Eau")
 
 
 def test_translator_changes_a_targets_text_but_not_its_code_or_goal(translator_client):
@@ -379,8 +394,8 @@ def test_translator_changes_a_targets_text_but_not_its_code_or_goal(translator_c
     )
 
     assert response.status_code == 302
-    french.refresh_from_db()
-    assert (french.code, french.goal.number, french.text) == ("11.1", 11, "Logement")
+    draft = draft_of(french)
+    assert (draft.code, draft.goal.number, draft.text) == ("11.1", 11, "Logement")
 
 
 def test_whoever_holds_the_permission_outside_translator_groups_changes_key_fields(admin_client):
@@ -426,11 +441,11 @@ def test_translator_cannot_change_a_menus_slot_or_links_nor_add_items(translator
     assert post(extra=1).status_code == 200  # refused: an item added
     assert post(extra=0).status_code == 302
 
-    french.refresh_from_db()
-    assert french.slot == "footer"
-    assert french.text == "Pied de page"
-    assert sorted((i.pk, i.link_url, i.link_page_id) for i in french.items.all()) == links
-    assert [item.label for item in french.items.all()] == [f"Lien {n}" for n in range(len(links))]
+    draft = draft_of(french)
+    assert draft.slot == "footer"
+    assert draft.text == "Pied de page"
+    assert sorted((i.pk, i.link_url, i.link_page_id) for i in draft.items.all()) == links
+    assert [item.label for item in draft.items.all()] == [f"Lien {n}" for n in range(len(links))]
 
 
 @pytest.mark.usefixtures("demo_content")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('knowledge', '0009_translation_review'),
+        ('knowledge', '0010_snippet_drafts_and_workflows'),
     ]
 
     operations = [
