@@ -1,7 +1,8 @@
 """The same question gets the same answer on every listing: each parameter is accepted, or
 refused with 400 and the same message, by the initiatives database, the search page, the pages
-API, the search API and the feeds (events and webinars likewise); keywords are cleaned, bounded
-and normalised alike, and find the same pages in Chinese and Arabic everywhere."""
+API, the search API, the certificates API and the feeds (events and webinars likewise);
+keywords are cleaned, bounded and normalised alike, and find the same pages in Chinese and
+Arabic everywhere."""
 
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 INITIATIVE_FILTERS = {"sdg", "target", "theme", "country", "region", "city", "year", "status"}
 SEARCH_FILTERS = {"type", "sdg", "theme", "region", "country", "year"}
 SCHEDULE_FILTERS = {"sdg", "theme", "attendance", "year", "upcoming", "start_after", "start_before"}
+CERTIFICATE_FILTERS = {"stage", "country", "city"}
 
 # name: (kind, address, fixed query, parameters it takes)
 ENDPOINTS = {
@@ -39,6 +41,8 @@ ENDPOINTS = {
         {"type": "pages.WebinarPage"},
         SCHEDULE_FILTERS - {"attendance"},
     ),
+    "webinars feed": ("html", "/en/feeds/webinars.atom", {}, SCHEDULE_FILTERS - {"attendance"}),
+    "certificates API": ("api", "/api/v2/certificates/", {}, CERTIFICATE_FILTERS),
 }
 
 CASES = [
@@ -74,6 +78,9 @@ CASES = [
     ("start_after", "yesterday"),
     ("start_before", "2030-01-01T10:00:00+02:00"),
     ("sdg", "1," * 60),
+    ("stage", "qualification"),
+    ("stage", "nope"),
+    ("stage", "Not a code!"),
 ]
 
 
