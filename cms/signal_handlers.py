@@ -1,4 +1,4 @@
-"""What each change of state purges from the caches (cms.invalidation), and the menus' cache."""
+"""What each change of state purges from the caches (cms.invalidation), the menus' included."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -31,16 +31,10 @@ from knowledge.models import (
 from pages.models import NavigationItem, NavigationMenu
 
 from .invalidation import page_tags, purge
-from .templatetags.cms_tags import invalidate_navigation
 
 
-def _connect(handler, name, models=(), pages=False):
-    """`handler` on saving and deleting rows of `models`, and with `pages` on a page being
-    published, unpublished, moved or deleted."""
-    if pages:
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(handler, dispatch_uid=f"{name}_{id(signal)}")
-        post_delete.connect(handler, sender=Page, dispatch_uid=f"{name}_page_delete")
+def _connect(handler, name, models=()):
+    """`handler` on saving and deleting rows of `models`."""
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
@@ -56,8 +50,6 @@ def register_signal_handlers():
     register_cache_invalidation()
     opendata.exported.connect(_open_data_exported, dispatch_uid="cms_cache_opendata")
     related.lists_changed.connect(_related_changed, dispatch_uid="cms_cache_related")
-    # Menus show page titles and addresses: any publication, move or deletion may change them.
-    _connect(invalidate_navigation, "cms_navigation", (NavigationMenu, NavigationItem), pages=True)
 
 
 # Publishing

@@ -112,24 +112,33 @@ def last_purge(tags):
     return max(values.values(), default=0)
 
 
-def fragment(name, tags, build):
+def fragment(name, tags, build, tags_of=None):
     """The value `build()` returns, kept in the cache under `name` until one of `tags` is purged
     or FRAGMENT_CACHE_SECONDS pass: the parts of responses that are costly and change rarely
-    (counts over every initiative of a language). Checked like a cached response, against the
-    purge clock; a value built while one of its tags was purged is not kept. The tags are
-    named for the response being made too. Off (0) without a cache shared by the processes:
-    a purge must reach every process's copy."""
-    tags = sorted(set(tags))
+    (counts over every initiative of a language, the menus). Checked like a cached response,
+    against the purge clock; a value built while one of its tags was purged is not kept. The
+    tags are named for the response being made too. `tags_of(value)`, when given, names more
+    tags that only the value knows (the pages a menu links to), kept and checked alike. Off (0)
+    without a cache shared by the processes: a purge must reach every process's copy."""
+    tags = set(tags)
     add(*tags)
     timeout = app_settings.FRAGMENT_CACHE_SECONDS
     if not timeout:
-        return build()
+        value = build()
+        if tags_of is not None:
+            add(*tags_of(value))
+        return value
     key = FRAGMENT_KEY.format(hashlib.sha256(name.encode()).hexdigest())
     entry = cache.get(key)
     if entry is not None and last_purge(entry["tags"]) <= entry["clock"]:
+        add(*entry["tags"])
         return entry["value"]
     started = clock()
     value = build()
+    if tags_of is not None:
+        tags |= set(tags_of(value))
+        add(*tags)
+    tags = sorted(tags)
     if last_purge(tags) <= started:
         cache.set(key, {"clock": started, "tags": tags, "value": value}, timeout)
     return value

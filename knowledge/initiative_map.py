@@ -58,19 +58,36 @@ def listing_url(request, locale_id):
     return index.get_url(request) if index else None
 
 
-def build(request, initiatives, *, listing, query="", current_city=None, title_id="initiative-map"):
-    """The map of `initiatives` (a queryset of InitiativePage).
-
-    A marker opens the city's only initiative, or the listing at `listing` narrowed to the city,
-    keeping the filters in `query` (a query string).
-    """
+def city_counts(initiatives):
+    """{city id: (number of `initiatives` in it, the first one's id)}: one GROUP BY query over
+    the whole listing, which a caller may keep (knowledge.listing caches it with the facets)."""
     rows = (
         initiatives.order_by()
         .filter(city__isnull=False)
         .values("city_id")
         .annotate(count=Count("pk", distinct=True), first=Min("pk"))
     )
-    counts = {row["city_id"]: (row["count"], row["first"]) for row in rows}
+    return {row["city_id"]: (row["count"], row["first"]) for row in rows}
+
+
+def build(
+    request,
+    initiatives,
+    *,
+    listing,
+    query="",
+    current_city=None,
+    title_id="initiative-map",
+    counts=None,
+):
+    """The map of `initiatives` (a queryset of InitiativePage), or of `counts` (city_counts() of
+    them) when already counted.
+
+    A marker opens the city's only initiative, or the listing at `listing` narrowed to the city,
+    keeping the filters in `query` (a query string).
+    """
+    if counts is None:
+        counts = city_counts(initiatives)
     if not counts:
         return None
     cities = CityPage.objects.filter(pk__in=counts).only(

@@ -92,27 +92,28 @@ def browse(request, locale):
 
     results = filtered.with_card_data().order_by(*SORTS[sort])
     paginator = Paginator(results, PAGE_SIZE)
-    page_of_results = paginator.get_page(request.GET.get("page"))
-    page_of_results.object_list = InitiativePage.prepare_cards(page_of_results.object_list, request)
-
     taxonomy = taxonomy_for(request, locale.pk)
     if notice is not None:
-        counts = {}
+        corpus = {"facets": {}, "total": 0, "cities": {}}
     elif query:
-        counts = filters.facet_counts(base)
+        corpus = _corpus_figures(filters, base, filtered)
     else:
-        # The same for every visitor (only visible initiatives count); any initiative
-        # published, unpublished, moved or restricted purges list-initiativepage, a goal or
-        # theme purges all.
-        counts = cache_tags.fragment(
-            f"initiative-facets|{locale.pk}|{filters.cache_key()}",
+        # Counted over every initiative of the language, and the same for every visitor (only
+        # visible initiatives count): kept between requests. Any initiative published,
+        # unpublished, moved or restricted purges list-initiativepage, a goal or theme purges
+        # all.
+        corpus = cache_tags.fragment(
+            f"initiative-listing|{locale.pk}|{filters.cache_key()}",
             {"list-initiativepage", "all"},
-            lambda: filters.facet_counts(base),
+            lambda: _corpus_figures(filters, base, filtered),
         )
+    paginator.count = corpus["total"]  # counted with the facets, not once more
+    page_of_results = paginator.get_page(request.GET.get("page"))
+    page_of_results.object_list = InitiativePage.prepare_cards(page_of_results.object_list, request)
     return {
         "initiatives": page_of_results,
         "result_count": paginator.count,
-        "facets": build_facets(counts, filters, taxonomy),
+        "facets": build_facets(corpus["facets"], filters, taxonomy),
         "filters": filters,
         "search_query": query,
         "sort": sort,
@@ -127,9 +128,20 @@ def browse(request, locale):
             filtered,
             listing=request.path,
             query=_query_without(request.GET, "page"),
+            counts=corpus["cities"],
         )
         if notice is None
         else None,
+    }
+
+
+def _corpus_figures(filters, base, filtered):
+    """What the listing counts over all its initiatives: each filter value's count, the number
+    of results and the initiatives of each city (the map)."""
+    return {
+        "facets": filters.facet_counts(base),
+        "total": filtered.count(),
+        "cities": initiative_map.city_counts(filtered),
     }
 
 

@@ -2,14 +2,18 @@
 databases made by `generate_bench_data`, a small one (about the demo's size) and a large one,
 measured in the same run, interleaved, with their ratio.
 
-Run by `make bench` after both databases are generated; needs Debian's wrk. Two gunicorns with
-RESPONSE_CACHE_SECONDS=0 (no shared cache), one per database, are started here on free ports and
-stopped at the end. Each endpoint is measured small, large, small, large, and the median of
-each pair is kept, so that the machine's load at one moment weighs on both sides alike.
+Run by `make bench` after both databases are generated; needs Debian's wrk and Redis. Two
+gunicorns with RESPONSE_CACHE_SECONDS=0 (no response is cached), one per database, are started
+here on free ports and stopped at the end. As in production, each keeps the costly, rarely
+changing parts of its responses (knowledge.cache_tags.fragment: the menus, the listing's
+counts) in Redis, each database in a Redis database of its own, flushed first
+(BENCH_SCALE_REDIS_URL, redis://127.0.0.1:6379/13 and the next one). Each endpoint is
+measured small, large, small, large, and the median of each pair is kept, so that the
+machine's load at one moment weighs on both sides alike.
 
 Environment: BENCH_SMALL_DATABASE_URL and BENCH_DATABASE_URL (the two databases),
 BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
-BENCH_WORKERS (2 x cores + 1), BENCH_ROUNDS (2).
+BENCH_WORKERS (2 x cores + 1), BENCH_ROUNDS (2), BENCH_SCALE_REDIS_URL.
 """
 
 import json
@@ -26,6 +30,7 @@ from bench_http import (
     app_environment,
     collect_static,
     first_generated_initiative,
+    flush_redis,
     get_ok,
     run_and_report,
     setting,
@@ -55,6 +60,14 @@ def endpoints(port):
     ]
 
 
+def fragment_redis_url(number):
+    """The Redis database of the fragments of one of the two databases (0: small, 1: large)."""
+    base = os.environ.get("BENCH_SCALE_REDIS_URL") or "redis://127.0.0.1:6379/13"
+    parts = urlsplit(base)
+    database = int(parts.path.strip("/") or 0) + number
+    return parts._replace(path=f"/{database}").geturl()
+
+
 def initiatives(port):
     _, body = get_ok(port, "/api/v2/pages/?type=knowledge.InitiativePage&locale=fr&limit=1")
     return json.loads(body)["meta"]["total_count"]
@@ -79,8 +92,10 @@ def run(directory):
     collect_static()
     with Processes(directory) as processes:
         ports = {}
-        for name, url in (("small", small_url), ("large", large_url)):
-            env = app_environment(0)
+        for number, (name, url) in enumerate((("small", small_url), ("large", large_url))):
+            redis_url = fragment_redis_url(number)
+            flush_redis(redis_url)
+            env = app_environment(0, redis_url)
             env["DATABASE_URL"] = url
             ports[name] = start_gunicorn(processes, f"gunicorn-{name}", env, workers)
         sizes = {name: initiatives(port) for name, port in ports.items()}
@@ -110,7 +125,8 @@ def run(directory):
         for endpoint, small, large, ratio in rows
     )
     return (
-        f"Machine: {CORES} cores; gunicorn {workers} sync workers, no response cache; wrk "
+        f"Machine: {CORES} cores; gunicorn {workers} sync workers, no response cache (fragments "
+        "in Redis); wrk "
         f"{setting('BENCH_THREADS', 2)} threads, {setting('BENCH_CONNECTIONS', 16)} "
         f"connections, {seconds} s after {warmup} s of warm-up; median of {rounds} runs per "
         "database, the two databases measured in turn. Initiatives counted in French.\n\n"

@@ -269,20 +269,21 @@ def with_excerpts(pages, query):
 
 
 def _text_of(page, words=()):
-    """The page's most telling text that holds one of the words, else its first text."""
+    """The page's most telling text that holds one of the words, else its first text. Texts
+    are made one at a time, most telling first, and the rest not at all once one holds a
+    word: a stream field is rendered only when the lead text does not hold the query."""
     if isinstance(page, GoalResult | ResourceResult):
         return page.text
-    texts = []
-    for name in keywords.TEXT_FIELDS:  # most telling first
-        value = getattr(page, name, None)
-        text = keywords.plain_text(value)
-        if text:
-            texts.append(text)
     pattern = keywords.word_pattern(words)
-    for text in texts:
-        if pattern is not None and pattern.search(text):
+    first = None
+    for name in keywords.TEXT_FIELDS:  # most telling first
+        text = keywords.plain_text(getattr(page, name, None))
+        if not text:
+            continue
+        if pattern is None or pattern.search(text):
             return text
-    return texts[0] if texts else (page.search_description or "")
+        first = first or text
+    return first or page.search_description or ""
 
 
 def highlight(text, words):

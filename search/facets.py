@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from django_countries import countries
 
-from knowledge.models import SustainableDevelopmentGoal, Theme
+from knowledge.models.localized import LocalizedTaxonomy
 from knowledge.regions import Region
 
 from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
@@ -159,7 +159,9 @@ def facet_counts(documents, selected, locale, extra=(), counters=None):
         for values in extra:
             if matches(values, selected, skip=name):
                 counters[name].update(values[name])
-    facets = {name: _labelled(name, counters[name], locale) for name in FACETS}
+    # Goal and theme titles of the language from the cache (dropped when one changes).
+    taxonomy = LocalizedTaxonomy(locale.pk)
+    facets = {name: _labelled(name, counters[name], taxonomy) for name in FACETS}
     return facets, total
 
 
@@ -178,7 +180,7 @@ def _counters(documents, selected):
     return counters
 
 
-def _labelled(name, counter, locale):
+def _labelled(name, counter, taxonomy):
     if name == "type":
         labels = {
             value: str(SEARCHABLE_TYPES[value]._meta.verbose_name_plural).capitalize()
@@ -191,16 +193,15 @@ def _labelled(name, counter, locale):
             labels[RESOURCE_TYPE] = str(RESOURCE_TYPE_LABEL)
         order = sorted(counter, key=lambda value: (-counter[value], labels[value]))
     elif name == "sdg":
-        goals = SustainableDevelopmentGoal.objects.filter(
-            locale=locale, live=True, number__in=counter
-        )
-        titles = dict(goals.values_list("number", "short_title"))
-        labels = {value: f"{value}. {titles.get(value, '')}".strip() for value in counter}
+        goals = taxonomy.goals
+        labels = {
+            value: f"{value}. {goals[value].short_title if value in goals else ''}".strip()
+            for value in counter
+        }
         order = sorted(counter)
     elif name == "theme":
-        themes = Theme.objects.filter(locale=locale, live=True, code__in=counter)
-        labels = dict(themes.values_list("code", "title"))
-        labels = {value: labels.get(value, value) for value in counter}
+        themes = taxonomy.themes
+        labels = {value: themes[value].title if value in themes else value for value in counter}
         order = sorted(counter, key=lambda value: labels[value])
     elif name == "region":
         labels = {value: str(Region(value).label) for value in counter if value in Region.values}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from knowledge import keywords
-from knowledge.models import SustainableDevelopmentGoal
+from knowledge.models.localized import LocalizedTaxonomy
 from pages.models import SDGIndexPage
 
 GOAL_TYPE = "knowledge.SustainableDevelopmentGoal"
@@ -41,22 +41,25 @@ def goal_results(locale, query):
     """The goals whose titles hold all the query's words, in goal order."""
     # Whole words, as everywhere ("eau" is not in "niveaux"); as typed in Chinese.
     words = [keywords.word_pattern([word]) for word in query.split()]
-    index = SDGIndexPage.objects.live().public().filter(locale=locale).first()
-    if index is None or not words:
+    if not words:
         return []
-    base = index.get_url()
-    results = []
-    for goal in SustainableDevelopmentGoal.objects.filter(locale=locale, live=True).order_by(
-        "number"
-    ):
+    goals = LocalizedTaxonomy(locale.pk).goals  # from the cache, dropped when a goal changes
+    matched = []
+    for goal in sorted(goals.values(), key=lambda goal: goal.number):
         text = keywords.normalise(f"{goal.number} {goal.short_title} {goal.title}")
         if all(word.search(text) for word in words):
-            results.append(
-                GoalResult(
-                    number=goal.number,
-                    title=f"{goal.number}. {goal.short_title}",
-                    text=goal.title,
-                    url=f"{base}{goal.number}/",
-                )
-            )
-    return results
+            matched.append(goal)
+    # The SDG index page is looked up only when a goal matches (most searches name none).
+    index = SDGIndexPage.objects.live().public().filter(locale=locale).first() if matched else None
+    if index is None:
+        return []
+    base = index.get_url()
+    return [
+        GoalResult(
+            number=goal.number,
+            title=f"{goal.number}. {goal.short_title}",
+            text=goal.title,
+            url=f"{base}{goal.number}/",
+        )
+        for goal in matched
+    ]

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -17,23 +16,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from files.templatetags.files_tags import shown_on
-from knowledge.cache_versions import bump_version, current_version
+from knowledge import cache_tags
 from knowledge.reader_urls import fallback_url, live_translations, url_for_reader
 
 register = template.Library()
-
-NAVIGATION_VERSION_KEY = "navigation:version"
-# Menus are invalidated when a menu or a page changes (see cms.signal_handlers); with a cache of
-# its own per process, another process sees the change within this many seconds.
-MENU_CACHE_SECONDS = 300
-
-
-def navigation_version():
-    return current_version(NAVIGATION_VERSION_KEY)
-
-
-def invalidate_navigation(**kwargs):
-    bump_version(NAVIGATION_VERSION_KEY)
 
 
 @dataclass(frozen=True)
@@ -139,14 +125,18 @@ def home_url(context):
 
 def _menu(request, slot):
     """The menu `slot` of the active language as {"text", "links": [(label, url, path)]}, or
-    None when editors have not made one. Cached: menus are read on every page, changed rarely."""
+    None when editors have not made one. Menus are read on every page and changed rarely: kept
+    as a fragment (knowledge.cache_tags) until a menu changes ("menu"), a page it links to is
+    published, unpublished, moved or deleted (its `page-<id>` tags), or everything is purged."""
     language = translation.get_language()
     site = Site.find_for_request(request)
-    key = f"navigation:{navigation_version()}:{site.pk if site else 0}:{language}:{slot}"
-    menu = cache.get(key)
-    if menu is None:
-        menu = _load_menu(request, slot, language) or {"missing": True}
-        cache.set(key, menu, timeout=MENU_CACHE_SECONDS)
+    name = f"navigation|{site.pk if site else 0}|{language}|{slot}"
+    menu = cache_tags.fragment(
+        name,
+        {"menu", "all"},
+        lambda: _load_menu(request, slot, language),
+        tags_of=lambda menu: [f"page-{pk}" for pk in menu.get("pages", ())],
+    )
     return None if menu.get("missing") else menu
 
 
@@ -159,19 +149,20 @@ def _load_menu(request, slot, language):
         .first()
     )
     if menu is None:
-        return None
+        return {"missing": True}
     items = list(menu.items.all())
     pages = localized_pages([item.link_page for item in items if item.link_page], menu.locale_id)
     by_key = {page.translation_key: page for page in pages}
-    links = []
+    links, linked = [], []
     for item in items:
         if item.link_page:
             page = by_key.get(item.link_page.translation_key, item.link_page)
+            linked.append(page.pk)
             if page.live:
                 links.append((item.label or page.title, page.get_url(request), page.path))
         else:
             links.append((item.label or item.link_url, item.link_url, None))
-    return {"text": menu.text, "links": links}
+    return {"text": menu.text, "links": links, "pages": linked}
 
 
 def _with_current(links, current_path):

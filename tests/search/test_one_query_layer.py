@@ -1,6 +1,7 @@
 """The same question gets the same answer on every listing: each parameter is accepted, or
 refused with 400 and the same message, by the initiatives database, the search page, the pages
-API, the search API, the feeds and the CSV and XLSX exports (events and webinars likewise);
+API, the search API, the certificates API, the feeds and the CSV and XLSX exports (events and
+webinars likewise);
 keywords are cleaned, bounded and normalised alike, and find the same pages in Chinese and
 Arabic everywhere."""
 
@@ -21,6 +22,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 INITIATIVE_FILTERS = {"sdg", "target", "theme", "country", "region", "city", "year", "status"}
 SEARCH_FILTERS = {"type", "sdg", "theme", "region", "country", "year"}
 SCHEDULE_FILTERS = {"sdg", "theme", "attendance", "year", "upcoming", "start_after", "start_before"}
+CERTIFICATE_FILTERS = {"stage", "country", "city"}
 
 # name: (kind, address, fixed query, parameters it takes)
 ENDPOINTS = {
@@ -46,6 +48,8 @@ ENDPOINTS = {
         {"type": "pages.WebinarPage"},
         SCHEDULE_FILTERS - {"attendance"},
     ),
+    "webinars feed": ("html", "/en/feeds/webinars.atom", {}, SCHEDULE_FILTERS - {"attendance"}),
+    "certificates API": ("api", "/api/v2/certificates/", {}, CERTIFICATE_FILTERS),
 }
 
 CASES = [
@@ -81,6 +85,9 @@ CASES = [
     ("start_after", "yesterday"),
     ("start_before", "2030-01-01T10:00:00+02:00"),
     ("sdg", "1," * 60),
+    ("stage", "qualification"),
+    ("stage", "nope"),
+    ("stage", "Not a code!"),
 ]
 
 
