@@ -16,7 +16,15 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from certification.models import Certificate, CertificationStage, CertifyingBody, Criterion, Tool
+from certification.models import (
+    Application,
+    Assessment,
+    Certificate,
+    CertificationStage,
+    CertifyingBody,
+    Criterion,
+    Tool,
+)
 from knowledge import cache_tags, opendata, related
 from knowledge.models import (
     CityMembership,
@@ -108,6 +116,15 @@ def _certificates(sender, **kwargs):
     purge({"certificates", "certification"})
 
 
+def _stage_report(sender, instance, raw=False, **kwargs):
+    """An application or a consensus assessment: the city's stage report, whose gaps choose the
+    initiatives its city page recommends (network.peers)."""
+    if raw:
+        return
+    application = instance if isinstance(instance, Application) else instance.application
+    purge({f"stage-report-{application.city_key}"})
+
+
 def _media(sender, instance, **kwargs):
     """An image or document: the pages that use it (Wagtail's reference index), in every
     language, and the API's listing of its kind."""
@@ -158,6 +175,7 @@ def register_cache_invalidation():
         (_interaction, (InitiativeComment, ReplicationInterest)),
         (_membership, (CityMembership, Registration)),
         (_certificates, (Certificate, CertificationStage, Criterion, CertifyingBody, Tool)),
+        (_stage_report, (Application, Assessment)),
         (_media, (get_image_model(), get_document_model())),
         (_menus, (NavigationMenu, NavigationItem)),
         (

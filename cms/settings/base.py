@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "pages",
     "knowledge",
     "certification",
+    "network",
     "search",
     "syndication",
     "mailqueue",
