@@ -121,8 +121,13 @@ def _stage_report(sender, instance, raw=False, **kwargs):
     initiatives its city page recommends (network.peers)."""
     if raw:
         return
-    application = instance if isinstance(instance, Application) else instance.application
-    purge({f"stage-report-{application.city_key}"})
+    if isinstance(instance, Application):
+        key = instance.city_key
+    else:
+        rows = Application.objects.filter(pk=instance.application_id)
+        key = rows.values_list("city_key", flat=True).first()
+    if key is not None:
+        purge({f"stage-report-{key}"})
 
 
 def _media(sender, instance, **kwargs):

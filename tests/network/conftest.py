@@ -9,7 +9,15 @@ from wagtail.models import Locale
 
 import pytest
 
-from tests.factories import CityIndexPageFactory, CityPageFactory, InitiativePageFactory
+from certification import workflow
+from certification.models import Application, Assessment
+from tests.cms.conftest import api_schema  # noqa: F401 - the fixture, for the API's tests
+from tests.factories import (
+    CityIndexPageFactory,
+    CityPageFactory,
+    InitiativePageFactory,
+    make_user,
+)
 
 CITIES = [
     # slug, title, country, region, population, initiative, goals, themes
@@ -82,3 +90,14 @@ def network(homes):
     InitiativePageFactory(parent=cities["en"]["milan"], title="Draft", sdgs=[1], live=False)
     CityPageFactory(parent=index, title="Nowhere", slug="nowhere", population=None)
     return cities
+
+
+def stage_report(city, results):
+    """A reviewed application of `city` with these consensus results by criterion code."""
+    user = make_user(f"focal-{city.slug}")
+    application = workflow.start(city.translation_key, user, "en")
+    for code, result in results.items():
+        Assessment.objects.create(application=application, criterion_code=code, result=result)
+    application.status = Application.Status.REVIEWED
+    application.save()
+    return application

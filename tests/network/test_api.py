@@ -6,8 +6,10 @@ from django.utils.translation import gettext
 
 import pytest
 
+from tests.cms.test_openapi import CHECKS
 from tests.factories import CityPageFactory, InitiativePageFactory
 from tests.knowledge.conftest import make_private
+from tests.network.conftest import stage_report
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +225,25 @@ def test_validators_and_methods_as_on_every_endpoint(client, network):
     response = client.post(URL, query)
     assert response.status_code == 405
     assert set(response.json()) == {"message"}
+
+
+def test_real_answers_match_the_openapi_document(network, api_schema):
+    cape_town = network["en"]["cape-town"]
+    nowhere = cape_town.get_parent().get_children().get(slug="nowhere")
+    operation = api_schema["/api/v2/peers/"]["GET"]
+    for city, basis in (
+        (cape_town, "fewest-initiatives"),
+        (network["fr"]["quito"], "fewest-initiatives"),
+        (nowhere, None),
+    ):
+        case = operation.Case(query={"city": city.pk})
+        response = case.call()
+        assert response.status_code == 200, response.text
+        case.validate_response(response, checks=CHECKS)
+        assert response.json()["basis"] == basis
+    stage_report(cape_town, {"Q1": "met", "Q2": "partly"})
+    case = operation.Case(query={"city": cape_town.pk})
+    response = case.call()
+    case.validate_response(response, checks=CHECKS)
+    focus = response.json()["focus"]
+    assert focus[0] == {"kind": "theme", "code": "governance", "title": "Governance"}

@@ -8,12 +8,12 @@ from django.utils.translation import gettext
 import pytest
 from bs4 import BeautifulSoup
 
-from certification import workflow
-from certification.models import Application, Assessment
+from certification.models import Application
 from cms import signal_handlers
 from network import peers
 from network.bands import band_of
-from tests.factories import CityPageFactory, InitiativePageFactory, make_user
+from tests.factories import CityPageFactory, InitiativePageFactory
+from tests.network.conftest import stage_report
 
 pytestmark = pytest.mark.django_db
 
@@ -103,21 +103,10 @@ def test_the_lists_and_reasons_are_in_the_language_of_the_city_page(network):
     assert 'Faim "zéro"' in result.recommendations[1].reason
 
 
-def _stage_report(city, results):
-    """A reviewed application of `city` with these consensus results by criterion code."""
-    user = make_user(f"focal-{city.slug}")
-    application = workflow.start(city.translation_key, user, "en")
-    for code, result in results.items():
-        Assessment.objects.create(application=application, criterion_code=code, result=result)
-    application.status = Application.Status.REVIEWED
-    application.save()
-    return application
-
-
 def test_a_stage_report_with_gaps_chooses_the_themes_of_its_gaps(network):
     # Q2 (governance, urban planning) partly met and Q3 (governance, social inclusion) not met:
     # governance is named by two gaps, then urban planning before social inclusion (Q2 first).
-    _stage_report(network["en"]["cape-town"], {"Q1": "met", "Q2": "partly", "Q3": "not_met"})
+    stage_report(network["en"]["cape-town"], {"Q1": "met", "Q2": "partly", "Q3": "not_met"})
 
     result = peers.build(network["en"]["cape-town"])
 
@@ -136,7 +125,7 @@ def test_a_stage_report_with_gaps_chooses_the_themes_of_its_gaps(network):
 
 def test_a_report_without_gaps_or_still_in_review_falls_back_to_initiative_counts(network):
     city = network["en"]["cape-town"]
-    application = _stage_report(city, {"Q1": "met", "Q2": "met", "Q3": "met"})
+    application = stage_report(city, {"Q1": "met", "Q2": "met", "Q3": "met"})
     assert peers.build(city).basis == peers.FEWEST_INITIATIVES
 
     # The gaps of a review that is not complete are nobody's business yet.
@@ -246,7 +235,7 @@ def test_the_section_is_purged_with_cities_initiatives_and_the_stage_report(
 
     purged = []
     monkeypatch.setattr(signal_handlers, "purge", lambda tags: purged.append(set(tags)))
-    application = _stage_report(city, {"Q1": "met", "Q2": "partly"})
+    application = stage_report(city, {"Q1": "met", "Q2": "partly"})
     assert {report_tag} in purged
 
     purged.clear()
