@@ -21,6 +21,7 @@ from knowledge.api import (
     ThemesAPIViewSet,
 )
 from knowledge.api_base import OrderingFilter
+from network.api import PeersAPIViewSet
 from search.api import SearchAPIViewSet
 
 
@@ -53,6 +54,7 @@ api_router.register_endpoint("preview", PreviewAPIViewSet)
 api_router.register_endpoint("search", SearchAPIViewSet)
 api_router.register_endpoint("certificates", CertificatesAPIViewSet)
 api_router.register_endpoint("awards", AwardsAPIViewSet)
+api_router.register_endpoint("peers", PeersAPIViewSet)
 
 
 def exception_handler(exc, context):

@@ -17,7 +17,15 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from awards.models import AwardCycle, AwardProgramme, Nomination
-from certification.models import Certificate, CertificationStage, CertifyingBody, Criterion, Tool
+from certification.models import (
+    Application,
+    Assessment,
+    Certificate,
+    CertificationStage,
+    CertifyingBody,
+    Criterion,
+    Tool,
+)
 from knowledge import cache_tags, opendata, related
 from knowledge.models import (
     CityMembership,
@@ -106,6 +114,20 @@ def _awards(sender, **kwargs):
     purge({"awards"})
 
 
+def _stage_report(sender, instance, raw=False, **kwargs):
+    """An application or a consensus assessment: the city's stage report, whose gaps choose the
+    initiatives its city page recommends (network.peers)."""
+    if raw:
+        return
+    if isinstance(instance, Application):
+        key = instance.city_key
+    else:
+        rows = Application.objects.filter(pk=instance.application_id)
+        key = rows.values_list("city_key", flat=True).first()
+    if key is not None:
+        purge({f"stage-report-{key}"})
+
+
 def _media(sender, instance, **kwargs):
     """An image or document: the pages that use it (Wagtail's reference index), in every
     language, and the API's listing of its kind."""
@@ -157,6 +179,7 @@ def register_cache_invalidation():
         (_membership, (CityMembership, Registration)),
         (_certificates, (Certificate, CertificationStage, Criterion, CertifyingBody, Tool)),
         (_awards, (AwardProgramme, AwardCycle, Nomination)),
+        (_stage_report, (Application, Assessment)),
         (_media, (get_image_model(), get_document_model())),
         (_menus, (NavigationMenu, NavigationItem)),
         (

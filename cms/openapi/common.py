@@ -3,6 +3,8 @@ listings other than pages."""
 
 from django.conf import settings
 
+from network.bands import CODES as BAND_CODES
+
 NULLABLE_STRING = {"type": "string", "nullable": True}
 
 
@@ -218,4 +220,60 @@ SCHEMAS["AwardResult"] = _object(
 )
 SCHEMAS["AwardListing"] = _object(
     {"meta": _ref("ListingMeta"), "items": _array(_ref("AwardResult"))}, ["meta", "items"]
+)
+SCHEMAS["PeerCity"] = _object(
+    {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "band": {"type": "string", "enum": BAND_CODES, "nullable": True},
+        "region": {"type": "string"},
+        "reason": {"type": "string", "description": "Why it is a peer, in the city's language."},
+    },
+    ["id", "title", "url", "band", "region", "reason"],
+)
+SCHEMAS["PeerRecommendation"] = _object(
+    {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "city": _ref("City"),
+        "sdgs": _array(_ref("Goal")),
+        "reason": {"type": "string", "description": "Why it is recommended, in one line."},
+    },
+    ["id", "title", "url", "city", "sdgs", "reason"],
+)
+SCHEMAS["Peers"] = _object(
+    {
+        "city": _object(
+            {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "url": {"type": "string"},
+                "band": {"type": "string", "enum": BAND_CODES, "nullable": True},
+                "region": {"type": "string"},
+            },
+            ["id", "title", "url", "band", "region"],
+        ),
+        "basis": {
+            "type": "string",
+            "enum": ["stage-report", "fewest-initiatives"],
+            "nullable": True,
+            "description": "What chose the weakest areas: the gaps of the city's latest stage "
+            "report (themes) or the goals it has the fewest initiatives on.",
+        },
+        "focus": _array(
+            _object(
+                {
+                    "kind": {"type": "string", "enum": ["sdg", "theme"]},
+                    "code": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
+                    "title": {"type": "string"},
+                },
+                ["kind", "code", "title"],
+            )
+        ),
+        "peers": _array(_ref("PeerCity")),
+        "recommendations": _array(_ref("PeerRecommendation")),
+    },
+    ["city", "basis", "focus", "peers", "recommendations"],
 )

@@ -15,6 +15,7 @@ from knowledge import parameters
 from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
 from knowledge.api_tree import MAX_PAGE_ID
 from knowledge.filters import InitiativeFilters
+from network.parameters import CITY as PEERS_CITY
 from pages.filters import ScheduleFilters
 from search.params import PARAMETERS as SEARCH_FILTERS
 
@@ -270,6 +271,13 @@ def build_paths():
             [*_filters(AWARD_PARAMETERS), LOCALE, *PAGING],
             "AwardListing",
         ),
+        "/api/v2/peers/": _get(
+            "A city's size band, its peer cities and the initiatives of peers recommended for its "
+            "weakest goals, each with a one-line reason, in the language of the city page.",
+            "get_peers",
+            [{**PEERS_CITY.openapi(), "required": True}],
+            "Peers",
+        ),
     }
 
 
@@ -289,5 +297,6 @@ PATHS = tuple(
         "/api/v2/certificates/",
         "/api/v2/certificates/{number}/",
         "/api/v2/awards/",
+        "/api/v2/peers/",
     ]
 )

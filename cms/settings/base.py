@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "certification",
     "awards",
     "alerts",
+    "network",
     "search",
     "syndication",
     "mailqueue",

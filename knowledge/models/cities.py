@@ -185,6 +185,8 @@ class CityPage(KnowledgePagePermissionsMixin, Page):
         # Other apps add to the page header (certification shows the current stage): each
         # function of the hook takes the request and the city and returns HTML or None.
         context["header_extras"] = page_extras("city_page_header", request, self)
+        # Key facts other apps add after the population (each a <dt> and its <dd>s).
+        context["fact_extras"] = page_extras("city_page_facts", request, self)
         # Sections other apps add below the city's initiatives (peers, awards, exchanges).
         context["page_sections"] = page_extras("city_page_sections", request, self)
         return context

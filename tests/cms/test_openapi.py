@@ -17,6 +17,7 @@ from cms.openapi import PATHS
 from cms.openapi.pages import api_page_models, block_schema
 from knowledge.models import InitiativePage
 from pages.models import EventPage
+from tests.factories import CityIndexPageFactory, CityPageFactory
 
 CHECKS = [
     not_a_server_error,
@@ -29,9 +30,17 @@ CHECKS = [
 ]
 
 
+@pytest.fixture
+def a_city(homes):
+    """One live city with a population, so that the document offers a city id to the endpoints
+    that require one (/api/v2/peers/)."""
+    index = CityIndexPageFactory(parent=homes["en"])
+    return CityPageFactory(parent=index, title="Fuzz city", slug="fuzz-city", population=2_000_000)
+
+
 @pytest.mark.fuzz
 @pytest.mark.parametrize("path", sorted(PATHS))
-def test_generated_requests_get_no_server_error_and_match_the_schema(api_schema, path):
+def test_generated_requests_get_no_server_error_and_match_the_schema(a_city, api_schema, path):
     operation = api_schema[path]["GET"]
 
     @given(case=operation.as_strategy())
