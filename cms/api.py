@@ -10,6 +10,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 import pages.api  # noqa: F401 - registers the editorial pages' filters
 from certification.api import CertificatesAPIViewSet
 from cms.preview import PreviewAPIViewSet
+from exchanges.api import ExchangesAPIViewSet
 from knowledge import cache_tags
 from knowledge.api import (
     BoundedSearchFilter,
@@ -51,6 +52,7 @@ api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("preview", PreviewAPIViewSet)
 api_router.register_endpoint("search", SearchAPIViewSet)
 api_router.register_endpoint("certificates", CertificatesAPIViewSet)
+api_router.register_endpoint("exchanges", ExchangesAPIViewSet)
 
 
 def exception_handler(exc, context):

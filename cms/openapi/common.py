@@ -201,3 +201,35 @@ SCHEMAS["CertificateDetail"] = _object(
 SCHEMAS["CertificateListing"] = _object(
     {"meta": _ref("ListingMeta"), "items": _array(_ref("Certificate"))}, ["meta", "items"]
 )
+SCHEMAS["Replication"] = _object(
+    {
+        "id": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["contact", "replication"]},
+        "initiative": {
+            **_object({"id": {"type": "integer"}, "title": {"type": "string"}}, ["id", "title"]),
+            "nullable": True,
+        },
+        "requesting_city": _nullable("City"),
+        "receiving_city": _nullable("City"),
+        "replicated_in": _nullable("City"),
+        "year": {"type": "integer", "nullable": True},
+        "outcome": {"type": "string"},
+        "outcome_language": {"type": "string"},
+        "closed_at": NULLABLE_DATETIME,
+    },
+    [
+        "id",
+        "kind",
+        "initiative",
+        "requesting_city",
+        "receiving_city",
+        "replicated_in",
+        "year",
+        "outcome",
+        "outcome_language",
+        "closed_at",
+    ],
+)
+SCHEMAS["ReplicationListing"] = _object(
+    {"meta": _ref("ListingMeta"), "items": _array(_ref("Replication"))}, ["meta", "items"]
+)

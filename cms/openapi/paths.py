@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
 from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from exchanges.parameters import PARAMETERS as EXCHANGE_PARAMETERS
 from knowledge import parameters
 from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
 from knowledge.api_tree import MAX_PAGE_ID
@@ -263,6 +264,14 @@ def build_paths():
             "CertificateDetail",
             not_found=True,
         ),
+        "/api/v2/exchanges/": _get(
+            "What came of exchanges between cities: done exchanges with an outcome about a live "
+            "initiative (the cities, the year, the outcome in the language it was written in; "
+            "never messages or people).",
+            "list_exchanges",
+            [*_filters(EXCHANGE_PARAMETERS), LOCALE, *PAGING],
+            "ReplicationListing",
+        ),
     }
 
 
@@ -281,5 +290,6 @@ PATHS = tuple(
         "/api/v2/search/",
         "/api/v2/certificates/",
         "/api/v2/certificates/{number}/",
+        "/api/v2/exchanges/",
     ]
 )

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "pages",
     "knowledge",
     "certification",
+    "exchanges",
     "search",
     "syndication",
     "mailqueue",
@@ -500,6 +501,7 @@ PERIODIC_TASKS = {
     "mailqueue.tasks.retry_emails": {"minutes": 1},
     "cms.tasks.requeue_expired_jobs": {"minutes": 1},
     "knowledge.tasks.delete_unverified_registrations": {"hours": 24},
+    "exchanges.tasks.moderation_digest": {"hours": 24},
     # Daily unless BACKUP_INTERVAL_HOURS says otherwise; 0 leaves backups to cron.
     **(
         {"cms.tasks.scheduled_backup": {"hours": env_int("BACKUP_INTERVAL_HOURS", 24)}}
