@@ -17,6 +17,7 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from certification.models import Certificate, CertificationStage, CertifyingBody, Criterion, Tool
+from exchanges.models import Exchange
 from knowledge import cache_tags, opendata, related
 from knowledge.models import (
     CityMembership,
@@ -93,6 +94,18 @@ def _interaction(sender, instance, **kwargs):
         purge(tags)
 
 
+def _exchange(sender, instance, raw=False, **kwargs):
+    """A done exchange's outcome shows on every translation of its initiative and in the API."""
+    if raw or instance.state != Exchange.State.DONE:
+        return
+    tags = {"exchanges"}
+    if instance.initiative_key:
+        tags.add(f"interaction-{instance.initiative_key}")
+        for page in Page.objects.filter(translation_key=instance.initiative_key):
+            tags |= page_tags(page)
+    purge(tags)
+
+
 def _membership(sender, instance, raw=False, **kwargs):
     if raw:
         # Rows loaded from a fixture or a serialized database: their city may not be there yet.
@@ -157,6 +170,7 @@ def register_cache_invalidation():
     groups = (
         (_interaction, (InitiativeComment, ReplicationInterest)),
         (_membership, (CityMembership, Registration)),
+        (_exchange, (Exchange,)),
         (_certificates, (Certificate, CertificationStage, Criterion, CertifyingBody, Tool)),
         (_media, (get_image_model(), get_document_model())),
         (_menus, (NavigationMenu, NavigationItem)),

@@ -69,6 +69,9 @@ class MoveForm(forms.Form):
     state = forms.ChoiceField(choices=Exchange.State.choices, widget=forms.HiddenInput)
     outcome = forms.CharField(
         label=_("What came of it"),
+        help_text=_(
+            "Shown on the initiative's page and in the API, in the language you write it in."
+        ),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from cms.demo import certification, editorial, knowledge, media, people, site
+from cms.demo import certification, editorial, exchanges, knowledge, media, people, site
 from files.relocation import relocate_all
 from knowledge import opendata
 
@@ -62,6 +62,7 @@ class Command(BaseCommand):
             # the same cities join after them.
             step("Certification: accounts, a certified city, a review", certification.load)
             step("Members, comments and replication", people.load)
+            step("Exchanges between cities", exchanges.load)
         # Uploads made before files were kept private by collection, or under their uploaders'
         # names, go where their collections put them (nothing to do on later runs).
         moved = relocate_all()
