@@ -34,6 +34,7 @@ INITIATIVE = Parameter(
     _initiative,
     {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
     "Ids of initiative pages, in any language.",
+    values=lambda: InitiativePage.objects.live().public().values_list("pk", flat=True),
 )
 PARAMETERS = {p.name: p for p in (INITIATIVE, parameters.CITY)}
 

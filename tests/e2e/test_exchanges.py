@@ -75,7 +75,7 @@ def test_exchange_from_request_to_outcome(live_demo, page):
     page.goto(f"{base}/en/my-city/exchanges/{exchange.pk}/")
     french = page.locator(".exchange-message__body[lang=fr]")
     assert "nos marchés sont prêts" in french.inner_text()
-    page.get_by_label("Message", exact=True).fill("Wonderful, let us start with two markets.")
+    page.locator("#id_body").fill("Wonderful, let us start with two markets.")
     page.get_by_role("button", name="Send the message").click()
     page.wait_for_url(f"**/en/my-city/exchanges/{exchange.pk}/")
     lan_mails = mails_to(lan.email)
