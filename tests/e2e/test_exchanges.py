@@ -50,7 +50,7 @@ def test_exchange_from_request_to_outcome(live_demo, page):
     page.get_by_label("Your first message").fill("Would you like to try our food policy?")
     page.get_by_role("button", name="Open the exchange").click()
     page.wait_for_url("**/en/my-city/exchanges/*/")
-    exchange = Exchange.objects.get()
+    exchange = Exchange.objects.get(initiative_key=initiative.translation_key)
     assert [m.extra_headers["Content-Language"] for m in mails_to(lan.email)] == ["fr"]
     assert f"/fr/my-city/exchanges/{exchange.pk}/" in mails_to(lan.email)[0].body
 
