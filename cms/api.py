@@ -11,6 +11,7 @@ import pages.api  # noqa: F401 - registers the editorial pages' filters
 from awards.api import AwardsAPIViewSet
 from certification.api import CertificatesAPIViewSet
 from cms.preview import PreviewAPIViewSet
+from exchanges.api import ExchangesAPIViewSet
 from knowledge import cache_tags
 from knowledge.api import (
     BoundedSearchFilter,
@@ -55,6 +56,7 @@ api_router.register_endpoint("search", SearchAPIViewSet)
 api_router.register_endpoint("certificates", CertificatesAPIViewSet)
 api_router.register_endpoint("awards", AwardsAPIViewSet)
 api_router.register_endpoint("peers", PeersAPIViewSet)
+api_router.register_endpoint("exchanges", ExchangesAPIViewSet)
 
 
 def exception_handler(exc, context):

@@ -26,6 +26,7 @@ from certification.models import (
     Criterion,
     Tool,
 )
+from exchanges.models import Exchange
 from knowledge import cache_tags, opendata, related
 from knowledge.models import (
     CityMembership,
@@ -92,6 +93,18 @@ def _interaction(sender, instance, **kwargs):
         if sender._meta.model_name == "replicationinterest":
             tags.add("list-initiativepage")
         purge(tags)
+
+
+def _exchange(sender, instance, raw=False, **kwargs):
+    """A done exchange's outcome shows on every translation of its initiative and in the API."""
+    if raw or instance.state != Exchange.State.DONE:
+        return
+    tags = {"exchanges"}
+    if instance.initiative_key:
+        tags.add(f"interaction-{instance.initiative_key}")
+        for page in Page.objects.filter(translation_key=instance.initiative_key):
+            tags |= page_tags(page)
+    purge(tags)
 
 
 def _membership(sender, instance, raw=False, **kwargs):
@@ -177,6 +190,7 @@ def register_cache_invalidation():
     groups = (
         (_interaction, (InitiativeComment, ReplicationInterest)),
         (_membership, (CityMembership, Registration)),
+        (_exchange, (Exchange,)),
         (_certificates, (Certificate, CertificationStage, Criterion, CertifyingBody, Tool)),
         (_awards, (AwardProgramme, AwardCycle, Nomination)),
         (_stage_report, (Application, Assessment)),

@@ -277,3 +277,35 @@ SCHEMAS["Peers"] = _object(
     },
     ["city", "basis", "focus", "peers", "recommendations"],
 )
+SCHEMAS["Replication"] = _object(
+    {
+        "id": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["contact", "replication"]},
+        "initiative": {
+            **_object({"id": {"type": "integer"}, "title": {"type": "string"}}, ["id", "title"]),
+            "nullable": True,
+        },
+        "requesting_city": _nullable("City"),
+        "receiving_city": _nullable("City"),
+        "replicated_in": _nullable("City"),
+        "year": {"type": "integer", "nullable": True},
+        "outcome": {"type": "string"},
+        "outcome_language": {"type": "string"},
+        "closed_at": NULLABLE_DATETIME,
+    },
+    [
+        "id",
+        "kind",
+        "initiative",
+        "requesting_city",
+        "receiving_city",
+        "replicated_in",
+        "year",
+        "outcome",
+        "outcome_language",
+        "closed_at",
+    ],
+)
+SCHEMAS["ReplicationListing"] = _object(
+    {"meta": _ref("ListingMeta"), "items": _array(_ref("Replication"))}, ["meta", "items"]
+)

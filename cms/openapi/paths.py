@@ -11,6 +11,7 @@ from wagtail.models import Page
 from awards.parameters import PARAMETERS as AWARD_PARAMETERS
 from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
 from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from exchanges.parameters import PARAMETERS as EXCHANGE_PARAMETERS
 from knowledge import parameters
 from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
 from knowledge.api_tree import MAX_PAGE_ID
@@ -278,6 +279,14 @@ def build_paths():
             [{**PEERS_CITY.openapi(), "required": True}],
             "Peers",
         ),
+        "/api/v2/exchanges/": _get(
+            "What came of exchanges between cities: done exchanges with an outcome about a live "
+            "initiative (the cities, the year, the outcome in the language it was written in; "
+            "never messages or people).",
+            "list_exchanges",
+            [*_filters(EXCHANGE_PARAMETERS), LOCALE, *PAGING],
+            "ReplicationListing",
+        ),
     }
 
 
@@ -298,5 +307,6 @@ PATHS = tuple(
         "/api/v2/certificates/{number}/",
         "/api/v2/awards/",
         "/api/v2/peers/",
+        "/api/v2/exchanges/",
     ]
 )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "awards",
     "alerts",
     "network",
+    "exchanges",
     "search",
     "syndication",
     "mailqueue",
@@ -505,6 +506,7 @@ PERIODIC_TASKS = {
     "knowledge.tasks.delete_unverified_registrations": {"hours": 24},
     # Daily; each saved search is e-mailed at most once a week (alerts.searches).
     "alerts.tasks.send_saved_search_alerts": {"hours": 24},
+    "exchanges.tasks.moderation_digest": {"hours": 24},
     # Daily unless BACKUP_INTERVAL_HOURS says otherwise; 0 leaves backups to cron.
     **(
         {"cms.tasks.scheduled_backup": {"hours": env_int("BACKUP_INTERVAL_HOURS", 24)}}

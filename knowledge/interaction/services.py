@@ -20,6 +20,7 @@ from ..models import (
     ReplicationInterest,
     TrustedCommenter,
 )
+from . import signals
 
 MODERATE_PERMISSION = "knowledge.change_initiativecomment"
 DELETE_PERMISSION = "knowledge.delete_initiativecomment"
@@ -57,9 +58,11 @@ def display_name(user):
 
 def post_comment(page, user, body, language):
     status = Status.PUBLISHED if is_trusted(user) else Status.PENDING
-    return InitiativeComment.objects.create(
+    comment = InitiativeComment.objects.create(
         page=page, author=user, body=body, language=language, status=status
     )
+    signals.comment_posted.send(sender=InitiativeComment, comment=comment)
+    return comment
 
 
 def visible_comments(page, user):
@@ -123,12 +126,19 @@ def report_comment(comment, user, reason, details=""):
 @transaction.atomic
 def moderate(comment, moderator, status):
     """A moderator's decision: publish or hide. Reports read so far stop counting."""
+    previous_status = comment.status
     comment.status = status
     comment.moderated_by = moderator
     comment.moderated_at = timezone.now()
     comment.save(update_fields=["status", "moderated_by", "moderated_at"])
     comment.reports.update(reviewed=True)
     log(instance=comment, action=MODERATION_ACTIONS[status], user=moderator)
+    signals.comment_moderated.send(
+        sender=InitiativeComment,
+        comment=comment,
+        moderator=moderator,
+        previous_status=previous_status,
+    )
 
 
 def set_trusted(user, moderator, trusted):
@@ -185,9 +195,10 @@ def _render(template, context, language):
         return render_to_string(template, context)
 
 
-def relay_message(city, page, data, page_url, language, copy_to=None):
+def relay_message(city, page, data, page_url, language, copy_to=None, user=None):
     """Send a visitor's message to the city's focal points (who can reply to the sender), and a
-    copy to `copy_to` if given. Returns False when the city has no address to write to."""
+    copy to `copy_to` if given; `user` is the signed-in sender, if any. Returns False when the
+    city has no address to write to."""
     recipients = focal_point_emails(city.translation_key)
     if not recipients:
         return False
@@ -213,6 +224,9 @@ def relay_message(city, page, data, page_url, language, copy_to=None):
             None,
             [copy_to],
         ).send()
+    signals.contact_relayed.send(
+        sender=CityPage, city=city, page=page, data=data, language=language, user=user
+    )
     return True
 
 
@@ -252,6 +266,9 @@ def record_replication(page, membership, kind, note, page_url):
                 recipients,
                 reply_to=[membership.user.email] if membership.user.email else None,
             ).send()
+    signals.replication_recorded.send(
+        sender=ReplicationInterest, interest=interest, page=page, membership=membership
+    )
     return interest
 
 

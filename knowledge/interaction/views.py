@@ -150,7 +150,13 @@ def contact_city(request, page_id):
     # form a relay for messages to addresses typed in by strangers.
     copy_to = request.user.email if request.user.is_authenticated else None
     sent = services.relay_message(
-        city, page, form.cleaned_data, page_url, get_language(), copy_to=copy_to
+        city,
+        page,
+        form.cleaned_data,
+        page_url,
+        get_language(),
+        copy_to=copy_to,
+        user=request.user if request.user.is_authenticated else None,
     )
     if not sent:
         form.add_error(None, _("This city has no focal point to write to yet."))

@@ -17,6 +17,7 @@ from cms.demo import (
     awards,
     certification,
     editorial,
+    exchanges,
     knowledge,
     media,
     people,
@@ -73,6 +74,7 @@ class Command(BaseCommand):
             step("Members, comments and replication", people.load)
             step("Awards: a programme with a decided cycle", awards.load)
             step("Saved searches", saved_searches.load)
+            step("Exchanges between cities", exchanges.load)
         # Uploads made before files were kept private by collection, or under their uploaders'
         # names, go where their collections put them (nothing to do on later runs).
         moved = relocate_all()

@@ -1,0 +1,194 @@
+"""Exchanges in My City: open one, read it, write, accept or decline, move it on, close it with
+an outcome; and each person's notification settings.
+
+Only active members of one of the two cities see an exchange (others get 404, as if it did not
+exist); what each city may do is Exchange.allowed_moves's answer.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wagtail.models import Locale
+
+from knowledge.views import member_required
+
+from . import services
+from .forms import MessageForm, MoveForm, NotificationSettingsForm, OpenExchangeForm
+from .models import Exchange, NotificationSettings, TransitionError, city_pages
+
+MOVE_LABELS = {
+    Exchange.State.ACCEPTED: gettext_lazy("Accept"),
+    Exchange.State.DECLINED: gettext_lazy("Decline"),
+    Exchange.State.IN_PROGRESS: gettext_lazy("Start working together"),
+    Exchange.State.DONE: gettext_lazy("Close with an outcome"),
+}
+
+
+def _exchange_for(request, exchange_id):
+    """The exchange if the member's city is one of its two; 404 otherwise."""
+    exchange = get_object_or_404(Exchange, pk=exchange_id)
+    if request.membership.city_key not in exchange.city_keys():
+        raise Http404
+    return exchange
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def open_exchange(request):
+    locale = Locale.get_active()
+    form = OpenExchangeForm(
+        request.POST if request.method == "POST" else None,
+        membership=request.membership,
+        locale=locale,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        initiative = data["initiative_page"]
+        exchange = services.open_exchange(
+            request.membership.city_key,
+            data["city_page"].translation_key,
+            request.user,
+            data["kind"],
+            initiative_key=initiative.translation_key if initiative else None,
+            body=data["message"],
+            language=get_language(),
+        )
+        messages.success(request, _("The exchange is open. The other city has been told."))
+        return redirect("exchanges:detail", exchange.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "exchanges/open.html", {"form": form, "page": None}, status=status)
+
+
+def _detail_context(request, exchange, message_form=None, move_forms=None):
+    locale = Locale.get_active()
+    city_key = request.membership.city_key
+    cities = city_pages(exchange.city_keys(), locale)
+    exchange_messages = list(exchange.messages.select_related("author"))
+    for message in exchange_messages:
+        message.city = cities.get(message.city_key)
+    transitions = list(exchange.transitions.select_related("user"))
+    for transition in transitions:
+        transition.city = cities.get(transition.city_key)
+    moves = move_forms or {}
+    actions = []
+    for state in exchange.allowed_moves(city_key):
+        form = moves.get(state) or MoveForm(
+            initial={"state": state},
+            closing=state == Exchange.State.DONE,
+            auto_id=f"id_{state}_%s",
+        )
+        actions.append({"state": state, "label": MOVE_LABELS[state], "form": form})
+    return {
+        "page": None,
+        "exchange": exchange,
+        "requesting_city": cities.get(exchange.requesting_city_key),
+        "receiving_city": cities.get(exchange.receiving_city_key),
+        "other_city": cities.get(exchange.other_city_key(city_key)),
+        "initiative": exchange.initiative(locale),
+        "exchange_messages": exchange_messages,
+        "transitions": transitions,
+        "actions": actions,
+        "message_form": message_form
+        or (MessageForm(initial={"language": get_language()}) if exchange.is_open else None),
+    }
+
+
+@member_required
+def detail(request, exchange_id):
+    exchange = _exchange_for(request, exchange_id)
+    return render(request, "exchanges/detail.html", _detail_context(request, exchange))
+
+
+@member_required
+@require_POST
+def post_message(request, exchange_id):
+    exchange = _exchange_for(request, exchange_id)
+    if not exchange.is_open:
+        messages.error(request, _("This exchange is closed: no more messages can be written."))
+        return render(
+            request, "exchanges/detail.html", _detail_context(request, exchange), status=400
+        )
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, exchange, message_form=form)
+        return render(request, "exchanges/detail.html", context, status=400)
+    services.post_message(
+        exchange,
+        request.user,
+        request.membership.city_key,
+        form.cleaned_data["body"],
+        form.cleaned_data["language"],
+    )
+    messages.success(request, _("Your message was sent."))
+    return redirect("exchanges:detail", exchange.pk)
+
+
+@member_required
+@require_POST
+def move(request, exchange_id):
+    exchange = _exchange_for(request, exchange_id)
+    state = request.POST.get("state", "")
+    prefix = state if state in Exchange.State.values else "move"
+    form = MoveForm(request.POST, closing=state == Exchange.State.DONE, auto_id=f"id_{prefix}_%s")
+    if form.is_valid():
+        try:
+            services.move(
+                exchange,
+                form.cleaned_data["state"],
+                request.user,
+                request.membership.city_key,
+                outcome=form.cleaned_data.get("outcome", ""),
+                outcome_year=form.cleaned_data.get("outcome_year"),
+                language=get_language(),
+            )
+        except TransitionError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The exchange is now: %(state)s.") % {"state": exchange.get_state_display()},
+            )
+            return redirect("exchanges:detail", exchange.pk)
+    elif "state" in form.errors:
+        messages.error(request, _("This exchange cannot move to that state."))
+    context = _detail_context(request, exchange, move_forms={state: form})
+    return render(request, "exchanges/detail.html", context, status=400)
+
+
+@member_required
+@require_POST
+def share(request, exchange_id):
+    """Either city agrees (or stops agreeing) that partners see the exchange."""
+    exchange = _exchange_for(request, exchange_id)
+    shared = request.POST.get("shared") == "1"
+    services.set_shared(exchange, shared)
+    if shared:
+        messages.success(request, _("Partners of the platform can now see this exchange."))
+    else:
+        messages.success(request, _("Partners of the platform no longer see this exchange."))
+    return redirect("exchanges:detail", exchange.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    instance = NotificationSettings.objects.filter(user=request.user).first()
+    instance = instance or NotificationSettings(user=request.user)
+    form = NotificationSettingsForm(
+        request.POST if request.method == "POST" else None, instance=instance
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your e-mail settings are saved."))
+        return redirect("exchanges:notifications")
+    return render(
+        request,
+        "exchanges/notifications.html",
+        {"form": form, "page": None},
+        status=400 if form.is_bound else 200,
+    )

@@ -1,0 +1,95 @@
+"""The exchanges on other apps' pages: My City's section, the outcomes on initiative pages, and
+the partners' list in the admin."""
+
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
+
+from .admin_views import can_view_shared, shared_exchanges
+from .models import Exchange, city_pages
+
+MY_CITY_ROWS = 50
+
+
+@hooks.register("my_city_dashboard_sections")
+def exchanges_section(request, membership):
+    """The city's exchanges, open and done, with a link to start one."""
+    locale = Locale.get_active()
+    exchanges = list(
+        Exchange.objects.involving(membership.city_key).order_by("-updated_at")[:MY_CITY_ROWS]
+    )
+    keys = set()
+    for exchange in exchanges:
+        keys |= exchange.city_keys()
+    cities = city_pages(keys, locale)
+    rows = [
+        {
+            "exchange": exchange,
+            "other_city": cities.get(exchange.other_city_key(membership.city_key)),
+            "incoming": exchange.receiving_city_key == membership.city_key,
+            "initiative": exchange.initiative(locale),
+        }
+        for exchange in exchanges
+    ]
+    return render_to_string(
+        "exchanges/includes/my_city_section.html", {"rows": rows}, request=request
+    )
+
+
+def replications(page):
+    """[{"exchange", "city"}] of the done exchanges with an outcome about the initiative `page`;
+    `city` is the city that is not the initiative's own (where it was replicated)."""
+    exchanges = list(
+        Exchange.objects.replications()
+        .filter(initiative_key=page.translation_key)
+        .order_by("-outcome_year", "-closed_at")
+    )
+    if not exchanges:
+        return []
+    own_key = page.city.translation_key if getattr(page, "city", None) else None
+    keys = set()
+    for exchange in exchanges:
+        keys |= exchange.city_keys()
+    cities = city_pages(keys, page.locale)
+    return [
+        {
+            "exchange": exchange,
+            "city": cities.get(
+                exchange.other_city_key(own_key)
+                if own_key in exchange.city_keys()
+                else exchange.requesting_city_key
+            ),
+        }
+        for exchange in exchanges
+    ]
+
+
+@hooks.register("initiative_page_sections")
+def initiative_replications(request, page):
+    rows = replications(page)
+    if not rows:
+        return None
+    return render_to_string(
+        "exchanges/includes/initiative_replications.html", {"rows": rows}, request=request
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("exchanges/shared/", shared_exchanges, name="exchanges_shared")]
+
+
+class SharedExchangesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_shared(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_shared_menu_item():
+    return SharedExchangesMenuItem(
+        _("Shared exchanges"), reverse("exchanges_shared"), icon_name="group", order=380
+    )
