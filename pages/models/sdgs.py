@@ -20,7 +20,6 @@ from library.models import LibraryIndexPage, LibraryItemPage
 from .events import EventPage
 from .webinars import WebinarPage
 
-
 LIBRARY_ITEMS_SHOWN = 6
 
 

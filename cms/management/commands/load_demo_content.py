@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from cms.demo import certification, editorial, knowledge, media, people, site
+from cms.demo import certification, editorial, knowledge, library, media, people, site
 from files.relocation import relocate_all
 from knowledge import opendata
 
@@ -57,6 +57,7 @@ class Command(BaseCommand):
             home = step("Home and About pages", site.load)
             step("Cities and initiatives", knowledge.load, home)
             step("Partners, events, webinars, goals and menus", editorial.load, home)
+            step("Library: publications and tools", library.load)
             step("Images, documents, links and logos", media.load)
             # The certification focal points first: each city has one, and the demo members of
             # the same cities join after them.

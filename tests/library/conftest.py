@@ -1,0 +1,34 @@
+import pytest
+
+from knowledge.models import SustainableDevelopmentGoal, Theme
+from library.models import LibraryIndexPage, LibraryItemPage
+from tests.factories import PageFactory
+
+
+class LibraryItemPageFactory(PageFactory):
+    class Meta:
+        model = LibraryItemPage
+
+    kind = "publication"
+    link = "https://example.org/work"
+
+
+@pytest.fixture
+def library(db):
+    """The English library index (made by migrate, with the certification's tools in it)."""
+    return LibraryIndexPage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def make_item(library):
+    def make(title, sdgs=(), themes=(), parent=None, **fields):
+        parent = parent or library
+        item = LibraryItemPageFactory(parent=parent, title=title, **fields)
+        item.sdgs.set(
+            SustainableDevelopmentGoal.objects.filter(locale=parent.locale, number__in=sdgs)
+        )
+        item.themes.set(Theme.objects.filter(locale=parent.locale, code__in=themes))
+        item.save_revision().publish()
+        return item
+
+    return make
