@@ -39,7 +39,8 @@ def register_rows(certificates, locale):
 
 
 def index(request):
-    cache_tags.add("certificates", "certification")
+    # The tools and resources are library items: a publication of one purges the page.
+    cache_tags.add("certificates", "certification", cache_tags.list_tag(LibraryItemPage))
     locale = Locale.get_active()
     stages = CertificationStage.objects.filter(locale=locale).prefetch_related("criteria")
     if not stages:

@@ -155,6 +155,10 @@ class LibraryItemPage(LocalizedTaxonomyMixin, Page):
         verbose_name = _("library item")
         verbose_name_plural = _("library items")
 
+    def cache_tags(self):
+        """Nothing but itself (knowledge.cache_tags): other publications keep it cached."""
+        return []
+
     def clean(self):
         super().clean()
         if not self.document_id and not self.link:

@@ -18,23 +18,32 @@ pytestmark = pytest.mark.django_db
 def test_an_item_needs_a_document_or_a_link(library):
     item = LibraryItemPage(title="Urban Indicators Guidelines", slug="uig", kind="guide")
     with pytest.raises(ValidationError) as error:
-        item.full_clean()
+        library.add_child(instance=item)
     assert "Give a document or a link" in str(error.value.message_dict["link"])
-    item.link = "https://unhabitat.org/uig"
-    item.full_clean()
+    assert not LibraryItemPage.objects.filter(slug="uig").exists()
+    library.add_child(
+        instance=LibraryItemPage(
+            title="Urban Indicators Guidelines",
+            slug="uig",
+            kind="guide",
+            link="https://unhabitat.org/uig",
+        )
+    )
     document = get_document_model().objects.create(
         title="UIG", file=ContentFile(b"%PDF-1.4", name="uig.pdf")
     )
-    item.link = ""
-    item.document = document
-    item.full_clean()
+    library.add_child(
+        instance=LibraryItemPage(title="UIG (PDF)", slug="uig-pdf", kind="guide", document=document)
+    )
+    assert LibraryItemPage.objects.filter(slug__in=["uig", "uig-pdf"]).count() == 2
 
 
 def test_unknown_languages_are_refused(library):
-    item = LibraryItemPage(title="X", slug="x", kind="guide", link="https://example.org")
-    item.languages = ["fr", "xx"]
+    item = LibraryItemPage(
+        title="X", slug="x", kind="guide", link="https://example.org", languages=["fr", "xx"]
+    )
     with pytest.raises(ValidationError) as error:
-        item.full_clean()
+        library.add_child(instance=item)
     assert "xx" in str(error.value.message_dict["languages"])
 
 
