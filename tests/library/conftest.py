@@ -2,6 +2,17 @@ import pytest
 
 from knowledge.models import SustainableDevelopmentGoal, Theme
 from library.models import LibraryIndexPage, LibraryItemPage
+
+# The certification's fixtures, for the stage report of tests/library/test_tools_and_search.py.
+from tests.certification.conftest import (  # noqa: F401
+    in_review,
+    quito,
+    quito_client,
+    quito_member,
+    reviewer,
+    secretariat,
+    submitted,
+)
 from tests.factories import PageFactory
 
 
@@ -28,7 +39,9 @@ def make_item(library):
             SustainableDevelopmentGoal.objects.filter(locale=parent.locale, number__in=sdgs)
         )
         item.themes.set(Theme.objects.filter(locale=parent.locale, code__in=themes))
-        item.save_revision().publish()
+        revision = item.save_revision()
+        if fields.get("live", True):
+            revision.publish()
         return item
 
     return make

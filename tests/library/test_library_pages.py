@@ -80,13 +80,17 @@ def test_the_index_filters_by_kind_sdg_theme_language_and_year(
     assert response.status_code == 400
     assert "klingon" in response.content.decode()
 
-    client.get("/en/library/")
+    # Each measured address is new to the response cache; another request warms the rest.
+    client.get("/en/library/?theme=housing&page=1")
     with django_assert_max_num_queries(40) as few:
-        client.get("/en/library/?sdg=6")
+        client.get("/en/library/?sdg=6&page=1")
+    limit = len(few.captured_queries)  # before another request resets the connection's log
     for number in range(8):
         make_item(f"Extra {number}", sdgs=[6], year=2000 + number, languages=["fr"])
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get("/en/library/?sdg=6")
+    client.get("/en/library/?language=es")
+    with django_assert_max_num_queries(limit):
+        response = client.get("/en/library/?sdg=6&kind=publication")
+    assert "Extra 7" in response.content.decode()
 
 
 def test_the_sdg_page_lists_its_library_items(client, make_item, demo_content):
