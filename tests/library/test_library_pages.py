@@ -172,7 +172,6 @@ def test_editors_add_library_items_and_city_members_do_not(library, demo_content
             "slug": "urban-indicators-guidelines",
             "kind": "guide",
             "link": "",
-            "abstract": "",
             "action-publish": "publish",
         },
     )
@@ -187,7 +186,6 @@ def test_editors_add_library_items_and_city_members_do_not(library, demo_content
             "link": "https://unhabitat.org/uig",
             "year": "2016",
             "languages": ["en", "fr"],
-            "abstract": "",
             "action-publish": "publish",
         },
     )
