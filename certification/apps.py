@@ -9,3 +9,10 @@ class CertificationConfig(AppConfig):
     label = "certification"
     verbose_name = _("Certification")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .library_tools import move_tools_after_migrate
+
+        post_migrate.connect(move_tools_after_migrate, sender=self)

@@ -9,11 +9,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from knowledge import cache_tags
+from library.models import ItemKind, LibraryIndexPage, LibraryItemPage
 
 from . import permissions
 from .forms import RevokeForm
-from .models import Certificate, CertificationStage, CertifyingBody, Tool
+from .models import Certificate, CertificationStage, CertifyingBody
 from .models.applications import rows_in_locale
+
+MAX_TOOLS = 50
 
 # SDGC-<year>-<number of at least six digits> (certification.committee issues them).
 CERTIFICATE_NUMBER = re.compile(r"SDGC-[0-9]{4}-[0-9]{6,20}")
@@ -36,7 +39,8 @@ def register_rows(certificates, locale):
 
 
 def index(request):
-    cache_tags.add("certificates", "certification")
+    # The tools and resources are library items: a publication of one purges the page.
+    cache_tags.add("certificates", "certification", cache_tags.list_tag(LibraryItemPage))
     locale = Locale.get_active()
     stages = CertificationStage.objects.filter(locale=locale).prefetch_related("criteria")
     if not stages:
@@ -48,7 +52,12 @@ def index(request):
         {
             "stages": stages.order_by("order"),
             "certificates": register_rows(current.order_by("stage_code", "-issued_on"), locale),
-            "tools": Tool.objects.filter(locale=locale).order_by("title"),
+            "tools": LibraryItemPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .exclude(kind=ItemKind.PUBLICATION)
+            .order_by("title")[:MAX_TOOLS],
+            "library_index": LibraryIndexPage.objects.live().public().filter(locale=locale).first(),
         },
     )
 

@@ -8,8 +8,9 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from knowledge.models import InitiativePage
+from library.models import LibraryItemPage
 
-from .models import Assessment, Tool
+from .models import Assessment
 
 SUGGESTIONS_PER_GAP = 3
 
@@ -74,18 +75,26 @@ def _initiatives_for(criterion, locale, city_key):
 
 
 def _tools_for(criterion, locale):
-    """Tools linked to the criterion, then tools of its themes matching its words."""
-    tools = list(Tool.objects.filter(locale=locale))
-    linked = [tool for tool in tools if criterion["code"] in tool.criteria]
+    """Live library items linked to the criterion, then items of its themes matching its words."""
+    items = list(
+        LibraryItemPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .prefetch_related("themes")
+        .order_by("title")
+    )
+    linked = [item for item in items if criterion["code"] in item.criteria]
     themes = set(criterion.get("themes") or [])
-    related = [tool for tool in tools if tool not in linked and themes & set(tool.themes)]
+    related = [item for item in items if item not in linked and themes & set(item.theme_codes)]
     words = _words(criterion)
     if related and words:
         matching = get_search_backend().search(
-            words, Tool.objects.filter(pk__in=[tool.pk for tool in related]), operator="or"
+            words,
+            LibraryItemPage.objects.filter(pk__in=[item.pk for item in related]),
+            operator="or",
         )
-        matched_ids = [tool.pk for tool in matching]
-        related.sort(key=lambda tool: matched_ids.index(tool.pk) if tool.pk in matched_ids else 99)
+        matched_ids = [item.pk for item in matching]
+        related.sort(key=lambda item: matched_ids.index(item.pk) if item.pk in matched_ids else 99)
     return (linked + related)[:SUGGESTIONS_PER_GAP]
 
 

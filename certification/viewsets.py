@@ -17,7 +17,6 @@ from .models import (
     CertifyingBody,
     ConflictOfInterest,
     TechnicalReviewer,
-    Tool,
 )
 
 
@@ -36,15 +35,6 @@ class BodyViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Certifying bodies")
     list_display = ["name", "kind", "country", "locale"]
-
-
-class ToolViewSet(SnippetViewSet):
-    model = Tool
-    index_view_class = UserLanguageIndexView
-    icon = "link"
-    menu_label = _("Tools and resources")
-    list_display = ["title", "kind", "criterion_codes", "locale"]
-    search_fields = ["title", "description"]
 
 
 class ReviewerForm(WagtailAdminModelForm):
@@ -84,7 +74,7 @@ class ConflictViewSet(ModelViewSet):
 
 
 class CertificationViewSetGroup(SnippetViewSetGroup):
-    items = (StageViewSet, BodyViewSet, ToolViewSet, ReviewerViewSet, ConflictViewSet)
+    items = (StageViewSet, BodyViewSet, ReviewerViewSet, ConflictViewSet)
     menu_icon = "success"
     menu_label = _("Certification")
     menu_name = "certification"

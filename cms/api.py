@@ -7,6 +7,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from rest_framework.views import exception_handler as drf_exception_handler
 
+import library.api  # noqa: F401 - registers the library's filters
 import pages.api  # noqa: F401 - registers the editorial pages' filters
 from awards.api import AwardsAPIViewSet
 from certification.api import CertificatesAPIViewSet

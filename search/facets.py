@@ -85,6 +85,9 @@ def attributes_of(types):
         if "start_year" in names:
             for pk, year in pages.values_list("pk", "start_year"):
                 add(pk, "year", year)
+        elif "year" in names:
+            for pk, year in pages.values_list("pk", "year"):
+                add(pk, "year", year)
         elif "start" in names:
             for pk, start in pages.values_list("pk", "start"):
                 add(pk, "year", start.year if start else None)

@@ -1,9 +1,6 @@
-"""Certification resources as search results: the stages (on /<lang>/certification/) and the
-tools and resources library, in the visitor's language.
-
-Neither is a page: stages are four rows per language, matched like the goals; tools are
-matched through Wagtail's search backend (they are indexed), with a substring match behind it
-for scripts the database backends cannot split into words.
+"""Certification resources as search results: the stages (on /<lang>/certification/), in the
+visitor's language. Stages are not pages: four rows per language, matched like the goals.
+(The tools and resources are library items, found as pages: library.LibraryItemPage.)
 """
 
 from dataclasses import dataclass
@@ -12,9 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.search.backends import get_search_backend
-
-from certification.models import CertificationStage, Tool
+from certification.models import CertificationStage
 from knowledge import keywords
 
 RESOURCE_TYPE = "certification.Resource"
@@ -67,22 +62,4 @@ def resource_results(locale, query):
                     type_label=str(_("Certification stage")),
                 )
             )
-    tools = Tool.objects.filter(locale=locale)
-    matched = list(get_search_backend().search(query, tools, operator="and")[:MAX_RESOURCES])
-    known = {tool.pk for tool in matched}
-    for tool in tools:
-        text = keywords.normalise(f"{tool.title} {tool.description} {tool.publisher}")
-        if tool.pk not in known and all(word.search(text) for word in words):
-            matched.append(tool)
-    for tool in matched[:MAX_RESOURCES]:
-        results.append(
-            ResourceResult(
-                key=f"tool:{tool.code}",
-                code=tool.code,
-                title=tool.title,
-                text=tool.description,
-                url=f"{base}#tool-{tool.code}",
-                type_label=str(_("Tool or resource")),
-            )
-        )
     return results

@@ -1,6 +1,7 @@
 """The page types the site search covers, by the type name the API uses."""
 
 from knowledge.models import CityPage, InitiativePage
+from library.models import LibraryItemPage
 from pages.models import EventPage, PartnerPage, SDGIndexPage, StandardPage, WebinarPage
 
 SEARCHABLE_TYPES = {
@@ -13,5 +14,6 @@ SEARCHABLE_TYPES = {
         PartnerPage,
         SDGIndexPage,
         StandardPage,
+        LibraryItemPage,
     )
 }

@@ -64,7 +64,11 @@ def load(home, log):
     _menu(
         NavigationMenu.Slot.MAIN,
         "",
-        [pages[slug] for slug in ("initiatives", "cities", "events", "webinars")]
+        [
+            pages[slug]
+            for slug in ("initiatives", "cities", "events", "webinars", "library")
+            if slug in pages
+        ]
         + [sdg_index, pages["partners"], pages["about"]],
         log,
     )

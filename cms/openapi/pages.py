@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 
 from knowledge.blocks import PublicDocumentChooserBlock, PublicImageBlock
+from library.choices import ItemKind
 
 from .common import (
     DATETIME,
@@ -82,10 +83,19 @@ FIELD_SCHEMAS = {
     "recording_url": {"type": "string"},
     "slides": _nullable("NestedDocument"),
     "kind": {"type": "string"},
+    "code": {"type": "string"},
+    "publisher": {"type": "string"},
+    "year": {"type": "integer", "nullable": True},
+    "languages": _array(_ref("Language")),
+    "document": _nullable("DocumentLink"),
+    "link": {"type": "string"},
+    "abstract": HTML,
+    "criteria": _array({"type": "string", "description": "A certification criterion code."}),
     "translations": _ref("Translations"),
 }
 # Where one type's field differs from the shared shape.
 TYPE_FIELD_SCHEMAS = {
+    ("library.LibraryItemPage", "kind"): {"type": "string", "enum": list(ItemKind.values)},
     ("pages.EventPage", "city"): {
         "type": "string",
         "deprecated": True,
@@ -126,6 +136,9 @@ SCHEMAS.update(
                 "title": {"type": "string"},
             },
             ["id", "meta"],
+        ),
+        "Language": _object(
+            {"code": {"type": "string"}, "name": {"type": "string"}}, ["code", "name"]
         ),
         "DocumentLink": _object(
             {"id": {"type": "integer"}, "title": {"type": "string"}, "url": {"type": "string"}},

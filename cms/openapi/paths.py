@@ -16,6 +16,7 @@ from knowledge import parameters
 from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
 from knowledge.api_tree import MAX_PAGE_ID
 from knowledge.filters import InitiativeFilters
+from library.filters import LibraryFilters
 from network.parameters import CITY as PEERS_CITY
 from pages.filters import ScheduleFilters
 from search.params import PARAMETERS as SEARCH_FILTERS
@@ -87,9 +88,15 @@ def _order(view, model):
 def _page_parameters():
     return [
         RICH_TEXT,
-        # `type`, its filters (initiatives', then those of events and webinars), fields, order.
+        # `type`, its filters (initiatives', events' and webinars', library items'), fields,
+        # order.
         page_type_parameter(
-            PagesAPIViewSet, {**InitiativeFilters.PARAMETERS, **ScheduleFilters.PARAMETERS}
+            PagesAPIViewSet,
+            {
+                **InitiativeFilters.PARAMETERS,
+                **ScheduleFilters.PARAMETERS,
+                **LibraryFilters.PARAMETERS,
+            },
         ),
         LOCALE,
         *PAGING,

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "cms",
     "pages",
     "knowledge",
+    "library",
     "certification",
     "awards",
     "alerts",

@@ -15,9 +15,12 @@ from knowledge import charts, initiative_map
 from knowledge.filters import InitiativeFilters
 from knowledge.models import InitiativePage, taxonomy_for
 from knowledge.serializers import TranslationsField
+from library.models import LibraryIndexPage, LibraryItemPage
 
 from .events import EventPage
 from .webinars import WebinarPage
+
+LIBRARY_ITEMS_SHOWN = 6
 
 
 def initiative_counts(locale_id):
@@ -89,6 +92,15 @@ class SDGIndexPage(RoutablePageMixin, Page):
         webinars = (
             WebinarPage.objects.live().public().filter(tagged, locale_id=self.locale_id).distinct()
         )
+        library_items = (
+            LibraryItemPage.objects.live()
+            .public()
+            .filter(tagged, locale_id=self.locale_id)
+            .distinct()
+            .with_card_data()
+            .order_by("-year", "title")
+        )
+        library = LibraryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
         return self.render(
             request,
             template="pages/sdg_goal_page.html",
@@ -105,6 +117,10 @@ class SDGIndexPage(RoutablePageMixin, Page):
                 "upcoming_events": events.filter(end__gte=now).order_by("start")[:6],
                 "past_events": events.filter(end__lt=now).order_by("-start")[:6],
                 "webinars": webinars.order_by("-start")[:6],
+                "library_items": LibraryItemPage.prepare_cards(
+                    library_items[:LIBRARY_ITEMS_SHOWN], request
+                ),
+                "library_url": library.get_url(request) if library else None,
                 "breadcrumb": f"{goal.number}. {goal.short_title}",
                 "meta_title": f"{goal.number}. {goal.short_title}",
                 "previous_goal": taxonomy.goals.get(goal.number - 1),

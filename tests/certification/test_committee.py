@@ -296,18 +296,19 @@ def test_the_register_lists_in_bounded_queries(
 
 
 def test_certification_resources_join_the_site_search(client):
-    from certification.models import Tool
+    from library.models import LibraryItemPage
 
-    tool = Tool.objects.filter(locale__language_code="en").order_by("code").first()
+    # The tools and resources are library items (moved from certification.Tool by migrate).
+    tool = LibraryItemPage.objects.live().filter(locale__language_code="en").order_by("code")[0]
     word = tool.title.split()[-1]
-    response = client.get(f"/api/v2/search/?q={word}&locale=en&type=certification.Resource")
+    response = client.get(f"/api/v2/search/?q={word}&locale=en&type=library.LibraryItemPage")
     assert response.status_code == 200
     body = response.json()
-    assert f"tool:{tool.code}" in [item["id"] for item in body["items"]]
-    assert {item["type"] for item in body["items"]} == {"certification.Resource"}
-    assert "certification.Resource" in [value["value"] for value in body["facets"]["type"]]
+    assert tool.pk in [item["id"] for item in body["items"]]
+    assert {item["type"] for item in body["items"]} == {"library.LibraryItemPage"}
+    assert "library.LibraryItemPage" in [value["value"] for value in body["facets"]["type"]]
     page = client.get(f"/en/search/?q={word}").content.decode()
-    assert f"/en/certification/#tool-{tool.code}" in page
+    assert f'href="{tool.url}"' in page
     # Stages are found by their label, in the visitor's language.
     page = client.get("/fr/search/?q=Argent").content.decode()
     assert "/fr/certification/#stage-qualification" in page

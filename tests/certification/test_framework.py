@@ -15,6 +15,7 @@ from certification.models import (
     Tool,
     current_criteria_version,
 )
+from library.models import LibraryIndexPage, LibraryItemPage
 from tests.knowledge.members import member_client
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,9 @@ def test_stages_criteria_bodies_and_tools_exist_in_six_languages():
         assert [c.code for c in stages[0].criteria.all()] == ["Q1", "Q2", "Q3"]
         assert CertifyingBody.objects.filter(locale__language_code=language, kind="global").exists()
         assert Tool.objects.filter(locale__language_code=language).count() == 8
+        # Moved into the library by migrate: a live library item per tool and language.
+        items = LibraryItemPage.objects.live().filter(locale__language_code=language)
+        assert items.count() == 8
     english = CertificationStage.objects.get(code="qualification", locale__language_code="en")
     french = CertificationStage.objects.get(code="qualification", locale__language_code="fr")
     assert english.translation_key == french.translation_key
@@ -124,9 +128,13 @@ def test_the_secretariat_adds_a_technical_reviewer_in_the_admin(secretariat):
     )
     assert response.status_code == 302
     assert TechnicalReviewer.objects.get(user=person).languages == ["ar", "fr"]
-    # Stages, bodies and tools are listed for the secretariat.
-    for model in ("certificationstage", "certifyingbody", "tool"):
+    # Stages and bodies are listed for the secretariat; tools are library items it keeps.
+    for model in ("certificationstage", "certifyingbody"):
         assert client.get(f"/admin/snippets/certification/{model}/").status_code == 200
+    library = LibraryIndexPage.objects.get(locale__language_code="en")
+    assert client.get(f"/admin/pages/{library.pk}/").status_code == 200
+    tool = LibraryItemPage.objects.filter(locale__language_code="en").first()
+    assert client.get(f"/admin/pages/{tool.pk}/edit/").status_code == 200
 
 
 def test_only_the_secretariat_manages_reviewers(committee_member):

@@ -19,6 +19,7 @@ from cms.demo import (
     editorial,
     exchanges,
     knowledge,
+    library,
     media,
     people,
     saved_searches,
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             home = step("Home and About pages", site.load)
             step("Cities and initiatives", knowledge.load, home)
             step("Partners, events, webinars, goals and menus", editorial.load, home)
+            step("Library: publications and tools", library.load)
             step("Images, documents, links and logos", media.load)
             # The certification focal points first: each city has one, and the demo members of
             # the same cities join after them.
