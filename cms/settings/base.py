@@ -21,6 +21,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that a serialized copy of the database (the tests' serialized_rollback) restores
+    # the content types before the pages whose constructors look theirs up: a lookup that found
+    # no row would create one, with another id than the copy's.
+    "django.contrib.contenttypes",
     # Our apps first so their templates override Wagtail's.
     "cms",
     "pages",
@@ -60,7 +64,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
