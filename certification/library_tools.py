@@ -48,7 +48,9 @@ def library_index(locale, create=True):
         locale=locale,
         translation_key=LIBRARY_INDEX_KEY,
     )
-    if LibraryIndexPage.objects.filter(translation_key=LIBRARY_INDEX_KEY).exists():
+    # The indexes of all languages share the key, so that they are translations of each other;
+    # a fresh key only if this language's version of it exists elsewhere in the tree.
+    if LibraryIndexPage.objects.filter(translation_key=LIBRARY_INDEX_KEY, locale=locale).exists():
         index.translation_key = uuid.uuid4()
     home.add_child(instance=index)
     index.save_revision().publish()

@@ -101,7 +101,9 @@ def test_snippet_lists_show_the_users_language_until_another_is_chosen(admin_cli
     assert set(languages(english)) == {"Anglais"}
 
 
-@pytest.mark.parametrize("model", ["certificationstage", "certifyingbody", "tool"])
+# Tools are no longer snippets: they moved into the library as translatable pages
+# (library.LibraryItemPage), which the page explorer lists per language.
+@pytest.mark.parametrize("model", ["certificationstage", "certifyingbody"])
 def test_certification_snippet_lists_show_the_users_language_too(admin_client, model):
     user = get_user_model().objects.get(username="boss")
     profile = UserProfile.get_for_user(user)

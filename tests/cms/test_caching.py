@@ -8,6 +8,7 @@ import pytest
 
 from knowledge import cache_tags
 from knowledge.models import CityPage, InitiativePage
+from pages.models import NavigationMenu
 from tests.factories import InitiativePageFactory
 from tests.knowledge.members import make_member
 
@@ -35,13 +36,22 @@ def test_anonymous_pages_are_public_with_validators_and_tags(client, initiative)
     assert response["ETag"].startswith('W/"')
     assert response.has_header("Last-Modified")
     # The page's own tag and what it shows besides; no listing tag, so publishing another
-    # initiative keeps it cached.
+    # initiative keeps it cached. The menus, kept as fragments, name the pages they link to
+    # (cms_tags._menu), and the awards section its results ("awards", purged by any award change).
+    linked = {
+        f"page-{item.link_page_id}"
+        for menu in NavigationMenu.objects.filter(locale__language_code="en")
+        for item in menu.items.all()
+        if item.link_page_id
+    }
     assert set(response["X-Cache-Tags"].split(",")) == {
         "all",
         "menu",
         f"page-{initiative.pk}",
         f"interaction-{initiative.translation_key}",
         "shows-initiativepage",
+        "awards",
+        *linked,
     }
     # No cookie: the contact form of visitors carries no CSRF token.
     assert not response.cookies
