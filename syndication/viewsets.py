@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -82,7 +83,7 @@ class EndpointViewSet(ModelViewSet):
         Column("events", label=_("Events"), accessor=lambda endpoint: endpoint.event_labels),
         "active",
         DateTimeColumn(
-            "created_at", label=WebhookEndpoint._meta.get_field("created_at").verbose_name
+            "created_at", label=capfirst(WebhookEndpoint._meta.get_field("created_at").verbose_name)
         ),
     ]
 
@@ -221,7 +222,7 @@ class DeliveryViewSet(ModelViewSet):
     list_filter = ["status", "endpoint", "event"]
     list_display = [
         DateTimeColumn(
-            "created_at", label=WebhookDelivery._meta.get_field("created_at").verbose_name
+            "created_at", label=capfirst(WebhookDelivery._meta.get_field("created_at").verbose_name)
         ),
         "event",
         Column("page_title", label=_("Page")),

@@ -1,9 +1,11 @@
 from io import StringIO
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
+from django.utils import translation
 
 import pytest
 
@@ -94,3 +96,13 @@ def homes(db):
 @pytest.fixture
 def demo_content(_demo_database, db):
     """The demo content (cities, initiatives, events… in six languages), for tests that use it."""
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: Django's LocaleMiddleware and the admin's
+    AdminLanguageMiddleware activate a request's language in the thread and leave it there,
+    so a test after a request in Arabic would otherwise read lazy messages in Arabic."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -161,7 +161,10 @@ def test_a_translators_and_a_moderators_admin_read_in_their_language(code, demo_
     def check(client, path):
         response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 200, path
-        for msgid in leaks(visible_text(response.content, code), messages):
+        # The site's name in Wagtail's admin (WAGTAIL_SITE_NAME) is a name, as a page's title
+        # is: not an interface message, although the public pages translate it.
+        text = visible_text(response.content, code).replace(settings.WAGTAIL_SITE_NAME, " ")
+        for msgid in leaks(text, messages):
             found.setdefault(msgid, path)
 
     for path in [
