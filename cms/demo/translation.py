@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from wagtail.models import DraftStateMixin, Locale
+from wagtail.models import DraftStateMixin, Locale, RevisionMixin
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import (
     StringSegment,
@@ -25,6 +25,11 @@ import polib
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 TARGET_LANGUAGES = ["ar", "zh-hans", "fr", "ru", "es"]
 SLUG_PATH = "slug"  # the wagtail-localize context of a page's slug
+# The draft and revision bookkeeping of snippets, which wagtail-localize lists among their
+# synchronised fields.
+PUBLISHING_FIELDS = {
+    field.name for mixin in (DraftStateMixin, RevisionMixin) for field in mixin._meta.fields
+}
 
 
 def catalogue_path(language_code):
@@ -101,6 +106,9 @@ def _target_is_current(source, locale):
     would_be = source.get_ephemeral_translated_instance(locale, fallback=True)
     for translatable in get_translatable_fields(type(target)):
         field = translatable.get_field(type(target))
+        if field.name in PUBLISHING_FIELDS:
+            # When it went live is not content: a translation never published has none.
+            continue
         if field.auto_created or not field.concrete and not field.many_to_many:
             # Child relations (focal points…) are compared through their own fields below.
             continue

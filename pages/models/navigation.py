@@ -52,7 +52,9 @@ class NavigationMenu(
         ]
 
     def __str__(self):
-        return f"{self.get_slot_display()} ({self.locale})"
+        # The slot only: lists show the language in their own column, translated (the locale's
+        # name here would be the settings' English name).
+        return str(self.get_slot_display())
 
 
 class NavigationItem(TranslatableMixin, Orderable):
