@@ -263,17 +263,24 @@ UPCOMING = Parameter(
     "true: not yet ended (ongoing included); false: ended.",
     many=False,
 )
+# The schema offers dates of these two centuries (days up to 28, valid in every month); the server
+# also takes any ISO 8601 date and time, as the description says.
+MOMENT_SCHEMA = {
+    "type": "string",
+    "maxLength": 40,
+    "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$",
+}
 START_AFTER = Parameter(
     "start_after",
     lambda name, value: parse_moment(name, value)[0],
-    {"type": "string", "maxLength": 40},
+    MOMENT_SCHEMA,
     "Starting at or after this date (YYYY-MM-DD) or ISO 8601 date and time, in UTC.",
     many=False,
 )
 START_BEFORE = Parameter(
     "start_before",
     parse_moment,
-    {"type": "string", "maxLength": 40},
+    MOMENT_SCHEMA,
     "Starting at or before this date (the whole day) or ISO 8601 date and time, in UTC.",
     many=False,
 )
