@@ -24,7 +24,15 @@ from pages.models import (
 )
 
 from .content import editorial as content
-from .pages import heading, paragraph, rich_text, translate_page, update_page, upsert_page
+from .pages import (
+    heading,
+    numbered,
+    paragraph,
+    rich_text,
+    translate_page,
+    update_page,
+    upsert_page,
+)
 from .translation import TARGET_LANGUAGES, demo_strings, sync_translation
 
 FEATURED = [
@@ -231,10 +239,11 @@ def _menu(slot, text, pages, log):
         menu is None
         or menu.text != text
         or [item.link_page_id for item in menu.items.all()] != wanted
+        or [item.sort_order for item in menu.items.all()] != list(range(len(wanted)))
     ):
         menu = menu or NavigationMenu(slot=slot, locale=english)
         menu.text = text
-        menu.items = [NavigationItem(link_page=page) for page in pages]
+        menu.items = numbered([NavigationItem(link_page=page) for page in pages])
         menu.save()
         log(f"menu “{menu.get_slot_display()}” (en): saved")
     for code in TARGET_LANGUAGES:

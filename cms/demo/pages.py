@@ -57,8 +57,23 @@ def update_page(page, fields, log, relations=None):
     return _publish(page, "updated", log)
 
 
+def numbered(children):
+    """New child objects with their position in sort_order.
+
+    Only Wagtail's inline panels number them; rows left at NULL come back from the database in
+    any order (PostgreSQL changes it as its planner's statistics change), so a menu, a list of
+    speakers or the featured initiatives would be shown, and compared, in a shifting order.
+    """
+    for position, child in enumerate(children):
+        if hasattr(child, "sort_order_field"):
+            setattr(child, child.sort_order_field, position)
+    return children
+
+
 def _set_relations(page, relations):
     for name, values in (relations or {}).items():
+        if values and values[0].pk is None:
+            numbered(values)
         getattr(page, name).set(values)
 
 
@@ -80,6 +95,9 @@ def _relations_unchanged(page, relations):
         if values and values[0].pk is None:  # new child objects: compare what they say
             if [_content(c) for c in current] != [_content(c) for c in values]:
                 return False
+            numbers = [getattr(c, "sort_order", None) for c in current]
+            if hasattr(values[0], "sort_order_field") and numbers != list(range(len(current))):
+                return False  # saved before they were numbered
         elif sorted(item.pk for item in current) != sorted(item.pk for item in values):
             return False
     return True
