@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import committee_views, public_views, review_views, views
+from . import committee_views, document_views, public_views, review_views, views
 
 app_name = "certification"
 
@@ -23,8 +23,12 @@ urlpatterns = [
     path("meetings/<int:pk>/items/<int:item_id>/", committee_views.decide, name="decide"),
     path("meetings/<int:pk>/items/<int:item_id>/vote/", committee_views.vote, name="vote"),
     path("meetings/<int:pk>/report/", committee_views.meeting_report, name="meeting_report"),
-    path("applications/<int:pk>/workbook.xlsx", views.workbook_download, name="workbook_download"),
-    path("applications/<int:pk>/workbook/", views.workbook_upload, name="workbook_upload"),
+    path(
+        "applications/<int:pk>/workbook.xlsx",
+        document_views.workbook_download,
+        name="workbook_download",
+    ),
+    path("applications/<int:pk>/workbook/", document_views.workbook_upload, name="workbook_upload"),
     path("applications/", views.applications, name="applications"),
     path("applications/new/", views.apply, name="apply"),
     path("applications/<int:pk>/", views.application, name="application"),
@@ -42,9 +46,9 @@ urlpatterns = [
     path("applications/<int:pk>/submit/", views.submit, name="submit"),
     path("applications/<int:pk>/respond/", views.respond, name="respond"),
     path("applications/<int:pk>/appeal/", views.appeal, name="appeal"),
-    path("applications/<int:pk>/report/", views.report, name="report"),
-    path("applications/<int:pk>/history.csv", views.history_csv, name="history_csv"),
-    path("applications/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
+    path("applications/<int:pk>/report/", document_views.report, name="report"),
+    path("applications/<int:pk>/history.csv", document_views.history_csv, name="history_csv"),
+    path("applications/<int:pk>/report.pdf", document_views.report_pdf, name="report_pdf"),
     path("review/", review_views.review_list, name="review_list"),
     path("applications/<int:pk>/assign/", review_views.assign, name="assign"),
     path(

@@ -2,16 +2,12 @@
 clarifications; the application page that everyone allowed to see it shares; evidence downloads
 and the stage report. The reviewers' and secretariat's actions are in review_views."""
 
-import csv
-import io
-import json
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +16,7 @@ from wagtail.models import Locale, ModelLogEntry
 
 from files import names, serving
 
-from . import audit, clarification, independence, permissions, scoring, workbook, workflow
+from . import appeals, audit, clarification, independence, permissions, scoring, workflow
 from .forms import (
     AnswerForm,
     AppealForm,
@@ -34,7 +30,6 @@ from .forms import (
 )
 from .models import Answer, Application, Evidence
 from .models.applications import localize
-from .report import build_report
 from .review_forms import ClarificationForm, ResponseForm
 
 # Statuses in which the technical review is complete and its report exists.
@@ -209,7 +204,7 @@ def detail_context(request, application, **extra):
         context["response_form"] = ResponseForm(questions=open_round.questions.all())
     if context["can_edit"]:
         context["workbook_form"] = WorkbookForm()
-    deadline = workflow.appeal_deadline(application) if is_city else None
+    deadline = appeals.appeal_deadline(application) if is_city else None
     if deadline is not None and timezone.localdate() <= deadline:
         context["appeal_deadline"] = deadline
         context["appeal_form"] = AppealForm()
@@ -355,7 +350,7 @@ def appeal(request, application):
         context["appeal_form"] = form
         return render(request, "certification/application_detail.html", context, status=400)
     try:
-        workflow.appeal(application, request.user, form.cleaned_data["grounds"])
+        appeals.appeal(application, request.user, form.cleaned_data["grounds"])
     except workflow.TransitionError as error:
         messages.error(request, str(error))
         return redirect("certification:application", application.pk)
@@ -386,107 +381,3 @@ def respond(request, application):
     else:
         messages.success(request, _("Your answer went back to the reviewers."))
     return redirect("certification:application", application.pk)
-
-
-def _report_or_404(request, application):
-    if application.status not in REPORTED:
-        raise Http404
-    return build_report(application, request.LANGUAGE_CODE)
-
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-@application_view
-def history_csv(request, application):
-    """The application's whole audit trail for the secretariat, as CSV."""
-    if not permissions.is_secretariat(request.user):
-        raise Http404
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["time", "action", "event", "user", "details"])
-    for entry in _history(application):
-        user = entry.user
-        writer.writerow(
-            _cell(value)
-            for value in (
-                entry.timestamp.isoformat(),
-                entry.action,
-                entry.message,
-                (user.get_full_name() or user.email or user.get_username()) if user else "",
-                json.dumps(entry.data or {}, ensure_ascii=False, sort_keys=True),
-            )
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    filename = f"application-{application.pk}-history.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@application_view
-def report(request, application):
-    return render(
-        request,
-        "certification/report.html",
-        {"report": _report_or_404(request, application)},
-    )
-
-
-@application_view
-def report_pdf(request, application):
-    from weasyprint import HTML
-
-    stage_report = _report_or_404(request, application)
-    html = render_to_string(
-        "certification/report_pdf.html", {"report": stage_report}, request=request
-    )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"stage-report-{application.pk}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@application_view
-def workbook_download(request, application):
-    if not permissions.is_city_member(request.user, application):
-        raise Http404
-    answers = {answer.criterion_code: answer for answer in application.answers.all()}
-    data = workbook.build(application, request.LANGUAGE_CODE, answers)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    name = f"self-assessment-{application.stage_code}-{application.pk}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@application_view
-@require_POST
-def workbook_upload(request, application):
-    if not permissions.can_edit(request.user, application):
-        raise Http404
-    form = WorkbookForm(request.POST, request.FILES)
-    errors = []
-    if form.is_valid():
-        parsed = workbook.parse(form.cleaned_data["workbook"], application)
-        errors = parsed.errors
-        if not errors:
-            workflow.import_workbook(application, parsed.rows, request.user)
-            messages.success(
-                request,
-                _("The workbook filled in %(count)s criteria.") % {"count": len(parsed.rows)},
-            )
-            return redirect("certification:application", application.pk)
-    messages.error(request, _("The workbook was not imported; nothing was changed."))
-    context = detail_context(request, application, workbook_form=form, workbook_errors=errors)
-    return render(request, "certification/application_detail.html", context, status=400)

@@ -4,8 +4,6 @@ rounds in certification.clarification.) Each transition is checked against the c
 (under a row lock), written to Wagtail's audit log with who, when, from and to, and e-mailed
 to the people concerned."""
 
-import datetime
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,12 +15,12 @@ from wagtail.models import Locale
 from knowledge.models import CityPage
 
 from . import audit, emails, independence
-from .conf import app_settings
 from .models import (
     Answer,
     Application,
     CertificationStage,
     CertifyingBody,
+    Evidence,
     EvidenceKind,
     Recommendation,
     ReviewAssignment,
@@ -349,8 +347,6 @@ def import_workbook(application, rows, user):
     narrative or rating, empty cells keep them; a data source adds a piece of evidence unless
     the answer has it already (same source, period and language). Uploading the same workbook
     twice changes nothing the second time. Returns (answers changed, evidence added)."""
-    from .models import Evidence
-
     if not application.editable_by_city:
         raise TransitionError(_("The application cannot be changed now."))
     changed, added = [], 0
@@ -387,58 +383,3 @@ def import_workbook(application, rows, user):
         evidence_added=added,
     )
     return changed, added
-
-
-# Appeal
-
-
-def appeal_deadline(application):
-    """The last day to appeal the application's "not yet eligible" decision, or None when it
-    cannot be appealed (another outcome, or appealed once already)."""
-
-    from .models import Appeal
-
-    if (
-        application.status != Status.NOT_ELIGIBLE
-        or Appeal.objects.filter(application=application).exists()
-    ):
-        return None
-    decision = (
-        application.agenda_items.filter(outcome="not_eligible").order_by("-decided_at").first()
-    )
-    if decision is None or decision.decided_at is None:
-        return None
-    decided = timezone.localdate(decision.decided_at)
-    return decided + datetime.timedelta(days=app_settings.CERTIFICATION_APPEAL_DAYS)
-
-
-@transaction.atomic
-def appeal(application, user, grounds):
-    """The city appeals a "not yet eligible" decision, once, within the period: the application
-    opens for new evidence; the first review's reviewers step back (kept for the record) so
-    that a different pair reviews it, and its assessments are kept with the appeal."""
-    from .models import Appeal
-
-    deadline = appeal_deadline(application)
-    if deadline is None:
-        raise TransitionError(_("This application cannot be appealed."))
-    if timezone.localdate() > deadline:
-        raise TransitionError(_("The period to appeal has ended."))
-    previous = {
-        a.criterion_code: {"result": a.result, "comment": a.comment}
-        for a in application.assessments.all()
-    }
-    Appeal.objects.create(
-        application=application, grounds=grounds, filed_by=user, previous_assessments=previous
-    )
-    application.assessments.all().delete()
-    application.assignments.update(superseded=True)
-    application.reviewed_at = None
-    _transition(application, [Status.NOT_ELIGIBLE], Status.APPEAL, user, "certification.appeal")
-    emails.notify(
-        emails.secretariat(),
-        gettext_lazy("A city appealed a certification decision"),
-        "appealed",
-        application,
-        grounds=grounds,
-    )

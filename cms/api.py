@@ -14,15 +14,9 @@ from certification.api import CertificatesAPIViewSet
 from cms.preview import PreviewAPIViewSet
 from exchanges.api import ExchangesAPIViewSet
 from knowledge import cache_tags
-from knowledge.api import (
-    BoundedSearchFilter,
-    FindByIdMixin,
-    PagesAPIViewSet,
-    Pagination,
-    SDGsAPIViewSet,
-    ThemesAPIViewSet,
-)
-from knowledge.api_base import OrderingFilter
+from knowledge.api import BoundedSearchFilter, PagesAPIViewSet
+from knowledge.api_base import FindByIdMixin, OrderingFilter, Pagination
+from knowledge.api_taxonomy import SDGsAPIViewSet, ThemesAPIViewSet
 from network.api import PeersAPIViewSet
 from search.api import SearchAPIViewSet
 

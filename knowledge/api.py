@@ -1,4 +1,5 @@
-"""The knowledge base in the Wagtail API v2: page filters, nested shapes, SDG and theme endpoints.
+"""The knowledge base in the Wagtail API v2: page filters and nested shapes (the SDG and theme
+endpoints are in knowledge.api_taxonomy).
 
 Shapes (DESIGN.md, "Public contract"):
     "sdgs": [{"number": 11, "short_title": "…", "title": "…", "color": "#FD9D24"}]
@@ -9,26 +10,27 @@ Shapes (DESIGN.md, "Public contract"):
 
 import re
 
-from django.http import Http404
-from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from wagtail.api import APIField
 from wagtail.api.utils import get_base_url
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
-from wagtail.models import Locale
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 
 from . import cache_tags, stream_objects
-from .api_base import OrderingFilter, Pagination, refuse_unknown_parameters, requested_locale
+from .api_base import (
+    FindByIdMixin,
+    OrderingFilter,
+    Pagination,
+    refuse_unknown_parameters,
+    requested_locale,
+)
 from .api_tree import (
     CheckedAncestorOfFilter,
     CheckedChildOfFilter,
@@ -38,11 +40,9 @@ from .api_tree import (
 from .filters import InitiativeFilters
 from .interaction.services import replication_counts
 from .keywords import search_pages
-from .models import CityPage, InitiativePage, SustainableDevelopmentGoal, Theme
-from .models.localized import taxonomy_keys
+from .models import CityPage, InitiativePage
 from .parameters import FilterError
 from .serializers import (
-    LocaleCodeField,
     TranslationStatusField,
     load_translations,
 )
@@ -105,7 +105,6 @@ register_page_loader(
 )
 SEARCH_OPERATORS = ("and", "or")
 # Ids fit in 64 bits (SQLite refuses larger numbers).
-WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 # Names that are filters here, not Wagtail field filters on the model field of the same name.
 NOT_FIELD_FILTERS = frozenset(["sdgs", "targets", "themes"])
 
@@ -174,19 +173,6 @@ class BoundedSearchFilter(SearchFilter):
                 _("%(name)s: cannot be combined with search (the field is not indexed).")
                 % {"name": error.field_name}
             ) from error
-
-
-class FindByIdMixin:
-    """Wagtail's find view (…/find/?id=) answering an id that is not a whole number with a 400
-    naming it, rather than a server error."""
-
-    def find_object(self, queryset, request):
-        value = request.GET.get("id")
-        if value is not None and not WHOLE_NUMBER.fullmatch(value):
-            raise BadRequestError(
-                _("id: “%(value)s” is not a whole number.") % {"value": value[:50]}
-            )
-        return super().find_object(queryset, request)
 
 
 class LazyTranslationStates:
@@ -330,80 +316,3 @@ class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
         context = super().get_serializer_context()
         context.update(getattr(self, "prepared", {}))
         return context
-
-
-class _TaxonomyViewSet(FindByIdMixin, BaseAPIViewSet):
-    """A localised list of one taxonomy: ?locale= chooses the language (English by default).
-
-    A row's address carries its key, the same in every language (`/api/v2/sdgs/11/` is goal 11,
-    `/api/v2/themes/transport/` the theme transport), not the row's id.
-    """
-
-    filter_backends = [FieldsFilter, OrderingFilter]
-    pagination_class = Pagination
-    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
-    lookup_url_kwarg = "pk"
-    key_converter = "int"
-
-    def get_object(self):
-        try:
-            return super().get_object()
-        except Http404:
-            # Not Django's "No <model> matches the given query.": the reader's language.
-            raise Http404(_("Nothing was found at this address.")) from None
-
-    def get_queryset(self):
-        locale = requested_locale(self.request) or Locale.get_default()
-        return self.model.objects.filter(locale=locale, live=True).select_related("locale")
-
-    @classmethod
-    def get_urlpatterns(cls):
-        return [
-            path("", cls.as_view({"get": "listing_view"}), name="listing"),
-            # Before the detail: "find" is also a slug.
-            path("find/", cls.as_view({"get": "find_view"}), name="find"),
-            path(f"<{cls.key_converter}:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
-        ]
-
-    @classmethod
-    def get_object_detail_urlpath(cls, model, pk, namespace=""):
-        key = taxonomy_keys(model, cls.lookup_field).get(pk)
-        return super().get_object_detail_urlpath(model, key, namespace) if key else None
-
-
-class SDGsAPIViewSet(_TaxonomyViewSet):
-    model = SustainableDevelopmentGoal
-    name = "sdgs"
-    lookup_field = "number"
-    body_fields = BaseAPIViewSet.body_fields + ["number", "short_title", "title", "color"]
-    meta_fields = BaseAPIViewSet.meta_fields + [APIField("locale", serializer=LocaleCodeField())]
-    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
-        "number",
-        "short_title",
-        "title",
-        "color",
-        "locale",
-    ]
-    nested_default_fields = listing_default_fields
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("number")
-
-
-class ThemesAPIViewSet(_TaxonomyViewSet):
-    model = Theme
-    name = "themes"
-    lookup_field = "code"
-    key_converter = "slug"
-    body_fields = BaseAPIViewSet.body_fields + ["code", "title", "description"]
-    meta_fields = BaseAPIViewSet.meta_fields + [APIField("locale", serializer=LocaleCodeField())]
-    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
-        "code",
-        "title",
-        "description",
-        "locale",
-    ]
-    nested_default_fields = listing_default_fields
-
-    def get_queryset(self):
-        return super().get_queryset().order_by("title", "pk")

@@ -3,10 +3,13 @@ rules with translated messages naming the parameter, `?locale=`, the refusal of 
 parameters, and JSON errors (Wagtail's BaseAPIViewSet answers 400 and 404 as {"message": …};
 cms.api's exception handler gives DRF's other errors the same shape).
 
-The pages, SDG and theme endpoints (knowledge.api), the search (search.api), the certificates
-register (certification.api) and the headless preview (cms.preview) are all viewsets on the one
-router (cms.api), so they answer alike and the OpenAPI document reads their definitions.
+The pages endpoint (knowledge.api), the SDG and theme endpoints (knowledge.api_taxonomy), the
+search (search.api), the certificates register (certification.api) and the headless preview
+(cms.preview) are all viewsets on the one router (cms.api), so they answer alike and the OpenAPI
+document reads their definitions.
 """
+
+import re
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -21,6 +24,7 @@ from wagtail.models import Locale
 # Parameters Wagtail's views accept on every endpoint without documenting them: jQuery's cache
 # buster and DRF's browsable API's format.
 UNDOCUMENTED_PARAMETERS = frozenset(["_", "format"])
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 
 
 def limit_max():
@@ -106,3 +110,16 @@ class OrderingFilter(WagtailOrderingFilter):
         if request.GET.get("order") == "random":
             return queryset.order_by("?")
         return super().filter_queryset(request, queryset, view)
+
+
+class FindByIdMixin:
+    """Wagtail's find view (…/find/?id=) answering an id that is not a whole number with a 400
+    naming it, rather than a server error."""
+
+    def find_object(self, queryset, request):
+        value = request.GET.get("id")
+        if value is not None and not WHOLE_NUMBER.fullmatch(value):
+            raise BadRequestError(
+                _("id: “%(value)s” is not a whole number.") % {"value": value[:50]}
+            )
+        return super().find_object(queryset, request)

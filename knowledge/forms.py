@@ -2,7 +2,6 @@
 
 import html
 import re
-from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -13,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
-import filetype
-
+from .documents import MultipleDocumentField
 from .image_uploads import BoundedImageField
 from .regions import Region
 
@@ -83,28 +81,6 @@ PASSWORD_MAX_LENGTH = 1_024
 
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# Binary document formats and the content types their files must really contain.
-DOCUMENT_SIGNATURES = {
-    "pdf": {"application/pdf"},
-    "docx": {
-        "application/zip",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    },
-    "xlsx": {
-        "application/zip",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    },
-    "pptx": {
-        "application/zip",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    },
-    "odt": {"application/zip", "application/vnd.oasis.opendocument.text"},
-    "zip": {"application/zip"},
-    "jpg": {"image/jpeg"},
-    "jpeg": {"image/jpeg"},
-    "png": {"image/png"},
-}
-TEXT_DOCUMENTS = {"csv", "txt", "rtf"}
 
 
 def text_to_html(text):
@@ -122,64 +98,6 @@ def html_to_text(value):
     text = re.sub(r"</(p|h[1-6]|li)>", "\n\n", text)
     text = re.sub(r"<[^>]+>", "", text)
     return html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip()
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleDocumentField(forms.FileField):
-    """Several documents at once, each checked for type, size and content."""
-
-    widget = MultipleFileInput
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        return [check_document(super(MultipleDocumentField, self).clean(f, initial)) for f in files]
-
-
-def check_document(upload, allowed=None, limit=None):
-    """`upload` if its extension is `allowed` (default: the document library's), it is within
-    `limit` bytes and its content is what the extension says; else a ValidationError."""
-    extension = PurePath(upload.name).suffix.lower().lstrip(".")
-    if allowed is None:
-        allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", [])
-    if extension not in allowed:
-        raise forms.ValidationError(
-            _("“%(name)s” is not an accepted document. Accepted: %(types)s.")
-            % {"name": upload.name, "types": ", ".join(allowed)}
-        )
-    if limit is None:
-        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
-    if upload.size > limit:
-        raise forms.ValidationError(
-            _("“%(name)s” is too large (%(size)s); the limit is %(limit)s.")
-            % {
-                "name": upload.name,
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(limit),
-            }
-        )
-    head = upload.read(8192)
-    upload.seek(0)
-    if extension in DOCUMENT_SIGNATURES:
-        kind = filetype.guess(head)
-        if kind is None or kind.mime not in DOCUMENT_SIGNATURES[extension]:
-            raise forms.ValidationError(
-                _("“%(name)s” does not contain what its name says (.%(extension)s).")
-                % {"name": upload.name, "extension": extension}
-            )
-    elif extension in TEXT_DOCUMENTS:
-        if b"\x00" in head or (extension == "rtf" and not head.startswith(b"{\\rtf")):
-            raise forms.ValidationError(
-                _("“%(name)s” does not contain what its name says (.%(extension)s).")
-                % {"name": upload.name, "extension": extension}
-            )
-    return upload
 
 
 def goal_choices(taxonomy):

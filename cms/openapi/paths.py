@@ -13,7 +13,8 @@ from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
 from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from exchanges.parameters import PARAMETERS as EXCHANGE_PARAMETERS
 from knowledge import parameters
-from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet, SDGsAPIViewSet, ThemesAPIViewSet
+from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet
+from knowledge.api_taxonomy import SDGsAPIViewSet, ThemesAPIViewSet
 from knowledge.api_tree import MAX_PAGE_ID
 from knowledge.filters import InitiativeFilters
 from library.filters import LibraryFilters

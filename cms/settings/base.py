@@ -1,16 +1,13 @@
 """Settings shared by every environment. Everything that varies comes from environment variables."""
 
-import datetime
-from email.utils import getaddresses
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
-from .env import env_bool, env_float, env_int, env_int_list, env_list, env_network_list, env_str
+from .env import env_bool, env_float, env_int, env_int_list, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -213,166 +210,8 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
 CORS_PREFLIGHT_MAX_AGE = 86400
 
-# The proxies in front of the app (Varnish, load balancers), as addresses or networks, and the
-# header in which they put the client's address (X-Forwarded-For or X-Real-IP). The header is
-# read only on requests from those proxies; every per-address feature (rate limits, sign-in
-# throttling, logs) asks cms.client.client_ip.
-TRUSTED_PROXIES = env_network_list("TRUSTED_PROXIES")
-CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
-# Deprecated: RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP named the header alone, trusted from anyone.
-# Still read as CLIENT_IP_HEADER, trusted from this machine (where the shipped Varnish runs).
-DEPRECATED_RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY")
-if DEPRECATED_RATELIMIT_IP_META_KEY and not CLIENT_IP_HEADER:
-    CLIENT_IP_HEADER = DEPRECATED_RATELIMIT_IP_META_KEY.removeprefix("HTTP_").replace("_", "-")
-    TRUSTED_PROXIES = TRUSTED_PROXIES or ["127.0.0.0/8", "::1"]
-RATELIMIT_IP_META_KEY = "cms.client.client_ip"
-
-# Requests per client address (django-ratelimit notation; empty turns the limit off), counted
-# in the shared cache. Behind Varnish only cache misses reach the app and count.
-RATE_LIMIT_API = env_str("RATE_LIMIT_API", "600/m")
-RATE_LIMIT_PAGES = env_str("RATE_LIMIT_PAGES", "300/m")
-RATE_LIMIT_EXEMPT_PATHS = ("/admin/", "/healthz/", "/static/", "/media/")
-
-LOGIN_URL = "login"
-# Pages private to signed-in people send visitors to the site's own sign-in page, in their language.
-WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
-LOGIN_REDIRECT_URL = "my_city:dashboard"
-LOGOUT_REDIRECT_URL = "/"
-
-# Sign-in is throttled against password guessing (cms.sign_in): after AXES_FAILURE_LIMIT
-# failures for one user name from one address, that user name is refused from that address for
-# AXES_COOLOFF_MINUTES; after AXES_USERNAME_FAILURE_LIMIT failures for one user name from any
-# number of addresses, it is refused from everywhere for that time.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_HANDLER = "cms.sign_in.SignInAttemptHandler"
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_USERNAME_FAILURE_LIMIT = env_int("AXES_USERNAME_FAILURE_LIMIT", 30)
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-# Attempts refused during a lockout do not prolong it: the cool-off runs from the lockout.
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "cms.client.client_ip"
-AXES_USERNAME_CALLABLE = "cms.sign_in.attempted_username"
-
-# Comments, reports, messages to cities and replication records: how much one member (or one
-# address, for visitors) may send (django-ratelimit's "count/period" notation), the seconds a
-# person needs at least to fill in a form, and how many members' reports hide a comment.
-INTERACTION_RATES = {
-    "comment": env_str("RATE_COMMENTS", "10/h"),
-    "report": env_str("RATE_REPORTS", "20/h"),
-    "contact": env_str("RATE_CONTACT", "5/h"),
-    "replication": env_str("RATE_REPLICATIONS", "20/h"),
-}
-# Forms that send e-mail to the address typed in: how often one client address may send each,
-# and how many e-mails they may send together to one recipient.
-MAIL_FORM_RATES = {
-    "registration": env_str("RATE_REGISTRATIONS", "5/h"),
-    "password_reset": env_str("RATE_PASSWORD_RESETS", "5/h"),
-    "confirmation_resend": env_str("RATE_CONFIRMATION_RESENDS", "5/h"),
-    "email_change": env_str("RATE_EMAIL_CHANGES", "5/h"),
-}
-RATE_MAILS_PER_RECIPIENT = env_str("RATE_MAILS_PER_RECIPIENT", "5/h")
-INTERACTION_MIN_SECONDS = env_int("INTERACTION_MIN_SECONDS", 3)
-COMMENT_REPORT_THRESHOLD = env_int("COMMENT_REPORT_THRESHOLD", 3)
-
-# At least 12 characters and not a commonly used password (OWASP ASVS 2.1.1, 2.1.7).
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# Sessions (cms.security): signed out after SESSION_IDLE_MINUTES without a request, and
-# SESSION_ABSOLUTE_HOURS after signing in whatever the activity; the cookie lives no longer.
-# Changing one's password ends the other sessions (Django's session hash).
-SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
-SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
-SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-
-# Personal data: the privacy notice people agree to when they register (its version is recorded
-# with their consent; its address, when set, is linked from the form), and the days after which
-# a registration whose e-mail address was never confirmed is deleted, releasing the address.
-PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-12")
-PRIVACY_NOTICE_URL = env_str("PRIVACY_NOTICE_URL")
-REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 14)
-
-# Second factor (cms.two_factor, django-otp): required of administrators, moderators, editors,
-# translators and the certification roles when on (production's default), and of anyone who
-# set one up; optional for city members.
-STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
-OTP_TOTP_ISSUER = "Urban SDG Knowledge Platform"
-
-# Content-Security-Policy (django-csp through cms.security). The public site runs no inline
-# code: scripts and styles come from the site's static files, or carry the request's nonce
-# (the error pages' own styles). Images may come from the media bucket and the map tiles;
-# embedded videos from any HTTPS address.
-_MEDIA_ORIGINS = []
-if env_str("AWS_STORAGE_BUCKET_NAME"):
-    if env_str("AWS_S3_CUSTOM_DOMAIN"):
-        _MEDIA_ORIGINS.append("https://" + env_str("AWS_S3_CUSTOM_DOMAIN"))
-    else:
-        _MEDIA_ORIGINS.append(env_str("AWS_S3_ENDPOINT_URL") or "https://*.amazonaws.com")
-if env_str("MAP_TILE_URL"):
-    from urllib.parse import urlsplit as _urlsplit
-
-    _tiles = _urlsplit(env_str("MAP_TILE_URL"))
-    _MEDIA_ORIGINS.append(f"{_tiles.scheme}://{_tiles.netloc}")
-_COMMON_DIRECTIVES = {
-    "default-src": [SELF],
-    "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
-    "media-src": [SELF, *_MEDIA_ORIGINS],
-    "font-src": [SELF],
-    "connect-src": [SELF],
-    "frame-src": [SELF, "https:"],
-    "object-src": [NONE],
-    "base-uri": [SELF],
-    "form-action": [SELF],
-    "frame-ancestors": [SELF],
-}
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **_COMMON_DIRECTIVES,
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
-    }
-}
-# The Wagtail admin (Wagtail 8) still writes inline scripts (date pickers, inline panels) and
-# style attributes (focal points, progress bars) and shows previews as blob: images: it gets
-# 'unsafe-inline' for those, and nothing else more than the public site.
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {
-        **_COMMON_DIRECTIVES,
-        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-    }
-}
-# Browser features no page of the platform uses.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "camera",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-    )
-}
+# Proxies, rate limits, sign-in, sessions, personal data, second factor, CSP: cms.settings.access.
+from .access import *  # noqa: E402, F403
 
 # Languages: the six official UN languages, English as the source.
 LANGUAGE_CODE = "en"
@@ -463,70 +302,8 @@ if not PRIVATE_MEDIA_S3_PREFIX:
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# E-mail: every message is queued in the database (mailqueue) and sent by the background
-# worker through EMAIL_DELIVERY_BACKEND: SMTP when EMAIL_HOST is set, otherwise the console.
-# A failed attempt is retried after each of EMAIL_RETRY_DELAYS seconds in turn.
-EMAIL_BACKEND = "mailqueue.backend.QueuedEmailBackend"
-EMAIL_HOST = env_str("EMAIL_HOST")
-if EMAIL_HOST:
-    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = env_int("EMAIL_PORT", 587)
-    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
-    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-else:
-    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
-EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", [60, 300, 1800, 7200, 43200])
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Urban SDG Platform <noreply@localhost>")
-SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-
-# Background jobs through Django's task framework, persisted in the project's database (SQLite
-# by default, PostgreSQL in production) and executed by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-# Certification: days an application may wait in each step before the secretariat's dashboard
-# marks it late (status -> days).
-CERTIFICATION_TARGET_DAYS = {
-    "submitted": env_int("CERTIFICATION_TARGET_ASSIGN_DAYS", 7),
-    "in_review": env_int("CERTIFICATION_TARGET_REVIEW_DAYS", 30),
-    "clarification": env_int("CERTIFICATION_TARGET_CLARIFICATION_DAYS", 30),
-    "reviewed": env_int("CERTIFICATION_TARGET_DECISION_DAYS", 90),
-}
-
-# Days after a "not yet eligible" decision during which the city may appeal (once).
-CERTIFICATION_APPEAL_DAYS = env_int("CERTIFICATION_APPEAL_DAYS", 60)
-
-# Periodic jobs run by `manage.py run_scheduler`: task path -> APScheduler interval trigger.
-PERIODIC_TASKS = {
-    "cms.tasks.publish_scheduled": {"minutes": 1},
-    "certification.tasks.clarification_deadlines": {"hours": 1},
-    "certification.tasks.certificate_expiry_reminders": {"hours": 24},
-    "certification.tasks.certificate_expiries": {"hours": 1},
-    "syndication.tasks.retry_webhooks": {"minutes": 1},
-    "mailqueue.tasks.retry_emails": {"minutes": 1},
-    "cms.tasks.requeue_expired_jobs": {"minutes": 1},
-    "knowledge.tasks.delete_unverified_registrations": {"hours": 24},
-    # Daily; each saved search is e-mailed at most once a week (alerts.searches).
-    "alerts.tasks.send_saved_search_alerts": {"hours": 24},
-    "exchanges.tasks.moderation_digest": {"hours": 24},
-    # Daily unless BACKUP_INTERVAL_HOURS says otherwise; 0 leaves backups to cron.
-    **(
-        {"cms.tasks.scheduled_backup": {"hours": env_int("BACKUP_INTERVAL_HOURS", 24)}}
-        if env_int("BACKUP_INTERVAL_HOURS", 24)
-        else {}
-    ),
-}
-# A job still RUNNING this many seconds after a worker took it is presumed orphaned (its worker
-# died) and goes back to the queue (cms.jobs); longer for the tasks named in TASK_LEASES.
-TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
-TASK_LEASES = {
-    "knowledge.tasks.export_open_data": env_int("TASK_EXPORT_LEASE_SECONDS", 3600),
-    "cms.tasks.scheduled_backup": env_int("TASK_BACKUP_LEASE_SECONDS", 6 * 3600),
-    # Every initiative's related initiatives chosen again: about an hour for 30,000 pages.
-    "knowledge.tasks.rebuild_related_initiatives": env_int("TASK_RELATED_LEASE_SECONDS", 3 * 3600),
-}
+# Mail, background jobs, periodic tasks, certification deadlines: cms.settings.jobs.
+from .jobs import *  # noqa: E402, F403
 
 # Backups (cms.backup): `manage.py backup` without a path and the scheduled job write into
 # BACKUP_DIR (outside MEDIA_ROOT; copy it off the machine) and keep the newest BACKUP_KEEP.
@@ -610,49 +387,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.image_forms.LibraryImageForm"
 MAP_TILE_URL = env_str("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION")
 
-# Errors are reported: mailed to ADMINS ("Name <address>, …") through the mail queue, written
-# to standard error (LOG_FORMAT=json for one JSON object per line), and sent to a
-# Sentry-compatible service when SENTRY_DSN is set (cms.error_reporting).
-ADMINS = [
-    (name or address, address) for name, address in getaddresses([env_str("ADMINS")]) if address
-]
-LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
-LOG_FORMAT = env_str("LOG_FORMAT", "text")
-if LOG_FORMAT not in ("text", "json"):
-    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    # Each record names the client whose request it is about (cms.client, through the proxies).
-    "filters": {
-        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
-        "client": {"()": "cms.client.ClientAddressFilter"},
-    },
-    "formatters": {
-        "json": {"()": "cms.error_reporting.JsonFormatter"},
-        "client": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["client"],
-            "formatter": "json" if LOG_FORMAT == "json" else "client",
-        },
-        "mail_admins": {
-            "class": "cms.error_reporting.AdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["require_debug_false"],
-        },
-    },
-    "root": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
-    "loggers": {
-        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
-    },
-}
-SENTRY_DSN = env_str("SENTRY_DSN")
-if SENTRY_DSN:
-    from cms.error_reporting import init_sentry
+# Error reports and logs: cms.settings.reporting.
+from .reporting import *  # noqa: E402, F403
 
-    init_sentry(SENTRY_DSN, env_str("SENTRY_ENVIRONMENT", "production"), env_str("SENTRY_RELEASE"))
 # Seconds a client is asked to wait (Retry-After) when the database cannot be reached.
 DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 30)

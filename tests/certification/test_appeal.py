@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from certification import committee, setup, workflow
+from certification import appeals, committee, setup, workflow
 from certification.models import AgendaItem, CertifyingBody, Evidence
 from tests.knowledge.members import make_member, member_client
 
@@ -111,13 +111,13 @@ def test_only_once_and_only_within_the_period(refused, settings):
         decided_at=timezone.now() - datetime.timedelta(days=settings.CERTIFICATION_APPEAL_DAYS + 1)
     )
     with pytest.raises(workflow.TransitionError, match="period"):
-        workflow.appeal(application, member, "Late.")
+        appeals.appeal(application, member, "Late.")
     page = member_client(member).get(f"/en/certification/applications/{application.pk}/")
     assert "Appeal the decision" not in page.content.decode()
 
     AgendaItem.objects.filter(application=application).update(decided_at=timezone.now())
-    workflow.appeal(application, member, "In time.")
+    appeals.appeal(application, member, "In time.")
     application.status = "not_eligible"
     application.save()
     with pytest.raises(workflow.TransitionError, match="cannot be appealed"):
-        workflow.appeal(application, member, "Twice.")
+        appeals.appeal(application, member, "Twice.")
