@@ -13,12 +13,15 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BaseColumn
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.log_actions import LogContext
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets
+
+import django_filters
 
 from .models import CityPage
 
@@ -36,6 +39,35 @@ def one_row_per_city():
     return CityPage.objects.filter(
         Q(pk__in=default.values("pk")) | ~Q(translation_key__in=default.values("translation_key"))
     ).order_by("title")
+
+
+class QueueFilterSet(WagtailFilterSet):
+    """The filters every queue has: status (with how many rows are in each), city, language and
+    the date the row came in. A queue gives its model (Meta), its statuses (`statuses`, in the
+    order shown), the label of its date (`date_label`) and how a city selects rows
+    (`filter_city`, given the city's translation key)."""
+
+    date_label = _("Date")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), empty_label=_("All"), widget=forms.RadioSelect
+    )
+    city = django_filters.ChoiceFilter(label=_("City"), method="filter_city")
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
+    created_at = django_filters.DateFromToRangeFilter(widget=DateRangePickerWidget)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["status"].extra["choices"] = status_choices(self._meta.model, self.statuses())
+        self.filters["city"].extra["choices"] = [
+            (str(city.translation_key), city.title) for city in one_row_per_city()
+        ]
+        self.filters["created_at"].label = self.date_label
+
+    def statuses(self):
+        raise NotImplementedError
+
+    def filter_city(self, queryset, name, value):
+        raise NotImplementedError
 
 
 class QueuePermissionPolicy(ModelPermissionPolicy):

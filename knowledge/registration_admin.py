@@ -4,7 +4,6 @@ organisation; a page per request where a moderator approves it (into the city it
 new one) or declines it with a reason; bulk approve and decline; and each request's history."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -13,51 +12,34 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
-
-import django_filters
 
 from . import members
 from .forms import ApproveRegistrationForm, ReasonForm
 from .models import CityIndexPage, Registration
 from .queues import (
     QueueBulkAction,
+    QueueFilterSet,
     QueueHistoryView,
     QueuePermissionPolicy,
     logged_apart,
-    one_row_per_city,
-    status_choices,
 )
 
 Status = Registration.Status
 policy = QueuePermissionPolicy(Registration)
 
 
-class RegistrationFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"), empty_label=gettext_lazy("All"), widget=forms.RadioSelect
-    )
-    city = django_filters.ChoiceFilter(label=gettext_lazy("City"), method="filter_city")
-    language = django_filters.ChoiceFilter(
-        label=gettext_lazy("Language"), choices=settings.LANGUAGES
-    )
-    created_at = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Requested"), widget=DateRangePickerWidget
-    )
+class RegistrationFilterSet(QueueFilterSet):
+    date_label = gettext_lazy("Requested")
 
     class Meta:
         model = Registration
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["status"].extra["choices"] = status_choices(Registration, Status.choices)
-        self.filters["city"].extra["choices"] = [
-            (str(city.translation_key), city.title) for city in one_row_per_city()
-        ]
+    def statuses(self):
+        return Status.choices
 
     def filter_city(self, queryset, name, value):
         return queryset.filter(city__translation_key=value)

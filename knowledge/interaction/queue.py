@@ -4,7 +4,6 @@ text and author; one-click approve, hide and trust on each row, the same as bulk
 selected rows; delete for those allowed to; and each comment's history. Its menu entry says how
 many comments wait."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Prefetch
@@ -13,24 +12,20 @@ from django.urls import reverse
 from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-import django_filters
-
 from ..models import CommentReport, InitiativeComment, InitiativePage, TrustedCommenter
 from ..queues import (
     QueueBulkAction,
+    QueueFilterSet,
     QueueHistoryView,
     QueuePermissionPolicy,
     RowActionsColumn,
     logged_apart,
-    one_row_per_city,
-    status_choices,
 )
 from . import services
 
@@ -40,32 +35,15 @@ STATUSES = [Status.PENDING, Status.REPORTED, Status.PUBLISHED, Status.HIDDEN]
 policy = QueuePermissionPolicy(InitiativeComment, can_delete=True)
 
 
-class CommentFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"),
-        empty_label=gettext_lazy("All"),
-        widget=forms.RadioSelect,
-    )
-    city = django_filters.ChoiceFilter(label=gettext_lazy("City"), method="filter_city")
-    language = django_filters.ChoiceFilter(
-        label=gettext_lazy("Language"), choices=settings.LANGUAGES
-    )
-    created_at = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Posted"), widget=DateRangePickerWidget
-    )
+class CommentFilterSet(QueueFilterSet):
+    date_label = gettext_lazy("Posted")
 
     class Meta:
         model = InitiativeComment
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["status"].extra["choices"] = status_choices(
-            InitiativeComment, [(value, Status(value).label) for value in STATUSES]
-        )
-        self.filters["city"].extra["choices"] = [
-            (str(city.translation_key), city.title) for city in one_row_per_city()
-        ]
+    def statuses(self):
+        return [(value, Status(value).label) for value in STATUSES]
 
     def filter_city(self, queryset, name, value):
         initiatives = InitiativePage.objects.filter(city__translation_key=value)
