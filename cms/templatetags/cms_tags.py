@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
 
+from cms import navigation
 from files.templatetags.files_tags import shown_on
-from knowledge import cache_tags
 from knowledge.reader_urls import fallback_url, live_translations, url_for_reader
 
 register = template.Library()
@@ -123,48 +123,6 @@ def home_url(context):
     return home.get_url(request) if home else "/"
 
 
-def _menu(request, slot):
-    """The menu `slot` of the active language as {"text", "links": [(label, url, path)]}, or
-    None when editors have not made one. Menus are read on every page and changed rarely: kept
-    as a fragment (knowledge.cache_tags) until a menu changes ("menu"), a page it links to is
-    published, unpublished, moved or deleted (its `page-<id>` tags), or everything is purged."""
-    language = translation.get_language()
-    site = Site.find_for_request(request)
-    name = f"navigation|{site.pk if site else 0}|{language}|{slot}"
-    menu = cache_tags.fragment(
-        name,
-        {"menu", "all"},
-        lambda: _load_menu(request, slot, language),
-        tags_of=lambda menu: [f"page-{pk}" for pk in menu.get("pages", ())],
-    )
-    return None if menu.get("missing") else menu
-
-
-def _load_menu(request, slot, language):
-    from pages.models import NavigationMenu, localized_pages
-
-    menu = (
-        NavigationMenu.objects.filter(slot=slot, locale__language_code=language, live=True)
-        .prefetch_related("items__link_page")
-        .first()
-    )
-    if menu is None:
-        return {"missing": True}
-    items = list(menu.items.all())
-    pages = localized_pages([item.link_page for item in items if item.link_page], menu.locale_id)
-    by_key = {page.translation_key: page for page in pages}
-    links, linked = [], []
-    for item in items:
-        if item.link_page:
-            page = by_key.get(item.link_page.translation_key, item.link_page)
-            linked.append(page.pk)
-            if page.live:
-                links.append((item.label or page.title, page.get_url(request), page.path))
-        else:
-            links.append((item.label or item.link_url, item.link_url, None))
-    return {"text": menu.text, "links": links, "pages": linked}
-
-
 def _with_current(links, current_path):
     return [
         (label, url, bool(path) and current_path.startswith(path)) for label, url, path in links
@@ -199,7 +157,7 @@ def main_menu(context):
     then the sections served by views (certification)."""
     request = context["request"]
     current_path = _section_path(context.get("page"))
-    menu = _menu(request, "main")
+    menu = navigation.menu(request, "main")
     if menu is not None:
         links = _with_current(menu["links"], current_path) + _app_links(request)
     else:
@@ -221,7 +179,7 @@ def main_menu(context):
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def footer(context):
     request = context["request"]
-    menu = _menu(request, "footer")
+    menu = navigation.menu(request, "footer")
     if menu is None:
         return {"text": None, "links": []}
     return {"text": menu["text"], "links": _with_current(menu["links"], "")}

@@ -37,7 +37,7 @@ def test_anonymous_pages_are_public_with_validators_and_tags(client, initiative)
     assert response.has_header("Last-Modified")
     # The page's own tag and what it shows besides; no listing tag, so publishing another
     # initiative keeps it cached. The menus, kept as fragments, name the pages they link to
-    # (cms_tags._menu), and the awards section its results ("awards", purged by any award change).
+    # (cms.navigation), and the awards section its results ("awards", purged by any award change).
     linked = {
         f"page-{item.link_page_id}"
         for menu in NavigationMenu.objects.filter(locale__language_code="en")
