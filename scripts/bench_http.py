@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS_FILE = ROOT / "bench-results.md"
 VARNISHD, NGINX, WRK = "/usr/sbin/varnishd", "/usr/sbin/nginx", "/usr/bin/wrk"
 VCL_BACKEND_PORT = '.port = "8000";'
-SEARCH_WORD = "eau"  # "water" in the generated French text (cms/bench_words.py)
+SEARCH_WORD = "eau"  # "water" in the generated French text (bench/words.py)
 CORES = os.cpu_count() or 1
 
 

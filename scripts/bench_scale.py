@@ -40,7 +40,7 @@ from bench_http import (
 from wrk_results import BenchFailure, parse_wrk
 
 RESULTS_FILE = ROOT / "bench-scale.md"
-SEARCH_WORD = "eau"  # "water" in the generated French text (cms/bench_words.py)
+SEARCH_WORD = "eau"  # "water" in the generated French text (bench/words.py)
 
 
 def endpoints(port):

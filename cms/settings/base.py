@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "syndication",
     "mailqueue",
     "files",
+    # Tooling: the demo content and the benchmark data (their management commands).
+    "demo",
+    "bench",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

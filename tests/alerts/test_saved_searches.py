@@ -16,7 +16,7 @@ import pytest
 
 from alerts import searches
 from alerts.models import MAX_SAVED_SEARCHES, SavedSearch
-from cms.demo import saved_searches as saved_searches_demo
+from demo import saved_searches as saved_searches_demo
 from knowledge.models import InitiativePage
 from tests.factories import (
     CityIndexPageFactory,

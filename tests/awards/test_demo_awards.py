@@ -4,7 +4,7 @@ the demo initiatives, translated, loaded once; its API response matches the Open
 import pytest
 
 from awards.models import AwardCycle, AwardProgramme, Nomination, Score
-from cms.demo import awards as demo_awards
+from demo import awards as demo_awards
 from knowledge.models import InitiativePage
 from tests.cms import conftest as cms_conftest
 

@@ -153,7 +153,7 @@ def test_reviewed_application_to_register_and_revocation(
     verification = visitor.get(f"/en/certification/verify/{certificate.number}/").content.decode()
     assert "Valid" in verification
     api = visitor.get("/api/v2/certificates/?locale=fr").json()
-    # With the demo's certificate (Cape Town, cms/demo/certification.py).
+    # With the demo's certificate (Cape Town, demo/certification.py).
     assert api["meta"]["total_count"] == 2
     entry = next(item for item in api["items"] if item["number"] == certificate.number)
     assert entry["status"] == "active"
@@ -203,7 +203,7 @@ def test_expired_certificates_are_not_current(reviewed_application, secretariat)
     )
     client = Client()
     assert certificate.number not in client.get("/en/certification/").content.decode()
-    # Only the demo's certificate (Cape Town, cms/demo/certification.py) is current.
+    # Only the demo's certificate (Cape Town, demo/certification.py) is current.
     listing = client.get("/api/v2/certificates/").json()
     assert listing["meta"]["total_count"] == 1
     assert certificate.number not in str(listing)

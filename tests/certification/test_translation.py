@@ -8,7 +8,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 import pytest
 
 from certification.models import CertificationStage, CertifyingBody
-from cms.demo.translation import sync_translation
+from demo.translation import sync_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from certification.models import (
     ReviewAssignment,
     Vote,
 )
-from cms.demo.certification import ACCOUNTS, PASSWORD
+from demo.certification import ACCOUNTS, PASSWORD
 from knowledge.models import CityPage
 
 pytestmark = pytest.mark.django_db

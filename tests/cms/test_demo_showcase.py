@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 import pytest
 from PIL import Image as PillowImage
 
-from cms.demo.people import MEMBER_PASSWORD
+from demo.people import MEMBER_PASSWORD
 from knowledge.models import (
     CityMembership,
     CityPage,

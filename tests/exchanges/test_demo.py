@@ -3,7 +3,7 @@ one in progress with messages in two languages; loading again changes nothing.""
 
 from bs4 import BeautifulSoup
 
-from cms.demo import exchanges as demo_exchanges
+from demo import exchanges as demo_exchanges
 from exchanges.models import Exchange
 from knowledge.models import CityPage, InitiativePage
 

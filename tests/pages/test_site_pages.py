@@ -96,7 +96,7 @@ def test_main_menu_and_footer_come_from_the_menus_of_the_language(client):
         "/es/cities/",
         "/es/events/",
         "/es/webinars/",
-        # The library joined the main menu (cms.demo.editorial), under its English slug.
+        # The library joined the main menu (demo.editorial), under its English slug.
         "/es/library/",
         "/es/sdgs/",
         "/es/partners/",

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from cms.demo import (
+from demo import (
     awards,
     certification,
     editorial,

@@ -1,4 +1,4 @@
-"""What the demo's pictures, documents and links say (cms.demo.media draws the pictures).
+"""What the demo's pictures, documents and links say (demo.media draws the pictures).
 
 Links are the awards whose case studies the demo initiatives retell ("Partnerships and
 Innovation for Accelerating the Implementation of the SDGs in Cities", 2023, names the award of

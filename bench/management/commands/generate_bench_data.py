@@ -30,7 +30,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from modelsearch.signal_handlers import post_save_signal_handler
 
-from cms.bench_words import TITLE_PREFIXES, sentence
+from bench.words import TITLE_PREFIXES, sentence
 from knowledge.models import (
     CityPage,
     InitiativePage,

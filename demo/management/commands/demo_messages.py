@@ -1,4 +1,4 @@
-"""Keep cms/demo/translations/*.po in step with the English demo content.
+"""Keep demo/translations/*.po in step with the English demo content.
 
 Run after changing the English demo content and loading it (`load_demo_content`): every source
 string of the English demo pages becomes an entry of each catalogue (new ones untranslated),
@@ -11,7 +11,7 @@ from wagtail_localize.models import StringSegment
 
 import polib
 
-from cms.demo.translation import SLUG_PATH, TARGET_LANGUAGES, catalogue_path
+from demo.translation import SLUG_PATH, TARGET_LANGUAGES, catalogue_path
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """English demo content of the editorial pages: partners, events, webinars, SDGs, menus.
 
 Past events come from the background paper. Upcoming events and webinars are dated relative to
-the day the demo is loaded (see cms.demo.editorial), so that "upcoming" is never empty.
+the day the demo is loaded (see demo.editorial), so that "upcoming" is never empty.
 """
 
 EVENT_INDEX = {

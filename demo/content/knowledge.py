@@ -3,7 +3,7 @@
 Facts come from the case studies of "Partnerships and Innovation for Accelerating the
 Implementation of the SDGs in Cities" (2023) and from the platform's background paper, retold in
 our own words. Focal points are fictional; their addresses use the reserved example.org domain.
-Translations are in cms/demo/translations/<language>.po, keyed by these English strings.
+Translations are in demo/translations/<language>.po, keyed by these English strings.
 """
 
 CITY_INDEX = {

@@ -1,0 +1,1 @@
+"""Benchmark tooling: generated data and measurements (see bench.apps)."""
