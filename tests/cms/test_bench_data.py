@@ -27,7 +27,7 @@ def indexing(monkeypatch):
     """The commands the generator calls (update_index), recorded instead of run."""
     calls = []
     monkeypatch.setattr(
-        "cms.management.commands.generate_bench_data.call_command",
+        "bench.management.commands.generate_bench_data.call_command",
         lambda name, **options: calls.append(name),
     )
     return calls
