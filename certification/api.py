@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from knowledge import cache_tags
 from knowledge.api_base import ListingAPIViewSet
+from knowledge.models import CityPage
 
 from .models import Certificate
 from .parameters import PARAMETERS, FilterError, parse_filters
@@ -44,8 +45,6 @@ class CertificatesAPIViewSet(ListingAPIViewSet):
         ]
 
     def listing_view(self, request):
-        from knowledge.models import CityPage
-
         cache_tags.add("certificates", "certification")
         self.check_query_parameters()
         locale = self.locale()

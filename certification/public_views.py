@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from knowledge import cache_tags
+from knowledge.models import CityPage
 from library.models import ItemKind, LibraryIndexPage, LibraryItemPage
 
 from . import permissions
 from .forms import RevokeForm
-from .models import Certificate, CertificationStage, CertifyingBody
+from .models import AgendaItem, Assessment, Certificate, CertificationStage, CertifyingBody
 from .models.applications import rows_in_locale
 
 MAX_TOOLS = 50
@@ -25,7 +26,6 @@ NUMBER_MAX_LENGTH = 30
 
 def register_rows(certificates, locale):
     """Certificates with their city, stage and body in `locale`, in a fixed number of queries."""
-    from knowledge.models import CityPage
 
     certificates = list(certificates)
     cities = rows_in_locale(CityPage, [c.city_key for c in certificates], locale)
@@ -66,8 +66,6 @@ def decision_summary(certificate):
     """The committee's rationale for the certificate and the stage report's summary (criteria
     met, partly met, not met), for the public register entry."""
     from django.db.models import Count
-
-    from .models import AgendaItem, Assessment
 
     decision = (
         AgendaItem.objects.filter(application_id=certificate.application_id, outcome="certify")

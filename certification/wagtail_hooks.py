@@ -7,6 +7,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from . import permissions
+from .models import Application, Vote
 from .viewsets import CertificationViewSetGroup
 
 register_snippet(CertificationViewSetGroup)
@@ -82,8 +83,6 @@ class VoteFormatter(LogFormatter):
     label = _("Vote")
 
     def format_message(self, log_entry):
-        from .models import Vote
-
         choice = log_entry.data.get("vote")
         label = Vote.Choice(choice).label if choice in Vote.Choice.values else choice
         return _("Vote cast: %(choice)s") % {"choice": label}
@@ -139,7 +138,6 @@ def certification_section(request, membership):
     from wagtail.models import Locale
 
     from . import workflow
-    from .models import Application
 
     locale = Locale.get_active()
     applications = [

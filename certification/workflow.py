@@ -18,6 +18,7 @@ from . import audit, emails, independence
 from .models import (
     Answer,
     Application,
+    Certificate,
     CertificationStage,
     CertifyingBody,
     Evidence,
@@ -78,7 +79,6 @@ def stages():
 
 def held_stage_codes(city_key):
     """The stages for which the city holds a current (neither expired nor revoked) certificate."""
-    from .models import Certificate
 
     return set(
         Certificate.objects.current().filter(city_key=city_key).values_list("stage_code", flat=True)

@@ -27,6 +27,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from wagtail.snippets.models import create_extra_permissions
 
 from knowledge.translators import REVIEWER_GROUP_PREFIX, translator_group_names
+from pages.models import HomePage
 
 EDITORS = "Editors"
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
@@ -88,8 +89,6 @@ def ensure_permissions_exist():
 
 
 def ensure_editors():
-    from pages.models import HomePage
-
     group, _ = Group.objects.get_or_create(name=EDITORS)
     group.permissions.add(*[_permission(name) for name in EDITOR_MODEL_PERMISSIONS])
     # Wagtail's initial data gives Editors the whole tree from its root, where they could also
@@ -134,8 +133,6 @@ def ensure_reviewers():
 
 
 def _ensure_language_groups(names, model_names, page_kinds, collection_names):
-    from pages.models import HomePage
-
     model_permissions = [_permission(name) for name in model_names]
     page_permissions = [_permission(f"wagtailcore.{kind}_page") for kind in page_kinds]
     collection_permissions = [_permission(name) for name in collection_names]

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from django_countries import countries
 
 from knowledge.models import CityPage, InitiativePage
-from pages.models import EventPage, PartnerPage, WebinarPage
+from pages.models import EventPage, PartnerPage, WebinarPage, localized_pages
 
 CONTEXT = "https://schema.org"
 
@@ -80,8 +80,6 @@ def _goals(page, request):
 
 
 def _organisers(page, request):
-    from pages.models import localized_pages
-
     return [
         {"@type": "Organization", "name": partner.title, "url": partner.get_full_url(request)}
         for partner in localized_pages(page.organisers.all(), page.locale_id)

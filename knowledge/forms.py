@@ -22,6 +22,7 @@ class TaxonomyPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, parent_page=None, **kwargs):
         # Imported here: the page models name this form as their base_form_class.
+        # Here, not at the top: knowledge.models imports this module (the admin page form).
         from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 
         super().__init__(*args, parent_page=parent_page, **kwargs)
@@ -231,6 +232,7 @@ class InitiativeSubmissionForm(forms.Form):
     )
 
     def __init__(self, *args, taxonomy, submitting=False, editing=False, **kwargs):
+        # Here, not at the top: knowledge.models imports this module (the admin page form).
         from .models import InitiativeStatus
 
         super().__init__(*args, **kwargs)
@@ -290,6 +292,7 @@ class ApproveRegistrationForm(forms.Form):
     )
 
     def __init__(self, *args, registration, **kwargs):
+        # Here, not at the top: knowledge.models imports this module (the admin page form).
         from .models import CityPage
 
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from knowledge.models import taxonomy_for
 from knowledge.parameters import FilterError
 
 from .filters import WEBINAR_PARAMETERS, ScheduleFilters
+from .models import EventPage, WebinarPage
 from .models.events import EventFormat
 
 PAGE_SIZE = 12
@@ -54,8 +55,6 @@ def _query_without_page(request):
 
 
 def event_listing(request, index):
-    from .models import EventPage
-
     everything = EventPage.objects.live().public().filter(locale_id=index.locale_id)
     events, filters, notice = _filtered(request, everything, HTML_PARAMETERS)
     now = timezone.now()
@@ -71,8 +70,6 @@ def event_listing(request, index):
 
 
 def webinar_listing(request, index):
-    from .models import WebinarPage
-
     everything = WebinarPage.objects.live().public().filter(locale_id=index.locale_id)
     parameters = WEBINAR_PARAMETERS
     webinars, filters, notice = _filtered(request, everything, parameters)

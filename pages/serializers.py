@@ -16,6 +16,7 @@ class _RelatedPagesField(_PageField):
         related = list(getattr(page, self.relation).all())
         localized = self.context.get("localized_pages")
         if localized is None:
+            # Here, not at the top: pages.models imports this module (its API fields).
             from .models import localized_page_map
 
             localized = localized_page_map(related, [page.locale_id])
@@ -37,6 +38,7 @@ def prepare_related_pages(*relations):
     """A PAGE_PREPARERS entry loading the translations of these relations for a whole list."""
 
     def prepare(pages, request):
+        # Here, not at the top: pages.models imports this module (its API fields).
         from .models import localized_page_map
 
         related = [

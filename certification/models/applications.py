@@ -9,6 +9,8 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.models import CityPage
+
 from .framework import CertificationStage, CertifyingBody, CriteriaVersion
 
 
@@ -80,8 +82,6 @@ class Application(models.Model):
         return rows_in_locale(CertificationStage, [key], locale).get(key)
 
     def city(self, locale=None):
-        from knowledge.models import CityPage
-
         return rows_in_locale(CityPage, [self.city_key], locale).get(self.city_key)
 
     @property
@@ -106,7 +106,6 @@ def rows_in_locale(model, keys, locale):
 def localize(applications, locale):
     """Give each application its `stage_in_locale` and `city_in_locale` (in `locale` where
     translated, else in any language) with two queries for the whole list."""
-    from knowledge.models import CityPage
 
     applications = list(applications)
     stages = rows_in_locale(

@@ -24,14 +24,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
 
+from knowledge.models import Theme
+
 
 def _codes(value):
     return [code.strip() for code in (value or "").split(",") if code.strip()]
 
 
 def validate_theme_codes(value):
-    from knowledge.models import Theme
-
     known = set(Theme.objects.values_list("code", flat=True))
     unknown = [code for code in _codes(value) if code not in known]
     if unknown:

@@ -17,7 +17,9 @@ from wagtail.models import Locale, Site
 
 from cms import navigation
 from files.templatetags.files_tags import shown_on
+from knowledge.models import InitiativeIndexPage, InitiativePage
 from knowledge.reader_urls import fallback_url, live_translations, url_for_reader
+from pages.models import localized_pages
 
 register = template.Library()
 
@@ -134,7 +136,6 @@ def _section_path(page):
     city, but belongs to the Initiatives section of the menu."""
     if page is None:
         return ""
-    from knowledge.models import InitiativeIndexPage, InitiativePage
 
     if isinstance(page, InitiativePage):
         index = (
@@ -200,8 +201,6 @@ def breadcrumbs(context):
         return {"crumbs": []}
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     if getattr(request, "translation_fallback", None) is not None:
-        from pages.models import localized_pages
-
         ancestors = list(localized_pages(ancestors, Locale.get_active().pk))
         crumbs = [(a.title, url_for_reader(a, request, translations={})) for a in ancestors]
         here = url_for_reader(page, request, translations={})
