@@ -7,13 +7,14 @@ Editors (communications staff) create, publish and schedule editorial pages in e
 and manage images, documents and navigation menus. They hold no permission on the knowledge
 base's page types, so they cannot touch cities or initiatives (see knowledge.permissions).
 
-Translators (one group per language but English, named in knowledge.translators) start,
+Translators (one group per language but English, named in knowledge.languages.translators) start,
 update and edit the translations of their language: page permissions (add, change) on that
 language's home page, the knowledge pages' change permissions, change on the translatable
 snippets, which TranslatorPermissionPolicy limits to the rows of their language, and
-wagtail_localize.submit_translation, which knowledge.translator_views limits to their language.
+wagtail_localize.submit_translation, which knowledge.languages.translator_views limits to their
+language.
 They do not publish pages: a translation goes live when a second translator or a reviewer of the
-language approves it (knowledge.translation_review). Reviewers (one group per language) review
+language approves it (knowledge.languages.review). Reviewers (one group per language) review
 without translating.
 
 Everything is added, never reset: permissions an administrator adds or removes later stay so.
@@ -26,7 +27,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.snippets.models import create_extra_permissions
 
-from knowledge.translators import REVIEWER_GROUP_PREFIX, translator_group_names
+from knowledge.languages.translators import REVIEWER_GROUP_PREFIX, translator_group_names
 from pages.models import HomePage
 
 EDITORS = "Editors"
@@ -51,7 +52,8 @@ EDITOR_COLLECTION_PERMISSIONS = [
 TRANSLATOR_PAGE_PERMISSIONS = ["add", "change"]
 TRANSLATOR_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
-    # Start and update translations; knowledge.translator_views limits it to their language.
+    # Start and update translations; knowledge.languages.translator_views limits them to their
+    # language.
     "wagtail_localize.submit_translation",
     # Required by knowledge.permissions to edit (and publish) cities and initiatives.
     "knowledge.change_citypage",
@@ -62,7 +64,7 @@ TRANSLATOR_MODEL_PERMISSIONS = [
     "knowledge.change_sdgtarget",
     "knowledge.change_theme",
 ]
-# Reviewers open the pages of their language to review them (knowledge.translation_review).
+# Reviewers open the pages of their language to review them (knowledge.languages.review).
 REVIEWER_PAGE_PERMISSIONS = ["change"]
 REVIEWER_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -121,7 +123,7 @@ def ensure_translators():
 def ensure_reviewers():
     """A translation reviewer group for each content language but the default, and the review
     workflow of translations."""
-    from knowledge.translation_review import ensure_review_workflow
+    from knowledge.languages.review import ensure_review_workflow
 
     ensure_review_workflow()
     return _ensure_language_groups(

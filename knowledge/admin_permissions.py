@@ -2,11 +2,12 @@
 
 - wagtail-localize's translation editor: its endpoints (saving a string, an override, a PO file,
   machine translation, stopping the translation) check only that the user may edit some snippet
-  of the model. The snippet's permission policy (knowledge.translators) is applied to the row.
+  of the model. The snippet's permission policy (knowledge.languages.translators) is applied to
+  the row.
   Pages need nothing more: the editor checks their page permissions. Stopping a translation,
   which lets a page or snippet be edited apart from its source (synchronised fields included),
   needs wagtail_localize.submit_translation held for every language (not only through a
-  translator group, knowledge.translators.submit_languages).
+  translator group, knowledge.languages.translators.submit_languages).
 - The page explorer (`/admin/pages/<id>/`) and the page chooser (`/admin/choose-page/<id>/`)
   show the title of any page whose id is asked for; a page that is not live and that the user
   may not edit is not found (knowledge.permissions.drafts_hidden_from, which the
@@ -23,8 +24,8 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
+from .languages.translators import submit_languages
 from .permissions import drafts_hidden_from
-from .translators import submit_languages
 
 # wagtail-localize's translation editor endpoints that change or stop a translation.
 TRANSLATION_EDITOR_VIEWS = {

@@ -40,13 +40,13 @@ from .api_tree import (
 from .filters import InitiativeFilters
 from .interaction.services import replication_counts
 from .keywords import search_pages
+from .languages.state import translation_states
 from .models import CityPage, InitiativePage
 from .parameters import FilterError
 from .serializers import (
     TranslationStatusField,
     load_translations,
 )
-from .translation_state import translation_states
 
 # Filters of the pages endpoint, by page type: model -> (parameters, function(queryset, query)).
 # Other apps register theirs with register_page_filter (events add upcoming, start_after…).

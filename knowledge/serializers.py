@@ -15,7 +15,7 @@ from rest_framework.fields import Field
 
 from files import names
 
-from .translation_state import translation_state
+from .languages.state import translation_state
 
 DETAIL_IMAGE = "fill-1200x675"
 THUMBNAIL_IMAGE = "fill-480x270"
@@ -121,7 +121,7 @@ class ReplicationField(_PageField):
 
 class TranslationStatusField(_PageField):
     """For a translation: its source language and page, and whether it is up to date with the
-    source (see knowledge.translation_state); null for a page that is not a translation."""
+    source (see knowledge.languages.state); null for a page that is not a translation."""
 
     def to_representation(self, page):
         states = self.context.get("translation_states")

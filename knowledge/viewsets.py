@@ -9,8 +9,8 @@ from wagtail.models import Locale
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .languages.translators import TranslatorFormMixin, translator_languages
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
-from .translators import TranslatorFormMixin, translator_languages
 
 
 def user_content_language(request):
@@ -84,7 +84,8 @@ class RowPermissionDeleteView(RowPermissionMixin, snippets.DeleteView):
 
 class TranslatableSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose permission policy is checked on each row, as
-    knowledge.translators.TranslatorPermissionPolicy (registered for the model) requires."""
+    knowledge.languages.translators.TranslatorPermissionPolicy (registered for the model)
+    requires."""
 
     index_view_class = RowPermissionIndexView
     edit_view_class = RowPermissionEditView

@@ -6,10 +6,10 @@ from wagtail.snippets.models import register_snippet
 
 from . import registration_admin
 from .interaction import queue as comment_queue
+from .languages.translators import register_translator_policy
 from .membership_admin import membership_viewset
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 from .permissions import drafts_hidden_from
-from .translators import register_translator_policy
 from .viewsets import KnowledgeViewSetGroup
 
 # Policies first: registering a viewset creates a default policy for a model that has none.
@@ -64,7 +64,7 @@ def register_knowledge_log_actions(actions):
 def register_translation_report_url():
     from django.urls import path
 
-    from .translation_views import out_of_date_report
+    from .languages.views import out_of_date_report
 
     return [
         path(
@@ -98,7 +98,7 @@ def warn_when_translation_is_out_of_date(request, page):
     from django.urls import reverse
     from django.utils.html import format_html
 
-    from .translation_state import translation_state
+    from .languages.state import translation_state
 
     state = translation_state(page)
     if state is not None and not state.up_to_date:
@@ -164,11 +164,11 @@ def hide_drafts_from_explorer(parent_page, pages, request):
 @hooks.register("register_admin_urls", order=-1)
 def register_translator_localize_urls():
     """wagtail-localize's "Translate" and "Update translations", limited to a translator's
-    language (knowledge.translator_views); registered before wagtail-localize's own, at the same
-    addresses, so that they answer."""
+    language (knowledge.languages.translator_views); registered before wagtail-localize's own, at
+    the same addresses, so that they answer."""
     from django.urls import path
 
-    from . import translator_views as views
+    from .languages import translator_views as views
 
     return [
         path(
@@ -193,13 +193,13 @@ def register_translator_localize_urls():
 def register_translation_desk_urls():
     from django.urls import path
 
-    from .translation_views import translation_desk_view
-    from .translator_views import (
+    from .languages.translator_views import (
         review_snippet_view,
         review_view,
         submit_for_review_view,
         submit_snippet_for_review_view,
     )
+    from .languages.views import translation_desk_view
 
     snippet = "translations/snippets/<slug:app_label>/<slug:model_name>/<str:pk>"
     return [
@@ -233,7 +233,7 @@ def register_translation_desk_menu_item():
 
     from wagtail.admin.menu import MenuItem
 
-    from .translation_desk import desk_languages
+    from .languages.desk import desk_languages
 
     class DeskMenuItem(MenuItem):
         def is_shown(self, request):
@@ -247,8 +247,8 @@ def register_translation_desk_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_desk_panel(request, panels):
     """Translators and reviewers find their languages' desk on the dashboard."""
-    from .translation_panels import TranslationDeskPanel
-    from .translators import reviewer_languages
+    from .languages.panels import TranslationDeskPanel
+    from .languages.translators import reviewer_languages
 
     if reviewer_languages(request.user):
         panels.insert(0, TranslationDeskPanel(request.user))
@@ -267,7 +267,7 @@ def point_translators_to_review(request, page):
 
 @hooks.register("before_edit_snippet")
 def point_snippet_translators_to_review(request, instance):
-    """The same for the reviewed translatable snippets (knowledge.translation_review)."""
+    """The same for the reviewed translatable snippets (knowledge.languages.review)."""
     if request.method != "GET":
         return None
     from django.contrib.admin.utils import quote
@@ -275,7 +275,7 @@ def point_snippet_translators_to_review(request, instance):
 
     from wagtail.permissions import policy_registry
 
-    from .translation_review import reviewed_snippet_models
+    from .languages.review import reviewed_snippet_models
 
     model = type(instance)
     if model not in reviewed_snippet_models():
@@ -294,7 +294,7 @@ def _point_to_review(request, obj, submit_url):
     from django.contrib import messages
     from django.utils.html import format_html
 
-    from .translation_review import translation_of
+    from .languages.review import translation_of
 
     if translation_of(obj) is None:
         return None

@@ -1,6 +1,6 @@
 from wagtail.snippets.models import register_snippet
 
-from knowledge.translators import register_translator_policy
+from knowledge.languages.translators import register_translator_policy
 
 from .models import NavigationMenu
 from .viewsets import NavigationMenuViewSet

@@ -252,8 +252,8 @@ USE_TZ = True
 # Translating a live page must not publish the translation by itself (wagtail-localize #266).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Approving a translation's review publishes it although its reviewer holds no publish
-# permission (knowledge.translation_review); other workflows publish as Wagtail does.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_finish.finish_workflow"
+# permission (knowledge.languages.review); other workflows publish as Wagtail does.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.languages.workflow_finish.finish_workflow"
 
 # Static files and media.
 STATIC_URL = "/static/"

@@ -14,8 +14,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from certification import setup as certification_setup
+from knowledge.languages.translators import REVIEWER_GROUP_PREFIX, translator_group_names
 from knowledge.members import MODERATORS
-from knowledge.translators import REVIEWER_GROUP_PREFIX, translator_group_names
 
 from .. import roles
 

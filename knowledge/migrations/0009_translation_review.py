@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 
 def translators_stop_publishing(apps, schema_editor):
-    """Translations go live through review (knowledge.translation_review): translator groups
+    """Translations go live through review (knowledge.languages.review): translator groups
     lose the publish permission cms.roles used to give them on their language's home page.
     Done once here, so that a publish permission an administrator gives later stays."""
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")

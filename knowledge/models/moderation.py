@@ -43,14 +43,14 @@ class InitiativeModerationTask(AbstractGroupApprovalTask):
 class TranslationReviewTask(Task):
     """A second person of the translation's language approves it or requests changes.
 
-    Who may act depends on the language of the page in review (knowledge.translation_review), so
+    Who may act depends on the language of the page in review (knowledge.languages.review), so
     one task serves every language: members of that language's translator or reviewer group, but
     not the translator who submitted it. Approving a translation whose source is declined or not
     live is refused.
     """
 
     def _review(self):
-        from .. import translation_review
+        from ..languages import review as translation_review
 
         return translation_review
 

@@ -6,7 +6,7 @@ language by that key when they are shown (see knowledge.localized), because wagt
 copies many-to-many relations to translations unchanged.
 
 Each row has Wagtail's draft state, revisions and workflows: a translation is saved as a draft
-and goes live when the "Translation review" workflow approves it (knowledge.translation_review).
+and goes live when the "Translation review" workflow approves it (knowledge.languages.review).
 Only live rows are shown; a language whose row is not live shows the default language's.
 """
 

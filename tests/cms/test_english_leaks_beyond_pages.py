@@ -25,8 +25,8 @@ from pypdf import PdfReader
 from certification.certificate_pdf import certificate_pdf
 from certification.models import Certificate
 from certification.report import build_report
+from knowledge.languages.translators import translator_group_names
 from knowledge.members import MODERATORS
-from knowledge.translators import translator_group_names
 from tests.cms.test_english_leaks import (
     CATALOGUE_DIRS,
     LANGUAGES,

@@ -18,8 +18,8 @@ from wagtail_localize.models import StringSegment, Translation
 import pytest
 
 from cms.roles import ensure_roles
+from knowledge.languages.translators import TRANSLATOR_GROUP_PREFIX, translator_languages
 from knowledge.models import InitiativePage, SDGTarget, SustainableDevelopmentGoal, Theme
-from knowledge.translators import TRANSLATOR_GROUP_PREFIX, translator_languages
 from pages.models import HomePage, NavigationMenu
 from tests.factories import client_for, make_user
 
@@ -115,7 +115,7 @@ def test_translators_start_translations_but_neither_add_nor_delete_content():
 
     assert "access_admin" in codenames
     assert {"change_initiativepage", "change_citypage", "change_theme"} <= codenames
-    # Limited to their language by knowledge.translator_views.
+    # Limited to their language by knowledge.languages.translator_views.
     assert "submit_translation" in codenames
     assert not {name for name in codenames if name.startswith(("add_", "delete_"))}
     collection_permissions = GroupCollectionPermission.objects.filter(group=group)
@@ -225,7 +225,7 @@ def test_translator_translates_the_french_footer_and_submits_it_for_review(trans
     text = StringSegment.objects.get(source=editing.source, context__path="text")
 
     assert put_string(translator_client, editing, text, "Texte traduit").status_code == 200
-    # Publishing is the reviewer's (knowledge.translation_review), not the translator's.
+    # Publishing is the reviewer's (knowledge.languages.review), not the translator's.
     response = translator_client.post(menu_url("edit", french), {"action": "publish"})
     assert refused(response)
     assert main_menu("fr", "footer").text == french.text

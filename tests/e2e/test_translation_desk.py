@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 
 import pytest
 
+from knowledge.languages.desk import translation_desk
 from knowledge.models import CityPage, InitiativePage
-from knowledge.translation_desk import translation_desk
 from pages.models import EventPage
 from tests.factories import InitiativePageFactory
 

@@ -1,7 +1,7 @@
 """Publishing an initiative goes through moderation for everyone but moderators and superusers.
 
 Translators publish nothing themselves: a translation goes live when a second translator of the
-language approves it (knowledge.translation_review). Never is an initiative published whose
+language approves it (knowledge.languages.review). Never is an initiative published whose
 source is declined, in moderation or unpublished, nor a translation that is itself declined or in
 moderation, whatever path is taken.
 """
@@ -14,9 +14,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
+from knowledge.languages.review import ReviewError, review_actions, submit_for_review
 from knowledge.models import CityPage, InitiativeDecision, InitiativePage
 from knowledge.moderation import submit_for_moderation
-from knowledge.translation_review import ReviewError, review_actions, submit_for_review
 from pages.models import EventPage
 from tests.factories import InitiativePageFactory
 

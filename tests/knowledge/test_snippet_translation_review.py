@@ -10,10 +10,10 @@ from wagtail_localize.models import StringSegment, Translation
 
 import pytest
 
+from knowledge.languages.desk import translation_desk
+from knowledge.languages.review import REVIEW_WORKFLOW, reviewed_snippet_models
 from knowledge.models import Theme
 from knowledge.models.localized import LocalizedTaxonomy
-from knowledge.translation_desk import translation_desk
-from knowledge.translation_review import REVIEW_WORKFLOW, reviewed_snippet_models
 from pages.models import NavigationMenu
 from tests.factories import client_for, make_user
 

@@ -9,9 +9,9 @@ from wagtail.models import Locale, Page
 
 import pytest
 
+from knowledge.languages.desk import translation_desk
+from knowledge.languages.review import submit_for_review
 from knowledge.models import Theme
-from knowledge.translation_desk import translation_desk
-from knowledge.translation_review import submit_for_review
 from pages.models import StandardPage
 from tests.factories import StandardPageFactory, client_for, make_user
 

@@ -12,8 +12,8 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 import pytest
 
 from cms.roles import ensure_roles
+from knowledge.languages.review import REVIEW_WORKFLOW
 from knowledge.models import Theme, TranslationReviewTask
-from knowledge.translation_review import REVIEW_WORKFLOW
 from pages.models import StandardPage
 from tests.factories import StandardPageFactory, client_for, make_user
 

@@ -3,6 +3,6 @@ imports nothing at the top (knowledge.translation_review needs the models)."""
 
 
 def finish_workflow(workflow_state, user=None):
-    from .translation_review import finish_workflow as finish
+    from .review import finish_workflow as finish
 
     return finish(workflow_state, user=user)

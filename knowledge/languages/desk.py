@@ -32,8 +32,8 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
-from .translation_review import review_workflow, reviewed_snippet_models
-from .translation_state import translation_states
+from .review import review_workflow, reviewed_snippet_models
+from .state import translation_states
 from .translators import reviewer_languages, submit_languages
 
 SHOWN = 50

@@ -43,8 +43,8 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail.workflows import publish_workflow_state
 from wagtail_localize.models import Translation
 
-from .models import TranslationReviewTask
-from .permissions import is_declined, translation_source
+from ..models import TranslationReviewTask
+from ..permissions import is_declined, translation_source
 from .translators import reviewer_languages
 
 REVIEW_WORKFLOW = "Translation review"

@@ -36,7 +36,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .translation_review import (
+from .review import (
     ReviewError,
     may_edit,
     review_actions,

@@ -2,7 +2,7 @@
 
 from wagtail.admin.ui.components import Component
 
-from .translation_desk import SECTIONS, desk_counts
+from .desk import SECTIONS, desk_counts
 
 
 class TranslationDeskPanel(Component):
