@@ -14,6 +14,8 @@ from wagtail.models import Page
 
 from .models import Exchange, PartnerAccount, PartnerCity, localized
 
+MAX_PAGE_ID = 2**31 - 1  # Page.id is an AutoField
+
 
 def partner_pages():
     """The live, public partner pages in every language (an empty queryset if no app provides
@@ -25,6 +27,10 @@ def partner_pages():
 
 def partner_page(page_id):
     """The partner page with this id, or None."""
+    # A subclass's key is a one-to-one link, which does not guard its lookups against ids
+    # too large for the database as plain integer fields do.
+    if not 0 < page_id <= MAX_PAGE_ID:
+        return None
     return partner_pages().filter(pk=page_id).first()
 
 

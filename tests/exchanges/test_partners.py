@@ -310,3 +310,49 @@ def test_api_names_the_partner(network, partners, client):
     assert item["partner"] == {"id": partners["escap"].pk, "title": "ESCAP"}
     assert item["receiving_city"] is None
     assert item["requesting_city"]["title"] == "Milan"
+
+
+# Partner accounts in the admin
+
+
+def test_admins_manage_partner_accounts(network, partners):
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client = client_for(admin)
+    index = client.get(reverse("partner_accounts:index"))
+    assert index.status_code == 200
+    assert "escap (ESCAP)" in index.content.decode()
+    form = client.get(reverse("partner_accounts:add")).content.decode()
+    assert "CityNet" in form and "ESCAP" in form
+    user = get_user_model().objects.create_user("newpartner", "new@example.org", "pw")
+    response = client.post(
+        reverse("partner_accounts:add"),
+        {"user": user.pk, "partner_key": str(key(partners["citynet"])), "active": "on"},
+    )
+    assert response.status_code == 302
+    assert PartnerAccount.objects.get(user=user).partner_key == key(partners["citynet"])
+    # A city's page is not a partner.
+    other = get_user_model().objects.create_user("other", "other@example.org", "pw")
+    response = client.post(
+        reverse("partner_accounts:add"),
+        {"user": other.pk, "partner_key": str(key(network["milan"])), "active": "on"},
+    )
+    assert response.status_code == 200
+    assert not PartnerAccount.objects.filter(user=other).exists()
+
+
+def test_city_members_cannot_manage_partner_accounts(network, partners):
+    member = network["client"](network["milan_member"])
+    response = member.get(reverse("partner_accounts:index"))
+    assert response.status_code in (302, 403)
+    response = member.post(
+        reverse("partner_accounts:add"),
+        {"user": network["milan_member"].pk, "partner_key": str(key(partners["escap"]))},
+    )
+    assert response.status_code in (302, 403)
+    assert not PartnerAccount.objects.filter(user=network["milan_member"]).exists()
+
+
+def test_partner_ids_out_of_range_are_not_found(network, partners):
+    member = network["client"](network["milan_member"])
+    for value in (2**31, 10**30):
+        assert member.get(f"/en/my-city/exchanges/partners/{value}/new/").status_code == 404
