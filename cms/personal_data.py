@@ -2,12 +2,12 @@
 
 `export(user)` gathers the account, the city membership and registration (with the privacy
 notice agreed to), comments, reports, replications, saved searches, contact messages sent (the
-copies the mail queue keeps), certification roles, second-factor devices and every log entry
-that names the person (as the actor, or in its data). `erase(user)` deletes the account:
-comments stay, by a "former member"; initiatives stay with their city (Wagtail keeps pages and
-revisions whose owner is gone); log entries keep their action but lose the name and the address;
-the queued e-mails that named the address and the sign-in records go; one confirmation e-mail is
-sent.
+copies the mail queue keeps), certification roles, the partner account, second-factor devices
+and every log entry that names the person (as the actor, or in its data). `erase(user)` deletes
+the account: comments stay, by a "former member"; initiatives stay with their city (Wagtail
+keeps pages and revisions whose owner is gone); log entries keep their action but lose the name
+and the address; the queued e-mails that named the address and the sign-in records go; one
+confirmation e-mail is sent.
 
 It lives in cms, which wires the apps together, because it reads every app's rows.
 """
@@ -30,6 +30,7 @@ from wagtail.users.models import UserProfile
 
 from alerts.models import SavedSearch
 from certification.models import TechnicalReviewer
+from exchanges.models import PartnerAccount
 from knowledge.models import (
     CityMembership,
     CommentReport,
@@ -180,6 +181,9 @@ def export(user):
                 TechnicalReviewer.objects.filter(user=user).values("languages", "active")
             ),
         },
+        "partner_account": list(
+            PartnerAccount.objects.filter(user=user).values("partner_key", "active", "created_at")
+        ),
         "second_factor_devices": [
             {"kind": device._meta.verbose_name, "name": device.name, "confirmed": device.confirmed}
             for device in _otp_devices(user)

@@ -15,6 +15,7 @@ from certification.urls import urlpatterns as certification_urlpatterns
 from cms import health, link_chooser, openapi, personal_data_views, serve, views
 from cms.api import api_router
 from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns
+from exchanges.partner_urls import urlpatterns as partners_area_urlpatterns
 from exchanges.urls import urlpatterns as exchanges_urlpatterns
 from files import urls as files_urls
 from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
@@ -75,6 +76,7 @@ urlpatterns += i18n_patterns(
     path("my-city/delete/", personal_data_views.delete_account, name="delete_account"),
     path("my-city/exchanges/", include((exchanges_urlpatterns, "exchanges"))),
     path("my-city/", include((my_city_urlpatterns, "my_city"))),
+    path("partners-area/exchanges/", include((partners_area_urlpatterns, "partners_area"))),
     path("accounts/saved-searches/", include((alerts_urlpatterns, "alerts"))),
     path("accounts/", include(account_urlpatterns)),
     path("accounts/two-factor/", include(two_factor_urlpatterns)),

@@ -1,11 +1,11 @@
 """/api/v2/exchanges/: what came of exchanges between cities, for partner sites.
 
 Only done exchanges with an outcome about a live, public initiative, and only their public
-fields: the initiative, the two cities, the city where it was replicated, the year and the
-outcome (in the language it was written in). Never messages, nor who took part. Filters (read
-through exchanges.parameters): `initiative` (ids of initiative pages in any language), `city`
-(ids of city pages: either city of the exchange), `locale` (titles in that language); `limit`
-and `offset`.
+fields: the initiative, the two cities (or the city and the partner organisation), the city
+where it was replicated, the year and the outcome (in the language it was written in). Never
+messages, nor who took part. Filters (read through exchanges.parameters): `initiative` (ids of
+initiative pages in any language), `city` (ids of city pages: either city of the exchange),
+`locale` (titles in that language); `limit` and `offset`.
 """
 
 from django.db.models import Q
@@ -19,6 +19,7 @@ from knowledge.models import InitiativePage
 
 from .models import Exchange, city_pages
 from .parameters import PARAMETERS, FilterError, parse_filters
+from .partners import partners_by_key
 
 
 class ExchangesAPIViewSet(ListingAPIViewSet):
@@ -64,12 +65,17 @@ def _city(city):
     }
 
 
+def _partner(partner):
+    return {"id": partner.pk, "title": partner.title} if partner else None
+
+
 def items(exchanges, locale):
     """The public description of each exchange, titles in `locale` where translated."""
     keys = set()
     for exchange in exchanges:
         keys |= exchange.city_keys()
     cities = city_pages(keys, locale)
+    partners = partners_by_key({exchange.partner_key for exchange in exchanges}, locale)
     initiatives = {}
     pages = (
         InitiativePage.objects.live()
@@ -99,6 +105,7 @@ def items(exchanges, locale):
                 else None,
                 "requesting_city": _city(cities.get(exchange.requesting_city_key)),
                 "receiving_city": _city(cities.get(exchange.receiving_city_key)),
+                "partner": _partner(partners.get(exchange.partner_key)),
                 "replicated_in": _city(cities.get(replicated_key)),
                 "year": exchange.outcome_year,
                 "outcome": exchange.outcome,

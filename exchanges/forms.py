@@ -95,3 +95,37 @@ class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = NotificationSettings
         fields = NotificationSettings.FIELDS
+
+
+class OpenPartnerExchangeForm(forms.Form):
+    """A city member writes to a partner organisation (the partner comes from the page)."""
+
+    kind = forms.ChoiceField(label=_("Kind of exchange"), choices=Exchange.Kind.choices)
+    message = forms.CharField(
+        label=_("Your first message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class FollowCityForm(forms.Form):
+    """A partner asks a city for consent to follow its exchanges."""
+
+    city = forms.TypedChoiceField(label=_("City your organisation works with"), coerce=int)
+
+    def __init__(self, *args, locale, exclude_keys=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        cities = (
+            CityPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .exclude(translation_key__in=list(exclude_keys))
+            .order_by("title")
+        )
+        self.cities = {city.pk: city for city in cities}
+        self.fields["city"].choices = [("", "—")] + [
+            (city.pk, city.title) for city in self.cities.values()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        data["city_page"] = self.cities.get(data.get("city"))
+        return data

@@ -1,7 +1,9 @@
-"""Exchanges between two cities, their messages and history, and members' notification settings.
+"""Exchanges between two cities (or a city and a partner), their messages and history, and
+members' notification settings.
 
-Cities are named by the translation key of their pages (as memberships are), so an exchange
-belongs to a city in every language.
+Cities and partners are named by the translation key of their pages (as memberships are), so an
+exchange belongs to them in every language. An exchange has two sides: the requesting city, and
+the receiving city or partner; messages and transitions record the key of the side that acted.
 """
 
 from django.conf import settings
@@ -53,7 +55,9 @@ class Exchange(models.Model):
     OPEN_STATES = (State.REQUESTED, State.ACCEPTED, State.IN_PROGRESS)
 
     requesting_city_key = models.UUIDField(_("requesting city"), db_index=True)
-    receiving_city_key = models.UUIDField(_("receiving city"), db_index=True)
+    receiving_city_key = models.UUIDField(_("receiving city"), null=True, blank=True, db_index=True)
+    # The receiving side when it is a partner organisation (a PartnerPage's translation key).
+    partner_key = models.UUIDField(_("receiving partner"), null=True, blank=True, db_index=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("opened by"),
@@ -84,14 +88,30 @@ class Exchange(models.Model):
         verbose_name = _("exchange")
         verbose_name_plural = _("exchanges")
         ordering = ["-updated_at"]
+        constraints = [
+            # The receiving side is a city or a partner, never both nor neither.
+            models.CheckConstraint(
+                condition=models.Q(receiving_city_key__isnull=True, partner_key__isnull=False)
+                | models.Q(receiving_city_key__isnull=False, partner_key__isnull=True),
+                name="exchange_receiving_city_or_partner",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.pk}"
 
-    # Cities
+    # Sides
+
+    @property
+    def receiving_key(self):
+        """The receiving side: the partner's key in a city <-> partner exchange, else the city's."""
+        return self.partner_key or self.receiving_city_key
+
+    def side_keys(self):
+        return {self.requesting_city_key, self.receiving_key}
 
     def city_keys(self):
-        return {self.requesting_city_key, self.receiving_city_key}
+        return {key for key in (self.requesting_city_key, self.receiving_city_key) if key}
 
     def other_city_key(self, city_key):
         if city_key == self.requesting_city_key:
@@ -115,20 +135,20 @@ class Exchange(models.Model):
 
     # Transitions: the one place that says what may follow what, and who may move it
 
-    def allowed_moves(self, city_key):
-        """The states the given city may move the exchange to now."""
-        if city_key not in self.city_keys():
+    def allowed_moves(self, side_key):
+        """The states the given side (a city's or the partner's key) may move the exchange to."""
+        if side_key not in self.side_keys():
             return []
         moves = self.TRANSITIONS[self.state]
         return [
             state
             for state, side in moves.items()
-            if side == "either" or city_key == self.receiving_city_key
+            if side == "either" or side_key == self.receiving_key
         ]
 
     @transaction.atomic
     def move(self, to_state, user, city_key, outcome="", outcome_year=None, language=""):
-        """Move to `to_state` on behalf of `city_key`, recorded with who and when; raises
+        """Move to `to_state` on behalf of the side `city_key`, recorded with who and when; raises
         TransitionError for a move that is not allowed or a close without an outcome."""
         if to_state not in self.allowed_moves(city_key):
             raise TransitionError(
@@ -170,6 +190,7 @@ class Transition(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The side that moved it: a city's key, or the partner's in a city <-> partner exchange.
     city_key = models.UUIDField(_("for the city"))
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
 
@@ -193,6 +214,7 @@ class Message(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The author's side: a city's key, or the partner's in a city <-> partner exchange.
     city_key = models.UUIDField(_("city"))
     body = models.TextField(_("message"))
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
@@ -228,11 +250,19 @@ class NotificationSettings(models.Model):
         return str(self.user)
 
 
+def localized(pages, locale):
+    """{translation_key: page} of `pages` in `locale` where it exists, else in its first
+    language."""
+    found = {}
+    for page in pages.order_by("pk"):
+        if page.translation_key not in found or page.locale_id == locale.pk:
+            found[page.translation_key] = page
+    return found
+
+
 def city_pages(city_keys, locale):
     """{city_key: city page} in `locale` where it exists, else in its first language."""
-    found = {}
-    pages = CityPage.objects.filter(translation_key__in=set(city_keys)).order_by("pk")
-    for city in pages.select_related("locale"):
-        if city.translation_key not in found or city.locale_id == locale.pk:
-            found[city.translation_key] = city
-    return found
+    return localized(CityPage.objects.filter(translation_key__in=set(city_keys)), locale)
+
+
+from .partner_models import PartnerAccount, PartnerCity  # noqa: E402, F401 - one models module

@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 from knowledge.models import CityMembership, Registration
 
 from .models import NotificationSettings, city_pages
+from .partners import partners_by_key
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 MODERATE_PERMISSION = ("knowledge", "change_initiativecomment")
@@ -96,17 +97,25 @@ def notify(users, setting, subject, template, context_for):
     return sent
 
 
-def exchange_context(exchange):
+def exchange_context(exchange, for_partner=False):
+    """The context of an exchange's e-mails; `for_partner` links to the partners' area instead
+    of My City (and says why a partner receives it)."""
+
     def context_for(language, locale):
-        cities = city_pages(exchange.city_keys(), locale)
-        requesting = cities.get(exchange.requesting_city_key)
-        receiving = cities.get(exchange.receiving_city_key)
+        sides = {
+            **city_pages(exchange.city_keys(), locale),
+            **partners_by_key({exchange.partner_key}, locale),
+        }
+        requesting = sides.get(exchange.requesting_city_key)
+        receiving = sides.get(exchange.receiving_key)
+        url_name = "partners_area:detail" if for_partner else "exchanges:detail"
         return {
             "exchange": exchange,
+            "for_partner": for_partner,
             "requesting_city": requesting,
             "receiving_city": receiving,
             "initiative": exchange.initiative(locale),
-            "url": absolute(reverse("exchanges:detail", args=[exchange.pk])),
+            "url": absolute(reverse(url_name, args=[exchange.pk])),
             "subject_values": {
                 "requesting": requesting.title if requesting else "",
                 "receiving": receiving.title if receiving else "",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import city_partner_views, views
 
 app_name = "exchanges"
 
@@ -13,4 +13,8 @@ urlpatterns = [
     path("<int:exchange_id>/message/", views.post_message, name="message"),
     path("<int:exchange_id>/move/", views.move, name="move"),
     path("<int:exchange_id>/share/", views.share, name="share"),
+    path(
+        "partners/<int:partner_id>/new/", city_partner_views.open_with_partner, name="open_partner"
+    ),
+    path("partners/consent/<int:link_id>/", city_partner_views.consent, name="consent"),
 ]

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,6 +21,7 @@ from knowledge.views import member_required
 from . import services
 from .forms import MessageForm, MoveForm, NotificationSettingsForm, OpenExchangeForm
 from .models import Exchange, NotificationSettings, TransitionError, city_pages
+from .partners import partners_by_key
 
 MOVE_LABELS = {
     Exchange.State.ACCEPTED: gettext_lazy("Accept"),
@@ -64,38 +66,60 @@ def open_exchange(request):
     return render(request, "exchanges/open.html", {"form": form, "page": None}, status=status)
 
 
-def _detail_context(request, exchange, message_form=None, move_forms=None):
+def detail_context(exchange, side_key, urls, can_act=True, message_form=None, move_forms=None):
+    """The context of exchanges/detail.html for the side `side_key` (a city's or a partner's
+    key). `urls`: {"home": (url, label), "message", "move", "share"} (the last three only where
+    the side may use them); `can_act` False shows the exchange read-only."""
     locale = Locale.get_active()
-    city_key = request.membership.city_key
-    cities = city_pages(exchange.city_keys(), locale)
+    sides = {
+        **city_pages(exchange.city_keys(), locale),
+        **partners_by_key({exchange.partner_key}, locale),
+    }
     exchange_messages = list(exchange.messages.select_related("author"))
     for message in exchange_messages:
-        message.city = cities.get(message.city_key)
+        message.city = sides.get(message.city_key)
     transitions = list(exchange.transitions.select_related("user"))
     for transition in transitions:
-        transition.city = cities.get(transition.city_key)
+        transition.city = sides.get(transition.city_key)
     moves = move_forms or {}
     actions = []
-    for state in exchange.allowed_moves(city_key):
+    for state in exchange.allowed_moves(side_key) if can_act else []:
         form = moves.get(state) or MoveForm(
             initial={"state": state},
             closing=state == Exchange.State.DONE,
             auto_id=f"id_{state}_%s",
         )
         actions.append({"state": state, "label": MOVE_LABELS[state], "form": form})
+    if can_act and exchange.is_open:
+        message_form = message_form or MessageForm(initial={"language": get_language()})
     return {
         "page": None,
         "exchange": exchange,
-        "requesting_city": cities.get(exchange.requesting_city_key),
-        "receiving_city": cities.get(exchange.receiving_city_key),
-        "other_city": cities.get(exchange.other_city_key(city_key)),
+        "urls": urls,
+        "requesting_city": sides.get(exchange.requesting_city_key),
+        "receiving_city": sides.get(exchange.receiving_key),
         "initiative": exchange.initiative(locale),
         "exchange_messages": exchange_messages,
         "transitions": transitions,
         "actions": actions,
-        "message_form": message_form
-        or (MessageForm(initial={"language": get_language()}) if exchange.is_open else None),
+        "message_form": message_form if can_act else None,
     }
+
+
+def _detail_context(request, exchange, message_form=None, move_forms=None):
+    urls = {
+        "home": (reverse("my_city:dashboard"), _("My City")),
+        "message": reverse("exchanges:message", args=[exchange.pk]),
+        "move": reverse("exchanges:move", args=[exchange.pk]),
+        "share": reverse("exchanges:share", args=[exchange.pk]),
+    }
+    return detail_context(
+        exchange,
+        request.membership.city_key,
+        urls,
+        message_form=message_form,
+        move_forms=move_forms,
+    )
 
 
 @member_required

@@ -9,8 +9,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
+from knowledge import members
+
 from .admin_views import can_view_shared, shared_exchanges
-from .models import Exchange, city_pages
+from .models import Exchange, PartnerCity, city_pages
+from .partner_admin import PartnerAccountViewSet
+from .partners import partners_by_key
 
 MY_CITY_ROWS = 50
 
@@ -25,11 +29,16 @@ def exchanges_section(request, membership):
     keys = set()
     for exchange in exchanges:
         keys |= exchange.city_keys()
-    cities = city_pages(keys, locale)
+    sides = {
+        **city_pages(keys, locale),
+        **partners_by_key({exchange.partner_key for exchange in exchanges}, locale),
+    }
     rows = [
         {
             "exchange": exchange,
-            "other_city": cities.get(exchange.other_city_key(membership.city_key)),
+            "other_city": sides.get(
+                exchange.partner_key or exchange.other_city_key(membership.city_key)
+            ),
             "incoming": exchange.receiving_city_key == membership.city_key,
             "initiative": exchange.initiative(locale),
         }
@@ -37,6 +46,29 @@ def exchanges_section(request, membership):
     ]
     return render_to_string(
         "exchanges/includes/my_city_section.html", {"rows": rows}, request=request
+    )
+
+
+@hooks.register("my_city_dashboard_sections")
+def partners_section(request, membership):
+    """The partners that asked to follow the city's exchanges, with the city's consent."""
+    links = list(PartnerCity.objects.filter(city_key=membership.city_key).order_by("pk"))
+    if not links:
+        return None
+    partners = partners_by_key({link.partner_key for link in links}, Locale.get_active())
+    rows = [{"link": link, "partner": partners.get(link.partner_key)} for link in links]
+    return render_to_string(
+        "exchanges/includes/my_city_partners.html", {"rows": rows}, request=request
+    )
+
+
+@hooks.register("partner_page_sections")
+def contact_partner(request, page):
+    """'Contact this partner' for signed-in city members."""
+    if request is None or members.membership_of(request.user) is None:
+        return None
+    return render_to_string(
+        "exchanges/includes/contact_partner.html", {"partner": page}, request=request
     )
 
 
@@ -93,3 +125,8 @@ def register_shared_menu_item():
     return SharedExchangesMenuItem(
         _("Shared exchanges"), reverse("exchanges_shared"), icon_name="group", order=380
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_accounts():
+    return PartnerAccountViewSet("partner_accounts")

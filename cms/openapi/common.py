@@ -287,6 +287,12 @@ SCHEMAS["Replication"] = _object(
         },
         "requesting_city": _nullable("City"),
         "receiving_city": _nullable("City"),
+        "partner": {
+            **_object({"id": {"type": "integer"}, "title": {"type": "string"}}, ["id", "title"]),
+            "nullable": True,
+            "description": "The partner organisation (its page) when the exchange was between "
+            "a city and a partner; receiving_city is then null.",
+        },
         "replicated_in": _nullable("City"),
         "year": {"type": "integer", "nullable": True},
         "outcome": {"type": "string"},
@@ -299,6 +305,7 @@ SCHEMAS["Replication"] = _object(
         "initiative",
         "requesting_city",
         "receiving_city",
+        "partner",
         "replicated_in",
         "year",
         "outcome",

@@ -288,8 +288,9 @@ def build_paths():
             "Peers",
         ),
         "/api/v2/exchanges/": _get(
-            "What came of exchanges between cities: done exchanges with an outcome about a live "
-            "initiative (the cities, the year, the outcome in the language it was written in; "
+            "What came of exchanges between cities (or a city and a partner organisation): done "
+            "exchanges with an outcome about a live initiative (the cities, the year, the "
+            "outcome in the language it was written in; "
             "never messages or people).",
             "list_exchanges",
             [*_filters(EXCHANGE_PARAMETERS), LOCALE, *PAGING],

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from knowledge.models.cities import page_extras
 from knowledge.serializers import LOGO_IMAGE, PublicImageRenditionField, TranslationsField
 
 
@@ -117,4 +118,6 @@ class PartnerPage(Page):
         context["webinars"] = (
             WebinarPage.objects.live().public().filter(**organised).distinct().order_by("-start")
         )
+        # Other apps add sections (exchanges: "Contact this partner") through this hook.
+        context["page_sections"] = page_extras("partner_page_sections", request, self)
         return context

@@ -110,6 +110,7 @@ def test_a_member_downloads_everything_held_about_them(member, site):
     assert {"knowledge.registration_approved", "wagtail.edit"} <= actions
     assert any(ADDRESS in m["recipients"] for m in data["contact_messages"])
     assert data["certification_roles"] == {"groups": [], "technical_reviewer": []}
+    assert data["partner_account"] == []
 
 
 def test_the_download_is_for_the_signed_in_member_only(client, member):

@@ -345,6 +345,7 @@ def test_api_lists_public_fields_only(network, client, django_assert_max_num_que
         "initiative",
         "requesting_city",
         "receiving_city",
+        "partner",
         "replicated_in",
         "year",
         "outcome",

@@ -21,6 +21,7 @@ from demo import (
     knowledge,
     library,
     media,
+    partners,
     people,
     saved_searches,
     site,
@@ -77,6 +78,7 @@ class Command(BaseCommand):
             step("Awards: a programme with a decided cycle", awards.load)
             step("Saved searches", saved_searches.load)
             step("Exchanges between cities", exchanges.load)
+            step("A partner in the exchanges", partners.load)
         # Uploads made before files were kept private by collection, or under their uploaders'
         # names, go where their collections put them (nothing to do on later runs).
         moved = relocate_all()
