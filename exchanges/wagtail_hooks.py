@@ -14,7 +14,7 @@ from knowledge import members
 from .admin_views import can_view_shared, shared_exchanges
 from .models import Exchange, PartnerCity, city_pages
 from .partner_admin import PartnerAccountViewSet
-from .partners import partners_by_key
+from .partners import account_of, partners_by_key
 
 MY_CITY_ROWS = 50
 
@@ -60,6 +60,14 @@ def partners_section(request, membership):
     return render_to_string(
         "exchanges/includes/my_city_partners.html", {"rows": rows}, request=request
     )
+
+
+@hooks.register("my_city_elsewhere")
+def partners_area(request):
+    """A partner's account signs in to the partners' area, not to My City's refusal."""
+    if account_of(request.user) is not None:
+        return reverse("partners_area:index")
+    return None
 
 
 @hooks.register("partner_page_sections")

@@ -59,6 +59,13 @@ def member_required(view):
     def wrapper(request, *args, **kwargs):
         membership = members.membership_of(request.user)
         if membership is None:
+            if request.resolver_match and request.resolver_match.url_name == "dashboard":
+                # Where signing in lands: people who work elsewhere on the platform (a
+                # partner's account, from the exchanges app) are sent there. Each
+                # `my_city_elsewhere` hook takes the request and returns an address or None.
+                for hook in hooks.get_hooks("my_city_elsewhere"):
+                    if elsewhere := hook(request):
+                        return redirect(elsewhere)
             return render(request, "knowledge/my_city/not_a_member.html", status=403)
         request.membership = membership
         return view(request, *args, **kwargs)

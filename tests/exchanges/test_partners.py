@@ -203,6 +203,18 @@ def test_partners_area_is_for_partner_accounts(network, partners, client):
     assert client_for(partners["escap_user"]).get(area("index")).status_code == 403
 
 
+def test_signing_in_takes_a_partner_to_the_partners_area(partners, client):
+    # Signing in lands on My City (LOGIN_REDIRECT_URL), which a partner's account is not part of.
+    response = client.post(reverse("login"), {"username": "citynet", "password": "pw"}, follow=True)
+    assert response.redirect_chain[-1] == (area("index"), 302)
+    assert response.status_code == 200
+    # Only My City's home sends them on; its other pages still refuse them.
+    assert client.get(reverse("my_city:initiative_add")).status_code == 403
+    # A signed-in person who is neither a member nor a partner is told how to join.
+    PartnerAccount.objects.filter(user=partners["citynet_user"]).update(active=False)
+    assert client.get(reverse("my_city:dashboard")).status_code == 403
+
+
 # A partner follows a city's exchanges with its consent
 
 
