@@ -2,7 +2,7 @@
 withdrawing consent to a partner that asks to follow the city's exchanges."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -51,7 +51,14 @@ def open_with_partner(request, partner_id):
 def consent(request, link_id):
     """Give (consent=1) or withdraw (consent=0) the city's consent; only for the member's city."""
     link = get_object_or_404(PartnerCity, pk=link_id, city_key=request.membership.city_key)
-    consented = request.POST.get("consent") == "1"
+    choice = request.POST.get("consent")
+    if choice not in ("0", "1"):
+        # An empty 400 with a message: cms.middleware renders it as the site's error page, in
+        # the reader's language.
+        response = HttpResponseBadRequest()
+        response.error_message = lambda: _("consent: give 1 (consent) or 0 (withdraw).")
+        return response
+    consented = choice == "1"
     services.set_consent(link, consented, request.user)
     if consented:
         messages.success(request, _("The partner can now see your city's exchanges."))

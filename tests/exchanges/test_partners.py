@@ -272,6 +272,21 @@ def test_only_the_city_decides_its_consent(network, partners):
     assert not link.consented
 
 
+@pytest.mark.parametrize("value", ["", "yes", "2"])
+def test_consent_refuses_a_value_other_than_0_or_1(network, partners, value):
+    link = PartnerCity.objects.create(
+        partner_key=key(partners["escap"]), city_key=key(network["milan"]), consented=True
+    )
+    member = network["client"](network["milan_member"])
+    with translation.override("fr"):
+        url = reverse("exchanges:consent", args=[link.pk])
+    response = member.post(url, {"consent": value})
+    assert response.status_code == 400
+    assert "consent : indiquez 1" in response.content.decode()
+    link.refresh_from_db()
+    assert link.consented
+
+
 def test_follow_refuses_bad_cities(network, partners):
     escap = client_for(partners["escap_user"])
     for value in ("", "abc", "999999", str(partners["citynet"].pk)):
