@@ -1,7 +1,5 @@
 """Translators: one group per language, editing and publishing only in their language."""
 
-from urllib.parse import urlencode
-
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
@@ -13,79 +11,31 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment
 
 import pytest
 
 from cms.roles import ensure_roles
 from knowledge.languages.translators import TRANSLATOR_GROUP_PREFIX, translator_languages
-from knowledge.models import InitiativePage, SDGTarget, SustainableDevelopmentGoal, Theme
-from pages.models import HomePage, NavigationMenu
+from knowledge.models import Theme
+from pages.models import NavigationMenu
 from tests.factories import client_for, make_user
 
+from .translator_helpers import (
+    TRANSLATOR_GROUPS,
+    draft_of,
+    home,
+    initiative,
+    main_menu,
+    menu_url,
+    put_string,
+    refused,
+    theme,
+    theme_url,
+    translation_of,
+)
+
 pytestmark = pytest.mark.django_db
-
-TRANSLATOR_GROUPS = {
-    "ar": "Translators: Arabic",
-    "zh-hans": "Translators: Chinese (Simplified)",
-    "fr": "Translators: French",
-    "ru": "Translators: Russian",
-    "es": "Translators: Spanish",
-}
-
-
-@pytest.fixture
-def translator(db):
-    return make_user("traductrice", TRANSLATOR_GROUPS["fr"])
-
-
-@pytest.fixture
-def translator_client(translator):
-    return client_for(translator)
-
-
-def initiative(code):
-    return InitiativePage.objects.get(slug="milan-food-policy", locale__language_code=code)
-
-
-def home(code):
-    return HomePage.objects.get(locale__language_code=code)
-
-
-def main_menu(code, slot="main"):
-    return NavigationMenu.objects.get(slot=slot, locale__language_code=code)
-
-
-def theme(code, theme_code="transport"):
-    return Theme.objects.get(code=theme_code, locale__language_code=code)
-
-
-def menu_url(action, menu):
-    return reverse(f"wagtailsnippets_pages_navigationmenu:{action}", args=[menu.pk])
-
-
-def theme_url(action, row):
-    return reverse(f"wagtailsnippets_knowledge_theme:{action}", args=[row.pk])
-
-
-def refused(response):
-    """Wagtail's admin answers a refusal with 403, or a redirect to the dashboard."""
-    return response.status_code == 403 or (
-        response.status_code == 302 and not response["Location"].endswith("/edit/")
-    )
-
-
-def translation_of(instance):
-    return Translation.objects.get(
-        source__object_id=instance.translation_key, target_locale=instance.locale, enabled=True
-    )
-
-
-def put_string(client, translation, segment, value):
-    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
-    return client.put(
-        url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
-    )
 
 
 # The groups
@@ -339,132 +289,3 @@ def test_policy_names_who_may_change_a_row():
     assert spanish_translator not in users
     instances = policy.instances_user_has_permission_for(spanish_translator, "change")
     assert {menu.locale.language_code for menu in instances} == {"es"}
-
-
-# Key fields: the same in every language, not the translator's to change
-
-
-def goal_url(action, row):
-    return reverse(f"wagtailsnippets_knowledge_sustainabledevelopmentgoal:{action}", args=[row.pk])
-
-
-def draft_of(row):
-    """What a translator saved: a draft revision of the row (reviewed before it is live)."""
-    return type(row).objects.get(pk=row.pk).get_latest_revision_as_object()
-
-
-def target_url(action, row):
-    return reverse(f"wagtailsnippets_knowledge_sdgtarget:{action}", args=[row.pk])
-
-
-def test_translator_changes_a_themes_title_but_not_its_code(translator_client):
-    french = theme("fr")
-    form = translator_client.get(theme_url("edit", french)).context["form"]
-    assert form.fields["code"].disabled and not form.fields["title"].disabled
-
-    response = translator_client.post(
-        theme_url("edit", french), {"code": "transport-fr", "title": "Mobilité", "description": ""}
-    )
-
-    assert response.status_code == 302
-    draft = draft_of(french)
-    assert (draft.code, draft.title) == ("transport", "Mobilité")
-
-
-def test_translator_changes_a_goals_titles_but_not_its_number_or_colour(translator_client):
-    french = SustainableDevelopmentGoal.objects.get(number=6, locale__language_code="fr")
-    colour = french.color
-
-    response = translator_client.post(
-        goal_url("edit", french),
-        {"number": "7", "short_title": "Eau", "title": french.title, "color": "#000000"},
-    )
-
-    assert response.status_code == 302
-    draft = draft_of(french)
-    assert (draft.number, draft.color, draft.short_title) == (6, colour, "Eau")
-
-
-def test_translator_changes_a_targets_text_but_not_its_code_or_goal(translator_client):
-    french = SDGTarget.objects.get(code="11.1", locale__language_code="fr")
-    other_goal = SustainableDevelopmentGoal.objects.get(number=1, locale__language_code="fr")
-
-    response = translator_client.post(
-        target_url("edit", french), {"goal": other_goal.pk, "code": "1.1", "text": "Logement"}
-    )
-
-    assert response.status_code == 302
-    draft = draft_of(french)
-    assert (draft.code, draft.goal.number, draft.text) == ("11.1", 11, "Logement")
-
-
-def test_whoever_holds_the_permission_outside_translator_groups_changes_key_fields(admin_client):
-    french = theme("fr")
-    form = admin_client.get(theme_url("edit", french)).context["form"]
-    assert not form.fields["code"].disabled
-
-
-@pytest.mark.usefixtures("demo_content")
-def test_translator_cannot_change_a_menus_slot_or_links_nor_add_items(translator_client):
-    french = main_menu("fr", "footer")
-    # Edited apart from its source, as after "Stop translation": Wagtail's own form.
-    Translation.objects.filter(pk=translation_of(french).pk).update(enabled=False)
-    response = translator_client.get(menu_url("edit", french))
-    form = response.context["form"]
-    assert form.fields["slot"].disabled
-    items = form.formsets["items"]
-    assert all(child.fields["link_url"].disabled for child in items.forms)
-    assert all(child.fields["link_page"].disabled for child in items.forms)
-
-    def post(extra):
-        data = {"slot": "main", "text": "Pied de page"}
-        count = len(items.forms)
-        data.update({"items-TOTAL_FORMS": str(count + extra), "items-INITIAL_FORMS": str(count)})
-        data.update({"items-MIN_NUM_FORMS": "0", "items-MAX_NUM_FORMS": "1000"})
-        for index, child in enumerate(items.forms):
-            item = child.instance
-            data.update(
-                {
-                    f"items-{index}-id": str(item.pk),
-                    f"items-{index}-label": f"Lien {index}",
-                    f"items-{index}-link_url": "https://evil.example.org/",
-                    f"items-{index}-link_page": "",
-                    f"items-{index}-ORDER": str(index + 1),
-                    f"items-{index}-DELETE": "on" if index == 0 else "",
-                }
-            )
-        if extra:
-            data.update({f"items-{count}-label": "Ajouté", f"items-{count}-link_url": "/x/"})
-        return translator_client.post(menu_url("edit", french), data)
-
-    links = sorted((item.pk, item.link_url, item.link_page_id) for item in french.items.all())
-    assert post(extra=1).status_code == 200  # refused: an item added
-    assert post(extra=0).status_code == 302
-
-    draft = draft_of(french)
-    assert draft.slot == "footer"
-    assert draft.text == "Pied de page"
-    assert sorted((i.pk, i.link_url, i.link_page_id) for i in draft.items.all()) == links
-    assert [item.label for item in draft.items.all()] == [f"Lien {n}" for n in range(len(links))]
-
-
-@pytest.mark.usefixtures("demo_content")
-@pytest.mark.parametrize("instance", [lambda: initiative("fr"), lambda: main_menu("fr", "footer")])
-def test_translator_cannot_stop_a_translation_to_edit_it_apart_from_its_source(
-    translator_client, instance
-):
-    editing = translation_of(instance())
-    url = reverse("wagtail_localize:stop_translation", args=[editing.pk])
-
-    assert translator_client.post(url).status_code == 403
-    assert Translation.objects.get(pk=editing.pk).enabled
-
-
-@pytest.mark.usefixtures("demo_content")
-def test_whoever_starts_translations_may_stop_one(admin_client):
-    editing = translation_of(initiative("fr"))
-    url = reverse("wagtail_localize:stop_translation", args=[editing.pk])
-
-    admin_client.post(url)
-
-    assert not Translation.objects.get(pk=editing.pk).enabled

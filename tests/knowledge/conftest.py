@@ -1,11 +1,19 @@
+from django.core import mail
+
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.models import CityIndexPage, CityPage, InitiativePage
+from knowledge.models import (
+    CityIndexPage,
+    CityPage,
+    InitiativeComment,
+    InitiativePage,
+    ReplicationInterest,
+)
 
-from .members import make_moderator, member_client
+from .members import make_member, make_moderator, member_client
 
 
 def soup(response):
@@ -48,3 +56,22 @@ def make_private(page):
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
     return Page.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def no_demo_interaction(db):
+    """For tests that count the comments and replications they record: the demo's go first."""
+    InitiativeComment.objects.all().delete()
+    ReplicationInterest.objects.all().delete()
+
+
+@pytest.fixture
+def milan(demo_initiative):
+    return demo_initiative("en")
+
+
+@pytest.fixture
+def seoul_member(seoul):
+    member = make_member(seoul, "ji-ho@seoul.example.org", name="Ji-ho Park")
+    mail.outbox.clear()  # the welcome e-mail
+    return member

@@ -3,17 +3,10 @@
 import codecs
 import csv
 import io
-import json
 from datetime import datetime
-from io import StringIO
 from unittest.mock import ANY
 
 from django.core.cache import cache
-from django.core.files.storage import default_storage
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils.http import http_date
 
 import pytest
 from django_tasks import default_task_backend
@@ -26,90 +19,21 @@ from tests.conftest import LANGUAGE_CODES
 from tests.factories import CityPageFactory, InitiativePageFactory
 
 from .conftest import make_private
+from .opendata_helpers import (
+    CSV_HEADER,
+    INITIATIVE_KEYS,
+    TOP_KEYS,
+    TRANSLATION_KEYS,
+    all_titles,
+    by_id,
+    exported_initiative,
+    public_translation_keys,
+    read_csv,
+    read_csv_bytes,
+    read_json,
+)
 
 pytestmark = pytest.mark.django_db
-
-TOP_KEYS = {"generated_at", "count", "languages", "fields", "initiatives"}
-INITIATIVE_KEYS = {
-    "id",
-    "sdgs",
-    "targets",
-    "themes",
-    "city",
-    "start_year",
-    "status",
-    "translations",
-}
-TRANSLATION_KEYS = {
-    "page_id",
-    "title",
-    "summary",
-    "city",
-    "url",
-    "api_url",
-    "first_published_at",
-    "last_published_at",
-}
-CSV_HEADER = [
-    "id",
-    "language",
-    "page_id",
-    "title",
-    "summary",
-    "city",
-    "country",
-    "region",
-    "sdgs",
-    "targets",
-    "themes",
-    "start_year",
-    "status",
-    "url",
-    "api_url",
-    "first_published_at",
-    "last_published_at",
-]
-# Locales, view restrictions, the pages (with their locale and city, declined ones left out in
-# the same query), then their goals, targets and themes: the same whatever the number of
-# initiatives, up to CHUNK_SIZE (then three more per chunk).
-EXPORT_QUERY_BOUND = 6
-
-
-def read_json():
-    with default_storage.open(opendata.JSON_NAME, "rb") as file:
-        return json.loads(file.read())
-
-
-def read_csv_bytes():
-    with default_storage.open(opendata.CSV_NAME, "rb") as file:
-        return file.read()
-
-
-def read_csv():
-    return list(csv.DictReader(io.StringIO(read_csv_bytes().decode("utf-8-sig"))))
-
-
-def by_id(data):
-    return {initiative["id"]: initiative for initiative in data["initiatives"]}
-
-
-def all_titles():
-    """Every title in both files (the JSON's and the CSV's)."""
-    data = read_json()
-    titles = {
-        page["title"]
-        for initiative in data["initiatives"]
-        for page in initiative["translations"].values()
-    }
-    return titles | {row["title"] for row in read_csv()}
-
-
-def exported_initiative(page):
-    return by_id(read_json()).get(str(page.translation_key))
-
-
-def public_translation_keys():
-    return set(InitiativePage.objects.live().public().values_list("translation_key", flat=True))
 
 
 def test_export_holds_every_demo_initiative_in_every_language_under_one_id(demo_initiative):
@@ -311,129 +235,3 @@ def test_other_changes_regenerate_the_files(seoul, change, django_capture_on_com
         assert exported["translations"]["en"]["url"].endswith("/en/cities/milan/changing-plan/")
     else:
         assert exported["themes"] == ["transport"]
-
-
-def page_ids_by_id():
-    return {
-        initiative["id"]: {
-            code: page["page_id"] for code, page in initiative["translations"].items()
-        }
-        for initiative in read_json()["initiatives"]
-    }
-
-
-def test_ids_are_stable_between_exports(seoul):
-    opendata.export()
-    first = {
-        initiative["id"]: {
-            code: page["page_id"] for code, page in initiative["translations"].items()
-        }
-        for initiative in read_json()["initiatives"]
-    }
-    new = InitiativePageFactory(parent=seoul, title="Added between exports")
-
-    opendata.export()
-    second = {
-        initiative["id"]: {
-            code: page["page_id"] for code, page in initiative["translations"].items()
-        }
-        for initiative in read_json()["initiatives"]
-    }
-
-    assert set(second) - set(first) == {str(new.translation_key)}
-    assert {key: second[key] for key in first} == first
-
-
-def test_export_queries_do_not_grow_with_the_number_of_initiatives(
-    seoul, django_assert_max_num_queries
-):
-    def queries():
-        with CaptureQueriesContext(connection) as context:
-            manifest = opendata.export()
-        return len(context.captured_queries), manifest.files["json"].rows
-
-    opendata.export()  # fills the caches of site root paths
-    demo_queries, demo_count = queries()
-    city = CityPageFactory(
-        parent=seoul.get_parent(), title="Bulk city", country="KR", region="asia-pacific"
-    )
-    for n in range(12):
-        InitiativePageFactory(
-            parent=city, title=f"Bulk {n}", sdgs=[11, 13], themes=["transport"], targets=["11.2"]
-        )
-    more_queries, more_count = queries()
-
-    assert more_count == demo_count + 12
-    assert more_queries == demo_queries
-    with django_assert_max_num_queries(EXPORT_QUERY_BOUND):
-        opendata.export()
-
-
-@pytest.mark.usefixtures("demo_content")
-def test_files_are_served_with_their_headers_and_made_when_missing(client):
-    assert not default_storage.exists(opendata.MANIFEST_NAME)
-
-    response = client.get("/opendata/initiatives.json")
-
-    assert response.status_code == 200
-    manifest = opendata.read_manifest()
-    assert manifest is not None
-    assert response["Content-Type"] == "application/json"
-    assert response["Content-Disposition"] == 'attachment; filename="initiatives.json"'
-    assert response["Last-Modified"] == http_date(manifest.generated_at.timestamp())
-    assert response["Cache-Control"] == "public, max-age=300"
-    data = json.loads(b"".join(response.streaming_content))
-    assert data["count"] == manifest.files["json"].rows
-
-    response = client.get("/opendata/initiatives.csv")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="initiatives.csv"'
-    assert response["Last-Modified"] == http_date(manifest.generated_at.timestamp())
-    assert response["Cache-Control"] == "public, max-age=300"
-    body = b"".join(response.streaming_content)
-    assert body.startswith(codecs.BOM_UTF8)
-    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
-    assert len(rows) == manifest.files["csv"].rows
-    assert {row["language"] for row in rows} == set(LANGUAGE_CODES)
-
-    unchanged = client.get(
-        "/opendata/initiatives.csv", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]
-    )
-    assert unchanged.status_code == 304
-    assert client.post("/opendata/initiatives.csv").status_code == 405
-
-
-def test_download_page_lists_both_files_and_is_linked_from_the_api_docs_and_footer(client):
-    manifest = opendata.export()
-
-    response = client.get("/opendata/", HTTP_ACCEPT_LANGUAGE="fr")
-
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert 'href="/opendata/initiatives.json"' in html
-    assert 'href="/opendata/initiatives.csv"' in html
-    assert f"<td>{manifest.files['json'].rows}</td>" in html
-    assert f"<td>{manifest.files['csv'].rows}</td>" in html
-    assert f'datetime="{manifest.generated_at.isoformat()}"' in html
-    assert 'lang="fr"' in html
-    assert "Accept-Language" in response["Vary"]
-    assert 'href="/opendata/"' in client.get("/api/v2/docs/").content.decode()
-    footer = client.get("/en/").content.decode()
-    assert 'href="/opendata/"' in footer
-    assert client.post("/opendata/").status_code == 405
-
-
-@pytest.mark.usefixtures("demo_content")
-def test_the_command_and_the_demo_loader_leave_fresh_files_behind():
-    output = StringIO()
-    call_command("export_open_data", stdout=output)
-    count = len(public_translation_keys())
-    assert f"opendata/initiatives.json: {count} rows" in output.getvalue()
-    default_storage.delete(opendata.JSON_NAME)
-    default_storage.delete(opendata.MANIFEST_NAME)
-
-    call_command("load_demo_content", stdout=StringIO())
-
-    assert read_json()["count"] == count
-    assert opendata.read_manifest().files["csv"].rows == len(read_csv())
