@@ -106,9 +106,9 @@ def test_loading_prints_one_line_per_step(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo_content", stdout=output)
     lines = output.getvalue().splitlines()
-    # Eleven steps (awards, saved searches, exchanges and the library joined the first seven),
-    # the open-data line and the closing one.
-    assert len(lines) <= 13
+    # Twelve steps (awards, saved searches, exchanges, the library and a partner in the
+    # exchanges joined the first seven), the open-data line and the closing one.
+    assert len(lines) <= 14
     assert any(line.startswith("  Images, documents, links and logos: 0 changes") for line in lines)
     assert (
         get_image_model().objects.count()
