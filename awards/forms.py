@@ -138,7 +138,7 @@ class CycleForm(WagtailAdminModelForm):
         self.fields["programme"].queryset = AwardProgramme.objects.filter(
             locale=Locale.get_default()
         )
-        self.fields["jury"].queryset = get_user_model().objects.filter(groups__name=JURY)
+        self.fields["jury"].queryset = get_user_model().objects.filter(groups__role__role=JURY)
 
 
 class RankForm(WagtailAdminModelForm):

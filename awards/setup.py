@@ -1,4 +1,4 @@
-"""Groups of the awards, created idempotently after the awards app's migrations.
+"""Groups of the awards, each made once after the awards app's migrations (knowledge.roles).
 
 The awards secretariat keeps the programmes and cycles (the cycle's jury among them), sees every
 nomination with its scores, marks finalists and winners and publishes the results. Jurors are
@@ -8,12 +8,13 @@ cycle's own jury list.
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group
 
-from knowledge.members import permission
+from knowledge.roles import ensure_role
 
-SECRETARIAT = "Awards secretariat"
-JURY = "Awards jury"
+# Role keys (knowledge.roles) and the names their groups are given at creation.
+SECRETARIAT = "awards_secretariat"
+JURY = "awards_jury"
+NAMES = {SECRETARIAT: "Awards secretariat", JURY: "Awards jury"}
 
 SECRETARIAT_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -37,11 +38,11 @@ JURY_PERMISSIONS = [
 ]
 
 
-def ensure_award_roles(**kwargs):
+def ensure_award_roles(reset=False, **kwargs):
+    """The awards' groups, each made once (knowledge.roles); post_migrate sends more keyword
+    arguments."""
     create_permissions(apps.get_app_config("awards"), verbosity=0)
     groups = {}
-    for name, names in ((SECRETARIAT, SECRETARIAT_PERMISSIONS), (JURY, JURY_PERMISSIONS)):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*[permission(dotted) for dotted in names])
-        groups[name] = group
+    for role, names in ((SECRETARIAT, SECRETARIAT_PERMISSIONS), (JURY, JURY_PERMISSIONS)):
+        groups[role], _ = ensure_role(role, NAMES[role], names, reset=reset)
     return groups

@@ -18,6 +18,7 @@ from . import committee, independence, permissions, setup
 from .forms import DecisionForm, MeetingForm, RevokeForm, VoteForm
 from .models import AgendaItem, Certificate, CertifyingBody, CommitteeMeeting
 from .models.applications import localize
+from .public_views import verification_context
 from .workflow import TransitionError
 
 
@@ -58,7 +59,7 @@ def _meeting_form(request, data=None):
         a.pk: f"{a.city_in_locale.title} — {a.stage_in_locale.name} (#{a.pk})" for a in waiting
     }
     members = get_user_model().objects.filter(
-        groups__name__in=[setup.COMMITTEE, setup.SECRETARIAT], is_active=True
+        groups__role__role__in=[setup.COMMITTEE, setup.SECRETARIAT], is_active=True
     )
     return MeetingForm(
         data,
@@ -223,8 +224,6 @@ def revoke(request, number):
     certificate = get_object_or_404(Certificate, number=number)
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        from .public_views import verification_context
-
         context = verification_context(request, certificate, revoke_form=form)
         return render(request, "certification/verify.html", context, status=400)
     try:

@@ -54,6 +54,7 @@ def library_index(locale, create=True):
         index.translation_key = uuid.uuid4()
     home.add_child(instance=index)
     index.save_revision().publish()
+    ensure_secretariat_library_permissions(indexes=[index])
     return index
 
 
@@ -101,4 +102,3 @@ def move_tools_after_migrate(sender=None, **kwargs):
     if not Locale.objects.exists():
         return
     move_tools_to_library()
-    ensure_secretariat_library_permissions()

@@ -7,16 +7,22 @@ Technical reviewers are users with a TechnicalReviewer entry (their languages), 
 for access to the admin's "Certification reviews" link.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 
 from wagtail.models import GroupPagePermission
 
-from knowledge.members import permission
+from knowledge.roles import ensure_role, role_group
 from library.models import LibraryIndexPage
 
-SECRETARIAT = "Certification secretariat"
-COMMITTEE = "Certification committee"
-REVIEWERS = "Technical reviewers"
+# Role keys (knowledge.roles) and the names their groups are given at creation.
+SECRETARIAT = "certification_secretariat"
+COMMITTEE = "certification_committee"
+REVIEWERS = "technical_reviewers"
+NAMES = {
+    SECRETARIAT: "Certification secretariat",
+    COMMITTEE: "Certification committee",
+    REVIEWERS: "Technical reviewers",
+}
 
 SNIPPETS = [
     "certificationstage",
@@ -41,29 +47,32 @@ REVIEWER_PERMISSIONS = ["wagtailadmin.access_admin"]
 LIBRARY_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
-def ensure_certification_roles():
+def ensure_certification_roles(reset=False):
     groups = {}
-    for name, names in (
+    for role, names in (
         (SECRETARIAT, SECRETARIAT_PERMISSIONS),
         (COMMITTEE, COMMITTEE_PERMISSIONS),
         (REVIEWERS, REVIEWER_PERMISSIONS),
     ):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*[permission(dotted) for dotted in names])
-        groups[name] = group
-    ensure_secretariat_library_permissions(groups[SECRETARIAT])
+        setup = _library_permissions if role == SECRETARIAT else None
+        groups[role], _ = ensure_role(role, NAMES[role], names, setup=setup, reset=reset)
     return groups
 
 
-def ensure_secretariat_library_permissions(group=None):
-    """The secretariat's page permissions on every library index (added, never reset)."""
-    group = group or Group.objects.filter(name=SECRETARIAT).first()
+def _library_permissions(group, reset):
+    ensure_secretariat_library_permissions(group)
+
+
+def ensure_secretariat_library_permissions(group=None, indexes=None):
+    """The secretariat's page permissions on the library indexes (default: all): given when the
+    role is set up and when an index is made, never re-applied."""
+    group = group or role_group(SECRETARIAT)
     if group is None:
         return
     permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=LIBRARY_PAGE_PERMISSIONS
     )
-    for index in LibraryIndexPage.objects.all():
+    for index in LibraryIndexPage.objects.all() if indexes is None else indexes:
         for page_permission in permissions:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=index, permission=page_permission

@@ -30,6 +30,7 @@ from wagtail.users.models import UserProfile
 
 from alerts.models import SavedSearch
 from certification.models import TechnicalReviewer
+from certification.setup import COMMITTEE, SECRETARIAT
 from exchanges.models import PartnerAccount
 from knowledge.models import (
     CityMembership,
@@ -173,9 +174,9 @@ def export(user):
         ),
         "certification_roles": {
             "groups": sorted(
-                Group.objects.filter(user=user, name__startswith="Certification").values_list(
-                    "name", flat=True
-                )
+                Group.objects.filter(
+                    user=user, role__role__in=[SECRETARIAT, COMMITTEE]
+                ).values_list("name", flat=True)
             ),
             "technical_reviewer": list(
                 TechnicalReviewer.objects.filter(user=user).values("languages", "active")

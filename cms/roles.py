@@ -1,4 +1,4 @@
-"""The groups people are given: created after every migration, idempotently.
+"""The groups people are given: each made once, after the first migration (knowledge.roles).
 
 Moderators approve registrations and initiatives (knowledge.setup); each city has a contributor
 group (knowledge.members.ensure_city_group).
@@ -17,20 +17,29 @@ They do not publish pages: a translation goes live when a second translator or a
 language approves it (knowledge.languages.review). Reviewers (one group per language) review
 without translating.
 
-Everything is added, never reset: permissions an administrator adds or removes later stay so.
+A role's defaults are applied when its group is made; permissions an administrator adds or
+removes later, and a renamed group, stay so. `manage.py setup_roles --reset` applies them again.
 """
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupPagePermission, Locale
 from wagtail.snippets.models import create_extra_permissions
 
-from knowledge.languages.translators import REVIEWER_GROUP_PREFIX, translator_group_names
+from certification.setup import ensure_certification_roles
+from knowledge.languages.review import ensure_review_workflow
+from knowledge.languages.translators import (
+    REVIEWER_GROUP_PREFIX,
+    TRANSLATOR_GROUP_PREFIX,
+    translator_group_names,
+)
+from knowledge.roles import TRANSLATION_REVIEWERS, TRANSLATORS, ensure_role
+from knowledge.setup import ensure_knowledge_roles
 from pages.models import HomePage
 
-EDITORS = "Editors"
+EDITORS = "editors"
+EDITORS_NAME = "Editors"
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 EDITOR_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -77,11 +86,6 @@ TRANSLATOR_COLLECTION_PERMISSIONS = [
 ]
 
 
-def _permission(dotted):
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def ensure_permissions_exist():
     # post_migrate creates permissions app by app; make sure all of them exist before use
     # (Wagtail's own: publish and lock on snippets with a draft state).
@@ -90,80 +94,80 @@ def ensure_permissions_exist():
         create_extra_permissions(app_config)
 
 
-def ensure_editors():
-    group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.add(*[_permission(name) for name in EDITOR_MODEL_PERMISSIONS])
-    # Wagtail's initial data gives Editors the whole tree from its root, where they could also
-    # add language roots; they work on the language trees instead.
-    GroupPagePermission.objects.filter(group=group, page__depth=1).delete()
-    page_permissions = [_permission(f"wagtailcore.{kind}_page") for kind in EDITOR_PAGE_PERMISSIONS]
-    for home in HomePage.objects.all():
-        for permission in page_permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-    root = Collection.get_first_root_node()
-    if root is not None:
-        for name in EDITOR_COLLECTION_PERMISSIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=_permission(name)
-            )
+def ensure_editors(reset=False):
+    """Editors work on the language trees; Wagtail's initial data gives them the whole tree from
+    its root, where they could also add language roots, which is taken away when the role is set
+    up."""
+
+    def drop_root(group, reset):
+        GroupPagePermission.objects.filter(group=group, page__depth=1).delete()
+
+    group, _ = ensure_role(
+        EDITORS,
+        EDITORS_NAME,
+        EDITOR_MODEL_PERMISSIONS,
+        pages=HomePage.objects.all(),
+        page_permissions=EDITOR_PAGE_PERMISSIONS,
+        collection_permissions=EDITOR_COLLECTION_PERMISSIONS,
+        setup=drop_root,
+        reset=reset,
+    )
     return group
 
 
-def ensure_translators():
-    """A translator group for each content language but the default, with page permissions on
-    that language's home page."""
-    return _ensure_language_groups(
-        translator_group_names(),
-        TRANSLATOR_MODEL_PERMISSIONS,
-        TRANSLATOR_PAGE_PERMISSIONS,
-        TRANSLATOR_COLLECTION_PERMISSIONS,
-    )
-
-
-def ensure_reviewers():
-    """A translation reviewer group for each content language but the default, and the review
-    workflow of translations."""
-    from knowledge.languages.review import ensure_review_workflow
-
-    ensure_review_workflow()
-    return _ensure_language_groups(
-        translator_group_names(REVIEWER_GROUP_PREFIX),
-        REVIEWER_MODEL_PERMISSIONS,
-        REVIEWER_PAGE_PERMISSIONS,
-        [],
-    )
-
-
-def _ensure_language_groups(names, model_names, page_kinds, collection_names):
-    model_permissions = [_permission(name) for name in model_names]
-    page_permissions = [_permission(f"wagtailcore.{kind}_page") for kind in page_kinds]
-    collection_permissions = [_permission(name) for name in collection_names]
-    root = Collection.get_first_root_node()
+def _ensure_language_groups(role, prefix, model_names, page_kinds, collection_names, reset):
+    """One group of `role` for each content language but the default, with `page_kinds` on that
+    language's home page."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     groups = []
-    for language_code, name in names.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*model_permissions)
-        for home in HomePage.objects.filter(locale__language_code=language_code):
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=home, permission=permission
-                )
-        if root is not None:
-            for permission in collection_permissions:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root, permission=permission
-                )
+    for language_code, name in translator_group_names(prefix).items():
+        locale = locales.get(language_code)
+        if locale is None:
+            continue
+        group, _ = ensure_role(
+            role,
+            name,
+            model_names,
+            locale=locale,
+            pages=HomePage.objects.filter(locale=locale),
+            page_permissions=page_kinds,
+            collection_permissions=collection_names,
+            reset=reset,
+        )
         groups.append(group)
     return groups
 
 
-def ensure_roles(**kwargs):
-    from certification.setup import ensure_certification_roles
-    from knowledge.setup import ensure_knowledge_roles
+def ensure_translators(reset=False):
+    return _ensure_language_groups(
+        TRANSLATORS,
+        TRANSLATOR_GROUP_PREFIX,
+        TRANSLATOR_MODEL_PERMISSIONS,
+        TRANSLATOR_PAGE_PERMISSIONS,
+        TRANSLATOR_COLLECTION_PERMISSIONS,
+        reset,
+    )
 
+
+def ensure_reviewers(reset=False):
+    """A translation reviewer group for each content language but the default, and the review
+    workflow of translations."""
+    ensure_review_workflow(reset=reset)
+    return _ensure_language_groups(
+        TRANSLATION_REVIEWERS,
+        REVIEWER_GROUP_PREFIX,
+        REVIEWER_MODEL_PERMISSIONS,
+        REVIEWER_PAGE_PERMISSIONS,
+        [],
+        reset,
+    )
+
+
+def ensure_roles(reset=False, **kwargs):
+    """Every role's group, made once (post_migrate sends more keyword arguments)."""
     ensure_permissions_exist()
-    ensure_editors()
-    ensure_translators()
-    ensure_reviewers()
-    ensure_knowledge_roles()
-    ensure_certification_roles()
+    ensure_editors(reset=reset)
+    ensure_translators(reset=reset)
+    ensure_reviewers(reset=reset)
+    ensure_knowledge_roles(reset=reset)
+    ensure_certification_roles(reset=reset)

@@ -6,8 +6,6 @@ Once made, nothing is made again: an existing cycle, nomination or score is left
 
 import datetime
 
-from django.contrib.auth.models import Group
-
 from awards.models import AwardCycle, AwardProgramme, Nomination, Rank, Score
 from awards.setup import JURY, SECRETARIAT, ensure_award_roles
 from certification.models import ConflictOfInterest
@@ -60,12 +58,12 @@ SECRETARY = ("demo-awards-secretariat", "Nadia", "Rahman")
 
 
 def load(log):
-    ensure_award_roles()
+    groups = ensure_award_roles()
     programme = _programme(log)
     jurors = [_user(*names) for names in JURORS]
     for juror in jurors:
-        juror.groups.add(Group.objects.get(name=JURY))
-    _user(*SECRETARY).groups.add(Group.objects.get(name=SECRETARIAT))
+        juror.groups.add(groups[JURY])
+    _user(*SECRETARY).groups.add(groups[SECRETARIAT])
     rosario = CityPage.objects.get(slug="rosario", locale__language_code="en")
     ConflictOfInterest.objects.get_or_create(
         person=jurors[1], city=rosario, defaults={"notes": "Advised the city's food programme."}

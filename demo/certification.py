@@ -9,7 +9,6 @@ that exists keeps its password. Nobody is e-mailed while the demo is loaded."""
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -25,6 +24,7 @@ from certification.models import (
 )
 from knowledge.members import ensure_city_group
 from knowledge.models import CityMembership, CityPage
+from knowledge.roles import role_group
 
 # Documented in the README (certification walkthrough); demo sites only.
 PASSWORD = "sdg-cities-demo-2026"
@@ -80,7 +80,7 @@ def _accounts():
     people = {}
     for username, first_name, last_name, group, languages in ACCOUNTS:
         user = _user(username, first_name, last_name)
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(role_group(group))
         if languages:
             TechnicalReviewer.objects.get_or_create(user=user, defaults={"languages": languages})
         people[username] = user

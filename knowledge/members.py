@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
@@ -22,8 +22,8 @@ from wagtail.users.models import UserProfile
 
 from .conf import app_settings
 from .models import CityGroup, CityMembership, CityPage, Registration
+from .roles import MODERATORS, permission, role_groups
 
-MODERATORS = "Moderators"
 # What a city's contributors may do: add and edit (never publish) their city's pages, through
 # the admin too; the model permissions are those knowledge.permissions requires.
 CONTRIBUTOR_PERMISSIONS = [
@@ -43,11 +43,6 @@ CONTRIBUTOR_COLLECTION_PERMISSIONS = [
 ]
 VERIFY_SALT = "knowledge.registration.verify"
 VERIFY_MAX_AGE = 3 * 24 * 3600
-
-
-def permission(dotted):
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def _unique_group_name(title, country):
@@ -84,7 +79,7 @@ def ensure_city_group(city):
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
-        restriction.groups.add(group, *Group.objects.filter(name=MODERATORS))
+        restriction.groups.add(group, *role_groups(MODERATORS))
         for name in CONTRIBUTOR_COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission(name)
@@ -186,7 +181,9 @@ def verify(registration):
     registration.verified_at = timezone.now()
     registration.save(update_fields=["status", "verified_at"])
     moderators = (
-        get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
+        get_user_model()
+        .objects.filter(groups__role__role=MODERATORS, is_active=True)
+        .exclude(email="")
     )
     recipients = sorted({user.email for user in moderators})
     if recipients:

@@ -1,19 +1,13 @@
-"""Groups and the moderation workflow of the knowledge base, created idempotently (see
-cms.roles, run after every migration)."""
+"""The moderators' role and the moderation workflow, set up once (see knowledge.roles), and a
+contributor group for each city."""
 
-from django.contrib.auth.models import Group
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
-
-from .members import MODERATORS, ensure_city_group, permission
+from .members import ensure_city_group
 from .models import CityIndexPage, CityPage, InitiativeModerationTask
+from .roles import MODERATORS, ensure_role
 
+MODERATORS_NAME = "Moderators"
 WORKFLOW_NAME = "Initiative moderation"
 MODERATOR_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -39,30 +33,50 @@ MODERATOR_COLLECTION_PERMISSIONS = [
 ]
 
 
-def ensure_moderators():
+def moderation_workflow(active=True):
+    """The workflow that moderates initiatives: the one with an initiative moderation task (an
+    administrator may rename it, or the task). With `active=None`, a deactivated one too."""
+    tasks = InitiativeModerationTask.objects.all()
+    workflows = Workflow.objects.filter(workflow_tasks__task__in=tasks)
+    if active:
+        workflows = workflows.filter(active=True, workflow_tasks__task__active=True)
+    return workflows.order_by("pk").first()
+
+
+def ensure_moderation_workflow(moderators, reset=False):
+    """The moderation workflow on every city index. Run when the moderators' role is set up (or
+    reset), so an administrator's later changes to the workflow, its tasks or its pages are
+    kept."""
+    workflow = moderation_workflow(active=None)
+    if workflow is None:
+        task = InitiativeModerationTask.objects.create(name=WORKFLOW_NAME)
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    elif reset and not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    for task in InitiativeModerationTask.objects.filter(workflow_tasks__workflow=workflow):
+        task.groups.add(moderators)
+    for index in CityIndexPage.objects.all():
+        if reset:
+            WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+        else:
+            WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_moderators(reset=False):
     """Wagtail's Moderators group (publish on the whole tree) moderates initiatives and
     registrations too."""
-    group, _ = Group.objects.get_or_create(name=MODERATORS)
-    group.permissions.add(*[permission(name) for name in MODERATOR_PERMISSIONS])
-    root = Collection.get_first_root_node()
-    if root is not None:
-        for name in MODERATOR_COLLECTION_PERMISSIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=permission(name)
-            )
+    group, _ = ensure_role(
+        MODERATORS,
+        MODERATORS_NAME,
+        MODERATOR_PERMISSIONS,
+        collection_permissions=MODERATOR_COLLECTION_PERMISSIONS,
+        setup=ensure_moderation_workflow,
+        reset=reset,
+    )
     return group
-
-
-def ensure_moderation_workflow(moderators):
-    task = InitiativeModerationTask.objects.filter(name=WORKFLOW_NAME).first()
-    if task is None:
-        task = InitiativeModerationTask.objects.create(name=WORKFLOW_NAME)
-    task.groups.add(moderators)
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for index in CityIndexPage.objects.all():
-        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
-    return workflow
 
 
 def ensure_city_groups():
@@ -73,7 +87,6 @@ def ensure_city_groups():
             ensure_city_group(city)
 
 
-def ensure_knowledge_roles():
-    moderators = ensure_moderators()
-    ensure_moderation_workflow(moderators)
+def ensure_knowledge_roles(reset=False):
+    ensure_moderators(reset=reset)
     ensure_city_groups()

@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, WorkflowPage
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -11,6 +11,7 @@ from wagtail.signals import (
 )
 
 from . import uploads
+from .members import ensure_city_group
 from .models import (
     CityIndexPage,
     CityPage,
@@ -22,6 +23,7 @@ from .models import (
 )
 from .models.localized import invalidate_taxonomies
 from .moderation import on_task_rejected, on_workflow_approved
+from .setup import moderation_workflow
 from .tasks import (
     queue_open_data_export,
     rebuild_related_initiatives,
@@ -39,18 +41,13 @@ def keep_initiative_city(sender, instance, parent_page_after, **kwargs):
 def city_saved(sender, instance, created, raw=False, **kwargs):
     """A new city, or a city in a new language: its contributors get permissions on it."""
     if created and not raw:
-        from .members import ensure_city_group
-
         ensure_city_group(instance)
 
 
 def city_index_saved(sender, instance, created, raw=False, **kwargs):
+    """A city index in a new language is moderated by the moderation workflow."""
     if created and not raw:
-        from wagtail.models import Workflow, WorkflowPage
-
-        from .setup import WORKFLOW_NAME
-
-        workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+        workflow = moderation_workflow()
         if workflow is not None:
             WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": workflow})
 

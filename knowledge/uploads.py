@@ -11,7 +11,6 @@ file follows (files.relocation) and caches hear of it.
 
 from collections import defaultdict
 
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
 from modelcluster.models import get_all_child_relations
@@ -19,7 +18,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
+from .members import ensure_city_group
 from .models import CityGroup, InitiativePage
+from .roles import MODERATORS, role_groups
 
 PUBLIC_COLLECTION = "Initiatives"
 WITHDRAWN_COLLECTION = "Withdrawn uploads"
@@ -74,8 +75,6 @@ def public_collection():
 def city_collection(page, create=True):
     """The private upload collection of the initiative's city (None when it has none and
     `create` is off)."""
-    from .members import ensure_city_group
-
     city = page.city if page.city_id else page.get_parent().specific
     known = CityGroup.objects.filter(city_key=city.translation_key).exclude(collection=None)
     city_group = known.select_related("collection").first()
@@ -89,15 +88,13 @@ def city_collection(page, create=True):
 def withdrawn_collection():
     """Where uploads of a deleted initiative go when its city has no collection any more:
     private, for the moderators."""
-    from .members import MODERATORS
-
     collection = Collection.objects.filter(name=WITHDRAWN_COLLECTION, depth=2).first()
     if collection is None:
         collection = Collection.get_first_root_node().add_child(name=WITHDRAWN_COLLECTION)
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
-        restriction.groups.add(*Group.objects.filter(name=MODERATORS))
+        restriction.groups.add(*role_groups(MODERATORS))
     return collection
 
 

@@ -102,10 +102,14 @@ class InitiativePageFactory(PageFactory):
         return page
 
 
-def make_user(username, *group_names):
-    """A user with password "pw" in the named groups (created by cms.roles at migrate)."""
+def make_user(username, *groups):
+    """A user with password "pw" in `groups`: role keys (knowledge.roles, such as
+    certification.setup.SECRETARIAT) or group names ("Translators: French"), made by cms.roles at
+    migrate. An unknown one is an error, not a user without the group."""
     user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=group_names))
+    for group in groups:
+        found = Group.objects.filter(role__role=group, role__locale=None).first()
+        user.groups.add(found or Group.objects.get(name=group))
     return user
 
 

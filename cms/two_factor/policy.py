@@ -14,8 +14,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from certification import setup as certification_setup
-from knowledge.languages.translators import REVIEWER_GROUP_PREFIX, translator_group_names
-from knowledge.members import MODERATORS
+from knowledge import roles as knowledge_roles
 
 from .. import roles
 
@@ -24,23 +23,22 @@ OPEN_PREFIXES = ("/static/", "/media/", "/healthz/", "/api/", "/admin/logout/", 
 OPEN_NAMES = ("logout", "two_factor_setup", "two_factor_verify", "two_factor_recovery_codes")
 
 
-def staff_group_names():
-    return {
-        MODERATORS,
-        roles.EDITORS,
-        certification_setup.SECRETARIAT,
-        certification_setup.COMMITTEE,
-        certification_setup.REVIEWERS,
-        *translator_group_names().values(),
-        *translator_group_names(REVIEWER_GROUP_PREFIX).values(),
-    }
+STAFF_ROLES = [
+    knowledge_roles.MODERATORS,
+    knowledge_roles.TRANSLATORS,
+    knowledge_roles.TRANSLATION_REVIEWERS,
+    roles.EDITORS,
+    certification_setup.SECRETARIAT,
+    certification_setup.COMMITTEE,
+    certification_setup.REVIEWERS,
+]
 
 
 def is_staff_role(user):
     """Administrators, moderators, editors, translators and the certification roles."""
     if user.is_superuser or user.is_staff:
         return True
-    return user.groups.filter(name__in=staff_group_names()).exists()
+    return user.groups.filter(role__role__in=STAFF_ROLES).exists()
 
 
 DEVICE_CACHE_KEY = "two-factor:has-device:{}"

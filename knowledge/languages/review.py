@@ -64,25 +64,37 @@ def reviewed_snippet_models():
     ]
 
 
-def ensure_review_workflow():
-    """The workflow and its task, created once, and assigned to the reviewed snippet models
-    that have no workflow yet; an administrator's later changes to them (a renamed task,
-    another task added, another workflow for a model) are kept."""
-    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW).first()
+def review_workflow():
+    """The active workflow with a translation review task, whatever an administrator named it."""
+    tasks = TranslationReviewTask.objects.filter(active=True)
+    return (
+        Workflow.objects.filter(active=True, workflow_tasks__task__in=tasks).order_by("pk").first()
+    )
+
+
+def ensure_review_workflow(reset=False):
+    """The review workflow, made once with its task and assigned to the reviewed snippet models;
+    an administrator's later changes (a renamed task, another task added, another workflow or
+    none for a model, the workflow turned off) are kept. With `reset`, it is turned on again and
+    the models without a workflow get it again."""
+    # An inactive one counts too: an administrator who turned review off keeps it off.
+    tasks = TranslationReviewTask.objects.all()
+    workflow = Workflow.objects.filter(workflow_tasks__task__in=tasks).order_by("pk").first()
+    if workflow is not None and not reset:
+        return workflow
     if workflow is None:
         workflow = Workflow.objects.create(name=REVIEW_WORKFLOW)
         task = TranslationReviewTask.objects.create(name=REVIEW_WORKFLOW)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    elif not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
     for model in reviewed_snippet_models():
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
         WorkflowContentType.objects.get_or_create(
             content_type=content_type, defaults={"workflow": workflow}
         )
     return workflow
-
-
-def review_workflow():
-    return Workflow.objects.filter(name=REVIEW_WORKFLOW, active=True).first()
 
 
 def is_review_workflow(workflow_id):

@@ -12,10 +12,11 @@ translatable rows) are shown to translators but cannot be changed by them (Trans
 and only those who may start translations may stop one, which would let a translator edit a page
 or snippet apart from its source.
 
-A group is a translator group when its name starts with TRANSLATOR_GROUP_PREFIX; the rest of the
-name is the English name of its language ("Translators: French"). Group names are not translated.
-Reviewer groups ("Translation reviewers: French", REVIEWER_GROUP_PREFIX) review translations of
-their language (knowledge.translation_review) without translating.
+A group is a translator group of a language when its GroupRole says so (role TRANSLATORS and the
+language's locale); reviewer groups (role TRANSLATION_REVIEWERS) review translations of their
+language (knowledge.languages.review) without translating. Their names ("Translators: French",
+"Translation reviewers: French") are only those given at creation: an administrator may rename
+them.
 """
 
 from django.conf import settings
@@ -30,6 +31,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
+from ..roles import TRANSLATION_REVIEWERS, TRANSLATORS
+
 TRANSLATOR_GROUP_PREFIX = "Translators: "
 REVIEWER_GROUP_PREFIX = "Translation reviewers: "
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -40,8 +43,8 @@ _SUBMIT_CACHE = "_submit_languages"
 
 
 def translator_group_names(prefix=TRANSLATOR_GROUP_PREFIX):
-    """The translator group's name (or, with REVIEWER_GROUP_PREFIX, the reviewer group's) of each
-    content language but the default, by language code."""
+    """The name given at creation to the translator group (or, with REVIEWER_GROUP_PREFIX, the
+    reviewer group) of each content language but the default, by language code."""
     names = dict(settings.LANGUAGES)
     with translation.override("en"):
         return {
@@ -51,10 +54,9 @@ def translator_group_names(prefix=TRANSLATOR_GROUP_PREFIX):
         }
 
 
-def _group_languages(user, prefix):
-    codes = {name: code for code, name in translator_group_names(prefix).items()}
-    names = user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
-    return frozenset(codes[name] for name in names if name in codes)
+def _group_languages(user, role):
+    codes = user.groups.filter(role__role=role).values_list("role__locale__language_code")
+    return frozenset(code for (code,) in codes if code)
 
 
 def translator_languages(user):
@@ -63,7 +65,7 @@ def translator_languages(user):
         return frozenset()
     languages = getattr(user, _LANGUAGES_CACHE, None)
     if languages is None:
-        languages = _group_languages(user, TRANSLATOR_GROUP_PREFIX)
+        languages = _group_languages(user, TRANSLATORS)
         setattr(user, _LANGUAGES_CACHE, languages)
     return languages
 
@@ -75,7 +77,7 @@ def reviewer_languages(user):
         return frozenset()
     languages = getattr(user, _REVIEW_LANGUAGES_CACHE, None)
     if languages is None:
-        languages = translator_languages(user) | _group_languages(user, REVIEWER_GROUP_PREFIX)
+        languages = translator_languages(user) | _group_languages(user, TRANSLATION_REVIEWERS)
         setattr(user, _REVIEW_LANGUAGES_CACHE, languages)
     return languages
 
@@ -91,7 +93,7 @@ def submit_languages(user):
     languages = getattr(user, _SUBMIT_CACHE, False)
     if languages is False:
         app_label, codename = SUBMIT_TRANSLATION.split(".")
-        other_groups = user.groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX)
+        other_groups = user.groups.exclude(role__role=TRANSLATORS)
         held_elsewhere = Permission.objects.filter(
             Q(user=user) | Q(group__in=other_groups),
             content_type__app_label=app_label,
@@ -128,7 +130,7 @@ class TranslatorPermissionPolicy(ModelPermissionPolicy):
         cache_name = f"_translator_policy_{self.app_label}_{self.model_name}"
         codenames = getattr(user, cache_name, None)
         if codenames is None:
-            other_groups = user.groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX)
+            other_groups = user.groups.exclude(role__role=TRANSLATORS)
             held = Q(user=user) | Q(group__in=other_groups)
             permissions = Permission.objects.filter(held, content_type=self._content_type)
             codenames = frozenset(permissions.values_list("codename", flat=True))
@@ -162,9 +164,8 @@ class TranslatorPermissionPolicy(ModelPermissionPolicy):
     def users_with_any_permission_for_instance(self, actions, instance):
         permissions = self._get_permission_objects_for_actions(actions)
         groups = Group.objects.filter(permissions__in=permissions)
-        language_group = translator_group_names().get(instance.locale.language_code)
-        groups = groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX) | groups.filter(
-            name=language_group
+        groups = groups.exclude(role__role=TRANSLATORS) | groups.filter(
+            role__role=TRANSLATORS, role__locale_id=instance.locale_id
         )
         return (
             get_user_model()

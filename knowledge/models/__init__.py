@@ -1,7 +1,7 @@
 """Models of the knowledge base.
 
-Import rule: taxonomy ← localized ← cities ← initiatives; related imports nothing; nothing here
-imports another app of ours.
+Import rule: taxonomy ← localized ← cities ← initiatives; related and roles import nothing;
+nothing here imports another app of ours.
 """
 
 from .cities import CityIndexPage, CityPage, CitySocialAccount, FocalPoint
@@ -16,6 +16,7 @@ from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
 from .membership import CityGroup, CityMembership, InitiativeDecision, Registration
 from .moderation import InitiativeModerationTask, TranslationReviewTask
 from .related import RelatedInitiatives
+from .roles import GroupRole
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "InitiativeModerationTask",
     "Registration",
     "RelatedInitiatives",
+    "GroupRole",
     "CityIndexPage",
     "CityPage",
     "CitySocialAccount",

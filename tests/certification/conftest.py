@@ -1,7 +1,6 @@
 """People and applications of certification, as the platform makes them."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
@@ -9,6 +8,7 @@ import pytest
 from certification import setup, workflow
 from certification.models import Answer, Evidence, EvidenceKind, TechnicalReviewer
 from knowledge.models import CityPage
+from knowledge.roles import role_group
 from tests.knowledge.members import PASSWORD, make_member, member_client
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -23,7 +23,7 @@ def make_user(username, group=None, **extra):
         username, f"{username}@example.org", PASSWORD, first_name=username.title(), **extra
     )
     if group:
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(role_group(group))
     return user
 
 

@@ -26,7 +26,7 @@ from certification.certificate_pdf import certificate_pdf
 from certification.models import Certificate
 from certification.report import build_report
 from knowledge.languages.translators import translator_group_names
-from knowledge.members import MODERATORS
+from knowledge.roles import MODERATORS
 from tests.cms.test_english_leaks import (
     CATALOGUE_DIRS,
     LANGUAGES,

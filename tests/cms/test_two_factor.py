@@ -41,7 +41,7 @@ def require_2fa(settings):
 @pytest.fixture
 def editor(db):
     user = User.objects.create_user("editor", "editor@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=roles.EDITORS))
+    user.groups.add(Group.objects.get(role__role=roles.EDITORS))
     return user
 
 

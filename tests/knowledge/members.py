@@ -1,11 +1,11 @@
 """City members and moderators as the platform makes them, for tests."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from knowledge import members
 from knowledge.models import Registration
+from knowledge.roles import MODERATORS, role_group
 
 PASSWORD = "a-long-and-unusual-password-42"
 
@@ -31,7 +31,7 @@ def make_moderator(username="moderator"):
     user = get_user_model().objects.create_user(
         username, f"{username}@example.org", PASSWORD, first_name="Mo"
     )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(role_group(MODERATORS))
     return user
 
 

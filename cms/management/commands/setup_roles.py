@@ -4,8 +4,18 @@ from cms.roles import ensure_roles
 
 
 class Command(BaseCommand):
-    help = "Create or complete the groups and their permissions (also done after migrate)."
+    help = (
+        "Make the groups of roles that have none, with their default permissions and workflows "
+        "(also done after migrate). --reset applies the defaults again to every role's group."
+    )
 
-    def handle(self, *args, **options):
-        ensure_roles()
-        self.stdout.write("Roles are in place.")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Set each role's permissions back to the defaults and reassign its workflows.",
+        )
+
+    def handle(self, *args, reset=False, **options):
+        ensure_roles(reset=reset)
+        self.stdout.write("Roles are reset to their defaults." if reset else "Roles are in place.")
