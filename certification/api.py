@@ -25,7 +25,7 @@ from knowledge.models import CityPage
 
 from .models import Certificate
 from .parameters import PARAMETERS, FilterError, parse_filters
-from .public_views import CERTIFICATE_NUMBER, register_rows
+from .register import CERTIFICATE_NUMBER, register_rows
 
 
 class CertificatesAPIViewSet(ListingAPIViewSet):

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 import segno
 
-from .public_views import register_rows
+from .register import register_rows
 
 
 def verification_url(certificate, language):

@@ -1,41 +1,24 @@
 """What visitors see of certification: the stages, the register of current certificates, the
 tools library, and the verification of a certificate by its number. Nothing of applications."""
 
-import re
-
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
 from knowledge import cache_tags
-from knowledge.models import CityPage
 from library.models import ItemKind, LibraryIndexPage, LibraryItemPage
 
 from . import permissions
+from .certificate_pdf import certificate_pdf
 from .forms import RevokeForm
-from .models import AgendaItem, Assessment, Certificate, CertificationStage, CertifyingBody
-from .models.applications import rows_in_locale
+from .models import AgendaItem, Assessment, Certificate, CertificationStage
+from .register import CERTIFICATE_NUMBER, register_rows
 
 MAX_TOOLS = 50
 
-# SDGC-<year>-<number of at least six digits> (certification.committee issues them).
-CERTIFICATE_NUMBER = re.compile(r"SDGC-[0-9]{4}-[0-9]{6,20}")
 NUMBER_MAX_LENGTH = 30
-
-
-def register_rows(certificates, locale):
-    """Certificates with their city, stage and body in `locale`, in a fixed number of queries."""
-
-    certificates = list(certificates)
-    cities = rows_in_locale(CityPage, [c.city_key for c in certificates], locale)
-    stages = rows_in_locale(CertificationStage, [c.stage_key for c in certificates], locale)
-    bodies = rows_in_locale(CertifyingBody, [c.body.translation_key for c in certificates], locale)
-    for certificate in certificates:
-        certificate.city_page = cities.get(certificate.city_key)
-        certificate.stage = stages.get(certificate.stage_key)
-        certificate.body_localized = bodies.get(certificate.body.translation_key)
-    return certificates
 
 
 def index(request):
@@ -125,10 +108,6 @@ def verify(request, number=None):
 
 def certificate_download(request, number):
     """The certificate as PDF, in the city's language, for anyone who has its number."""
-    from django.http import HttpResponse
-
-    from .certificate_pdf import certificate_pdf
-
     number = number.strip().upper()
     certificate = None
     if CERTIFICATE_NUMBER.fullmatch(number):
@@ -142,12 +121,3 @@ def certificate_download(request, number):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
     return response
-
-
-def current_certificate_of(city_key):
-    """The city's current certificate of the highest stage, or None."""
-    current = Certificate.objects.current().filter(city_key=city_key).select_related("body")
-    order = {
-        s.code: s.order for s in CertificationStage.objects.filter(locale=Locale.get_default())
-    }
-    return max(current, key=lambda c: order.get(c.stage_code, 0), default=None)

@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import permissions
 from .models import Application, Vote
+from .register import current_certificate_of, register_rows
 from .viewsets import CertificationViewSetGroup
 
 register_snippet(CertificationViewSetGroup)
@@ -159,10 +161,6 @@ def certification_section(request, membership):
 @hooks.register("city_page_header")
 def current_stage_on_city_page(request, city):
     """The city's current certification stage, with a link to verify the certificate."""
-    from django.template.loader import render_to_string
-
-    from .public_views import current_certificate_of, register_rows
-
     certificate = current_certificate_of(city.translation_key)
     if certificate is None:
         return None

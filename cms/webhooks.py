@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from certification import signals
 from certification.api import detail
-from certification.public_views import register_rows
+from certification.register import register_rows
 from syndication.events import notify
 from syndication.models import Event
 

@@ -11,7 +11,7 @@ import logging
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError, transaction
 
-from . import delivery
+from . import tasks
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ class QueuedEmailBackend(BaseEmailBackend):
                 continue
             try:
                 with transaction.atomic():
-                    delivery.store(message)
+                    tasks.store(message)
             except DatabaseError:
                 if not self.fail_silently:
                     raise

@@ -37,14 +37,14 @@ class _StoredPart(MIMEBase):
         Message.__init__(self)
 
 
-def _text(value):
+def text(value):
     return "" if value is None else str(value)
 
 
 def _content(content):
     if isinstance(content, bytes):
         return {"base64": base64.b64encode(content).decode("ascii")}
-    return {"text": _text(content)}
+    return {"text": text(content)}
 
 
 def _restore(content):
@@ -60,14 +60,14 @@ def serialize(message):
             filename, content, mimetype = attachment
             attachments.append({"filename": filename, "mimetype": mimetype, **_content(content)})
     return {
-        "subject": _text(message.subject),
-        "body": _text(message.body),
-        "from_email": _text(message.from_email),
-        "to": [_text(address) for address in message.to],
-        "cc": [_text(address) for address in message.cc],
-        "bcc": [_text(address) for address in message.bcc],
-        "reply_to": [_text(address) for address in message.reply_to],
-        "headers": {_text(name): _text(value) for name, value in message.extra_headers.items()},
+        "subject": text(message.subject),
+        "body": text(message.body),
+        "from_email": text(message.from_email),
+        "to": [text(address) for address in message.to],
+        "cc": [text(address) for address in message.cc],
+        "bcc": [text(address) for address in message.bcc],
+        "reply_to": [text(address) for address in message.reply_to],
+        "headers": {text(name): text(value) for name, value in message.extra_headers.items()},
         "encoding": message.encoding if isinstance(message.encoding, str) else None,
         "content_subtype": message.content_subtype,
         "mixed_subtype": message.mixed_subtype,
@@ -102,23 +102,6 @@ def deserialize(data):
         else:
             message.attach(attachment["filename"], _restore(attachment), attachment["mimetype"])
     return message
-
-
-def store(message):
-    """Queue `message` (in the caller's transaction) and hand it to the worker."""
-    from .tasks import deliver_email
-
-    recipients = ", ".join(message.recipients())
-    queued = QueuedEmail.objects.create(
-        subject=_text(message.subject)[:255],
-        recipients=recipients,
-        from_email=_text(message.from_email)[:320],
-        message=serialize(message),
-    )
-    # The job is a row of the same database, written in the same transaction: a worker sees it
-    # exactly when the message is committed, and a rolled-back request leaves neither behind.
-    deliver_email.enqueue(queued.pk)
-    return queued
 
 
 def retry_delays():

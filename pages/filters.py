@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from knowledge import parameters
 from knowledge.parameters import Parameter, one_of
 
-from .models.events import EventFormat
+from .choices import EventFormat
 
 ATTENDANCE = Parameter(
     "attendance",

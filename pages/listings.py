@@ -1,4 +1,5 @@
-"""The event and webinar indexes: upcoming ones apart from past ones, with filters."""
+"""The event and webinar indexes: upcoming ones apart from past ones, with filters. The indexes
+give the pages (`index.events()`, `index.webinars()`): this module imports no model."""
 
 from django.core.paginator import Paginator
 from django.utils import timezone
@@ -6,9 +7,8 @@ from django.utils import timezone
 from knowledge.models import taxonomy_for
 from knowledge.parameters import FilterError
 
+from .choices import EventFormat
 from .filters import WEBINAR_PARAMETERS, ScheduleFilters
-from .models import EventPage, WebinarPage
-from .models.events import EventFormat
 
 PAGE_SIZE = 12
 HTML_PARAMETERS = ScheduleFilters.API_PARAMETERS
@@ -42,6 +42,11 @@ def _options(request, queryset, filters, locale_id, with_attendance):
     return options
 
 
+def _cards(request, queryset):
+    # The index gives the queryset; its model (event or webinar) prepares the cards.
+    return queryset.model.prepare_cards(queryset, request)
+
+
 def _page_of(request, queryset):
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = queryset.model.prepare_cards(page.object_list, request)
@@ -55,11 +60,11 @@ def _query_without_page(request):
 
 
 def event_listing(request, index):
-    everything = EventPage.objects.live().public().filter(locale_id=index.locale_id)
+    everything = index.events()
     events, filters, notice = _filtered(request, everything, HTML_PARAMETERS)
     now = timezone.now()
     events = events.prefetch_related("sdgs")
-    upcoming = EventPage.prepare_cards(events.filter(end__gte=now).order_by("start"), request)
+    upcoming = _cards(request, events.filter(end__gte=now).order_by("start"))
     return {
         "upcoming": upcoming,
         "past": _page_of(request, events.filter(end__lt=now).order_by("-start")),
@@ -70,12 +75,12 @@ def event_listing(request, index):
 
 
 def webinar_listing(request, index):
-    everything = WebinarPage.objects.live().public().filter(locale_id=index.locale_id)
+    everything = index.webinars()
     parameters = WEBINAR_PARAMETERS
     webinars, filters, notice = _filtered(request, everything, parameters)
     now = timezone.now()
     webinars = webinars.prefetch_related("sdgs")
-    upcoming = WebinarPage.prepare_cards(webinars.filter(end__gte=now).order_by("start"), request)
+    upcoming = _cards(request, webinars.filter(end__gte=now).order_by("start"))
     return {
         "upcoming": upcoming,
         "recorded": _page_of(request, webinars.filter(end__lt=now).order_by("-start")),

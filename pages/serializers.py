@@ -2,6 +2,8 @@
 
 from knowledge.serializers import _PageField
 
+from .localized import localized_page_map
+
 
 def _page_summary(page, request):
     return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
@@ -16,9 +18,6 @@ class _RelatedPagesField(_PageField):
         related = list(getattr(page, self.relation).all())
         localized = self.context.get("localized_pages")
         if localized is None:
-            # Here, not at the top: pages.models imports this module (its API fields).
-            from .models import localized_page_map
-
             localized = localized_page_map(related, [page.locale_id])
         return [
             _page_summary(localized.get((item.translation_key, page.locale_id), item), self.request)
@@ -39,8 +38,6 @@ def prepare_related_pages(*relations):
 
     def prepare(pages, request):
         # Here, not at the top: pages.models imports this module (its API fields).
-        from .models import localized_page_map
-
         related = [
             item for page in pages for name in relations for item in getattr(page, name).all()
         ]

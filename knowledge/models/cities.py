@@ -167,8 +167,9 @@ class CityPage(KnowledgePagePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .. import initiative_map  # it imports the models
-        from .initiatives import InitiativePage  # initiatives import this module
 
+        # The initiative model is that of the reverse relation (initiatives import this module).
+        InitiativePage = self.initiatives.model
         context = super().get_context(request, *args, **kwargs)
         initiatives = (
             InitiativePage.objects.child_of(self).live().public().with_card_data().order_by("title")

@@ -29,17 +29,13 @@ from knowledge.serializers import (
     image_api_fields,
 )
 
+from .. import listings
 from ..blocks import BodyBlock
+from ..calendar import calendar_response
+from ..choices import EventFormat
 from ..forms import ScheduledPageForm
 from ..serializers import OrganisersField
 from .mixins import TaggedPage, TimeZoneField, localized_pages
-from .partners import PartnerPage
-
-
-class EventFormat(models.TextChoices):
-    IN_PERSON = "in-person", _("In person")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("Hybrid")
 
 
 class ScheduledPage(TaggedPage):
@@ -91,7 +87,7 @@ class EventPage(RoutablePageMixin, ScheduledPage):
     country = CountryField(_("country"), blank=True)
     registration_url = models.URLField(_("registration link"), blank=True, max_length=500)
     organisers = ParentalManyToManyField(
-        PartnerPage, verbose_name=_("organisers"), related_name="events", blank=True
+        "pages.PartnerPage", verbose_name=_("organisers"), related_name="events", blank=True
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -186,8 +182,6 @@ class EventPage(RoutablePageMixin, ScheduledPage):
     # still offered for download as <slug>.ics.
     @path("calendar/", name="ics")
     def ics(self, request):
-        from ..calendar import calendar_response
-
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
 
@@ -210,14 +204,10 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from ..listings import event_listing
-
-        response = self.render(request, context_overrides=event_listing(request, self))
+        response = self.render(request, context_overrides=listings.event_listing(request, self))
         return refused_if_notice(response)
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from ..calendar import calendar_response
-
         upcoming = self.events().filter(end__gte=timezone.now()).order_by("start")
         return calendar_response(upcoming, request, filename="events.ics")

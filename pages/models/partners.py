@@ -106,18 +106,14 @@ class PartnerPage(Page):
         return ["list-eventpage", "list-webinarpage"]
 
     def get_context(self, request, *args, **kwargs):
-        from .events import EventPage  # events import this module
-        from .webinars import WebinarPage
-
         context = super().get_context(request, *args, **kwargs)
-        # Relations may point at the source language's partner: match by translation key.
+        # Relations may point at the source language's partner: match by translation key. The
+        # event and webinar models are those of the reverse relations (they import this module).
         organised = {"organisers__translation_key": self.translation_key, "locale": self.locale}
-        context["events"] = (
-            EventPage.objects.live().public().filter(**organised).distinct().order_by("-start")
-        )
-        context["webinars"] = (
-            WebinarPage.objects.live().public().filter(**organised).distinct().order_by("-start")
-        )
+        for name in ("events", "webinars"):
+            model = getattr(self, name).model
+            pages = model.objects.live().public().filter(**organised).distinct()
+            context[name] = pages.order_by("-start")
         # Other apps add sections (exchanges: "Contact this partner") through this hook.
         context["page_sections"] = page_extras("partner_page_sections", request, self)
         return context

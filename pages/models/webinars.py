@@ -23,12 +23,13 @@ from knowledge.http import refused_if_notice
 from knowledge.models import CityPage, InitiativePage
 from knowledge.serializers import SDGsField, ThemesField, TranslationsField, image_api_fields
 
+from .. import listings
 from ..blocks import BodyBlock
+from ..calendar import calendar_response
 from ..forms import ScheduledPageForm
 from ..serializers import CaseStudiesField, OrganisersField, SpeakersField
 from .events import ScheduledPage
 from .mixins import localized_pages
-from .partners import PartnerPage
 
 
 class WebinarPage(RoutablePageMixin, ScheduledPage):
@@ -59,7 +60,7 @@ class WebinarPage(RoutablePageMixin, ScheduledPage):
         related_name="+",
     )
     organisers = ParentalManyToManyField(
-        PartnerPage, verbose_name=_("organisers"), related_name="webinars", blank=True
+        "pages.PartnerPage", verbose_name=_("organisers"), related_name="webinars", blank=True
     )
     case_studies = ParentalManyToManyField(
         InitiativePage,
@@ -152,8 +153,6 @@ class WebinarPage(RoutablePageMixin, ScheduledPage):
 
     @path("calendar/", name="ics")
     def ics(self, request):
-        from ..calendar import calendar_response
-
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
     def cache_tags(self):
@@ -234,25 +233,19 @@ class WebinarIndexPage(RoutablePageMixin, Page):
         verbose_name = _("webinar index page")
         verbose_name_plural = _("webinar index pages")
 
+    def webinars(self):
+        return WebinarPage.objects.live().public().filter(locale_id=self.locale_id)
+
     @path("")
     def index(self, request):
         return refused_if_notice(self.render(request))
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from ..calendar import calendar_response
-
-        upcoming = (
-            WebinarPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, end__gte=timezone.now())
-            .order_by("start")
-        )
+        upcoming = self.webinars().filter(end__gte=timezone.now()).order_by("start")
         return calendar_response(upcoming, request, filename="webinars.ics")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listings import webinar_listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(webinar_listing(request, self))
+        context.update(listings.webinar_listing(request, self))
         return context
