@@ -14,5 +14,7 @@ class CertificationConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .library_tools import move_tools_after_migrate
+        from .setup import setup_after_migrate
 
+        post_migrate.connect(setup_after_migrate, sender=self, dispatch_uid="certification_roles")
         post_migrate.connect(move_tools_after_migrate, sender=self)

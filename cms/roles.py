@@ -1,7 +1,7 @@
 """The groups people are given: each made once, after the first migration (knowledge.roles).
 
-Moderators approve registrations and initiatives (knowledge.setup); each city has a contributor
-group (knowledge.members.ensure_city_group).
+Moderators approve registrations and initiatives and each city has a contributor group: the
+knowledge app sets those up itself (knowledge.setup), as certification and awards set up theirs.
 
 Editors (communications staff) create, publish and schedule editorial pages in every language
 and manage images, documents and navigation menus. They hold no permission on the knowledge
@@ -21,21 +21,20 @@ A role's defaults are applied when its group is made; permissions an administrat
 removes later, and a renamed group, stay so. `manage.py setup_roles --reset` applies them again.
 """
 
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
-
 from wagtail.models import GroupPagePermission, Locale
-from wagtail.snippets.models import create_extra_permissions
 
-from certification.setup import ensure_certification_roles
 from knowledge.languages.review import ensure_review_workflow
 from knowledge.languages.translators import (
     REVIEWER_GROUP_PREFIX,
     TRANSLATOR_GROUP_PREFIX,
     translator_group_names,
 )
-from knowledge.roles import TRANSLATION_REVIEWERS, TRANSLATORS, ensure_role
-from knowledge.setup import ensure_knowledge_roles
+from knowledge.roles import (
+    TRANSLATION_REVIEWERS,
+    TRANSLATORS,
+    ensure_permissions_exist,
+    ensure_role,
+)
 from pages.models import HomePage
 
 EDITORS = "editors"
@@ -84,14 +83,6 @@ TRANSLATOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.choose_image",
     "wagtaildocs.choose_document",
 ]
-
-
-def ensure_permissions_exist():
-    # post_migrate creates permissions app by app; make sure all of them exist before use
-    # (Wagtail's own: publish and lock on snippets with a draft state).
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-        create_extra_permissions(app_config)
 
 
 def ensure_editors(reset=False):
@@ -164,10 +155,10 @@ def ensure_reviewers(reset=False):
 
 
 def ensure_roles(reset=False, **kwargs):
-    """Every role's group, made once (post_migrate sends more keyword arguments)."""
+    """The project-wide roles' groups (editors, translators, reviewers), each made once;
+    post_migrate sends more keyword arguments. The apps set up their own roles after their
+    migrations (knowledge: moderators and city groups; certification; awards)."""
     ensure_permissions_exist()
     ensure_editors(reset=reset)
     ensure_translators(reset=reset)
     ensure_reviewers(reset=reset)
-    ensure_knowledge_roles(reset=reset)
-    ensure_certification_roles(reset=reset)

@@ -7,7 +7,8 @@ class KnowledgeConfig(AppConfig):
 
     Needs from the project: `knowledge.admin_permissions.AdminPermissionMiddleware` in MIDDLEWARE
     after the authentication middleware (a system check says so when it is missing). Its settings
-    and their defaults are in `knowledge.conf`.
+    and their defaults are in `knowledge.conf`. It makes its own groups (moderators, one per
+    city) and the moderation workflow after its migrations (knowledge.setup).
     """
 
     name = "knowledge"
@@ -20,7 +21,9 @@ class KnowledgeConfig(AppConfig):
 
         from . import checks  # noqa: F401 - registers the system checks
         from .related import fill_missing
+        from .setup import setup_after_migrate
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        post_migrate.connect(setup_after_migrate, sender=self, dispatch_uid="knowledge_roles")
         post_migrate.connect(fill_missing, sender=self)

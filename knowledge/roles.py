@@ -8,10 +8,13 @@ at the next set-up. Groups are found through GroupRole (models/roles.py), never 
 names below are only those given at creation.
 """
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.snippets.models import create_extra_permissions
 
 from .models import GroupRole
 
@@ -23,6 +26,14 @@ TRANSLATION_REVIEWERS = "translation_reviewers"
 def permission(dotted):
     app_label, codename = dotted.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_permissions_exist():
+    """post_migrate creates permissions app by app; a role may need those of an app whose turn
+    has not come (Wagtail's own too: publish and lock on snippets with a draft state)."""
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+        create_extra_permissions(app_config)
 
 
 def role_group(role, locale=None):

@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand
 
+from awards.setup import ensure_award_roles
+from certification.setup import ensure_certification_roles
 from cms.roles import ensure_roles
+from knowledge.setup import ensure_knowledge_roles
 
 
 class Command(BaseCommand):
@@ -17,5 +20,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, **options):
-        ensure_roles(reset=reset)
+        ensure_roles(reset=reset)  # first: it makes sure every app's permissions exist
+        ensure_knowledge_roles(reset=reset)
+        ensure_certification_roles(reset=reset)
+        ensure_award_roles(reset=reset)
         self.stdout.write("Roles are reset to their defaults." if reset else "Roles are in place.")
