@@ -20,10 +20,10 @@ class KnowledgeConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import checks  # noqa: F401 - registers the system checks
-        from .related import fill_missing
         from .setup import setup_after_migrate
         from .signal_handlers import register_signal_handlers
+        from .tasks import fill_missing_related
 
         register_signal_handlers()
         post_migrate.connect(setup_after_migrate, sender=self, dispatch_uid="knowledge_roles")
-        post_migrate.connect(fill_missing, sender=self)
+        post_migrate.connect(fill_missing_related, sender=self)

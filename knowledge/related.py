@@ -155,15 +155,3 @@ def rebuild(locale_id=None, progress=None):
         if progress and written % 500 == 0:
             progress(written)
     return written
-
-
-def fill_missing(sender=None, using="default", **kwargs):
-    """After `migrate`: when no list is stored yet but initiatives exist, queue a rebuild
-    (pages choose their own list when read meanwhile)."""
-    from .tasks import rebuild_related_initiatives
-
-    if (
-        not RelatedInitiatives.objects.using(using).exists()
-        and InitiativePage.objects.using(using).exists()
-    ):
-        rebuild_related_initiatives.enqueue()

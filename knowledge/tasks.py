@@ -4,7 +4,8 @@ from django.core.cache import cache
 
 from django_tasks import task
 
-from . import members, opendata
+from . import members, opendata, related
+from .models import InitiativePage, RelatedInitiatives
 
 # Set when an export is queued, cleared when it starts: a burst of publishes queues one export,
 # and a change made while an export runs queues the next. The timeout frees the flag should a
@@ -37,14 +38,20 @@ def delete_unverified_registrations():
 @task()
 def refresh_related_initiatives(page_id):
     """Mend the related-initiative lists after initiative `page_id` changed (knowledge.related)."""
-    from . import related
-
     return related.refresh_initiative(page_id)
 
 
 @task()
 def rebuild_related_initiatives(locale_id=None):
     """Choose every related-initiative list again (a goal or theme went)."""
-    from . import related
-
     return related.rebuild(locale_id)
+
+
+def fill_missing_related(sender=None, using="default", **kwargs):
+    """After `migrate`: when no related-initiative list is stored yet but initiatives exist,
+    queue a rebuild (pages choose their own list when read meanwhile)."""
+    if (
+        not RelatedInitiatives.objects.using(using).exists()
+        and InitiativePage.objects.using(using).exists()
+    ):
+        rebuild_related_initiatives.enqueue()
