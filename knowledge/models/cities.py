@@ -166,8 +166,6 @@ class CityPage(KnowledgePagePermissionsMixin, Page):
         return ["list-initiativepage", f"city-{self.translation_key}", "certificates"]
 
     def get_context(self, request, *args, **kwargs):
-        from .. import initiative_map  # it imports the models
-
         # The initiative model is that of the reverse relation (initiatives import this module).
         InitiativePage = self.initiatives.model
         context = super().get_context(request, *args, **kwargs)
@@ -175,12 +173,7 @@ class CityPage(KnowledgePagePermissionsMixin, Page):
             InitiativePage.objects.child_of(self).live().public().with_card_data().order_by("title")
         )
         context["initiatives"] = InitiativePage.prepare_cards(initiatives, request)
-        context["initiative_map"] = initiative_map.build(
-            request,
-            InitiativePage.objects.live().public().filter(locale_id=self.locale_id),
-            listing=initiative_map.listing_url(request, self.locale_id),
-            current_city=self.pk,
-        )
+        # The map of initiatives comes from the template (knowledge_tags.city_initiative_map).
         context["focal_points"] = self.focal_points.all()
         context["social_accounts"] = self.social_accounts.all()
         # Other apps add to the page header (certification shows the current stage): each

@@ -7,6 +7,7 @@ from django.http import QueryDict
 
 from django_countries import countries
 
+from .. import initiative_map
 from ..maps import tile_map
 from ..reader_urls import url_for_reader
 
@@ -60,6 +61,19 @@ def share_links(context, page):
 @register.inclusion_tag("knowledge/includes/city_location.html")
 def city_location(city):
     return {"city": city, "map": tile_map(city.latitude, city.longitude)}
+
+
+@register.simple_tag(takes_context=True)
+def city_initiative_map(context, city):
+    """The map of the initiatives of the city's language, with `city` marked (city_page.html:
+    here rather than in the page model, which the map's module imports)."""
+    request = context["request"]
+    return initiative_map.build(
+        request,
+        city.initiatives.model.objects.live().public().filter(locale_id=city.locale_id),
+        listing=initiative_map.listing_url(request, city.locale_id),
+        current_city=city.pk,
+    )
 
 
 @register.simple_tag
