@@ -1,15 +1,17 @@
 """SQL per request does not grow with the number of items, for the listings that
 tests/cms/test_queries_per_listing.py does not measure: the initiatives' exports, the events' and
 webinars' calendars, the other feeds, an SDG's page, the library, the partners, the awards (the
-index, a cycle's winners, the API), the images API and the exchanges (My City's, the partners'
-area, the API). Each is measured with 5 items and with 50: the same number of queries, and below
-a bound. A light site made by the factories."""
+index, a cycle's winners, the API), the images and documents API and the exchanges (My City's,
+the partners' area, the API). Each is measured with 5 items and with 50: the same number of
+queries, and below a bound. A light site made by the factories."""
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -35,6 +37,7 @@ from tests.library.conftest import LibraryItemPageFactory
 pytestmark = pytest.mark.django_db
 
 Image = get_image_model()
+Document = get_document_model()
 
 BOUND = 40  # queries of any one listing here, whatever its size
 
@@ -174,15 +177,30 @@ def test_the_awards(client, award):
     assert counts[FEW] == counts[MANY] <= BOUND
 
 
-def test_the_images_api(client, homes):
+def make_image(number):
+    return Image.objects.create(title=f"Image {number}", file=get_test_image_file())
+
+
+def make_document(number):
+    return Document.objects.create(
+        title=f"Report {number}", file=ContentFile(b"A report.", name=f"report-{number}.txt")
+    )
+
+
+@pytest.mark.parametrize(
+    "model, path, make",
+    [(Image, "/api/v2/images/", make_image), (Document, "/api/v2/documents/", make_document)],
+)
+def test_the_images_and_documents_api(client, homes, model, path, make):
+    counts = {}
     for limit in (FEW, MANY):
-        for number in range(Image.objects.count(), limit):
-            Image.objects.create(title=f"Image {number}", file=get_test_image_file())
-        number, response = queries(client, "/api/v2/images/", {"limit": limit, "fields": "*"})
-        assert len(response.json()["items"]) == limit
-        if limit == FEW:
-            few = number
-    assert number == few <= BOUND
+        for number in range(model.objects.count(), limit):
+            make(number).tags.add("water", "housing")
+        counts[limit], response = queries(client, path, {"limit": limit, "fields": "*"})
+        items = response.json()["items"]
+        assert len(items) == limit
+        assert {tuple(item["meta"]["tags"]) for item in items} == {("housing", "water")}
+    assert counts[FEW] == counts[MANY] <= BOUND
 
 
 @pytest.fixture
