@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from knowledge.models import CityPage
+from knowledge.models import CityPage, InitiativePage
 
 
 class TransitionError(ValidationError):
@@ -263,6 +263,13 @@ def localized(pages, locale):
 def city_pages(city_keys, locale):
     """{city_key: city page} in `locale` where it exists, else in its first language."""
     return localized(CityPage.objects.filter(translation_key__in=set(city_keys)), locale)
+
+
+def initiative_pages(initiative_keys, locale):
+    """{initiative_key: initiative page} in `locale` where it exists, else in its first language
+    (Exchange.initiative for many exchanges at once)."""
+    keys = set(initiative_keys) - {None}
+    return localized(InitiativePage.objects.filter(translation_key__in=keys), locale)
 
 
 from .partner_models import PartnerAccount, PartnerCity  # noqa: E402, F401 - one models module

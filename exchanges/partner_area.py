@@ -14,15 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
-from . import services
-from .forms import FollowCityForm, MessageForm, MoveForm
-from .models import Exchange, PartnerCity, TransitionError, city_pages
+from . import acting
+from .forms import FollowCityForm
+from .models import Exchange, PartnerCity, city_pages
 from .partners import account_of, addressed_to, followed, partners_by_key
 from .views import detail_context
 
@@ -140,57 +139,13 @@ def detail(request, exchange_id):
     return render(request, "exchanges/detail.html", _context(request, exchange, can_act))
 
 
-@partner_required
-@require_POST
-def post_message(request, exchange_id):
-    exchange = _addressed(request, exchange_id)
-    if not exchange.is_open:
-        messages.error(request, _("This exchange is closed: no more messages can be written."))
-        return render(
-            request, "exchanges/detail.html", _context(request, exchange, True), status=400
-        )
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        context = _context(request, exchange, True, message_form=form)
-        return render(request, "exchanges/detail.html", context, status=400)
-    services.post_message(
-        exchange,
-        request.user,
-        exchange.partner_key,
-        form.cleaned_data["body"],
-        form.cleaned_data["language"],
-    )
-    messages.success(request, _("Your message was sent."))
-    return redirect("partners_area:detail", exchange.pk)
+PARTNER = acting.Side(
+    required=partner_required,
+    exchange_for=_addressed,
+    key_for=lambda request, exchange: exchange.partner_key,
+    context_for=lambda request, exchange, **forms: _context(request, exchange, True, **forms),
+    namespace="partners_area",
+)
 
 
-@partner_required
-@require_POST
-def move(request, exchange_id):
-    exchange = _addressed(request, exchange_id)
-    state = request.POST.get("state", "")
-    prefix = state if state in Exchange.State.values else "move"
-    form = MoveForm(request.POST, closing=state == Exchange.State.DONE, auto_id=f"id_{prefix}_%s")
-    if form.is_valid():
-        try:
-            services.move(
-                exchange,
-                form.cleaned_data["state"],
-                request.user,
-                exchange.partner_key,
-                outcome=form.cleaned_data.get("outcome", ""),
-                outcome_year=form.cleaned_data.get("outcome_year"),
-                language=get_language(),
-            )
-        except TransitionError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("The exchange is now: %(state)s.") % {"state": exchange.get_state_display()},
-            )
-            return redirect("partners_area:detail", exchange.pk)
-    elif "state" in form.errors:
-        messages.error(request, _("This exchange cannot move to that state."))
-    context = _context(request, exchange, True, move_forms={state: form})
-    return render(request, "exchanges/detail.html", context, status=400)
+post_message, move = acting.views(PARTNER)

@@ -18,9 +18,9 @@ from wagtail.models import Locale
 
 from knowledge.views import member_required
 
-from . import services
+from . import acting, services
 from .forms import MessageForm, MoveForm, NotificationSettingsForm, OpenExchangeForm
-from .models import Exchange, NotificationSettings, TransitionError, city_pages
+from .models import Exchange, NotificationSettings, city_pages
 from .partners import partners_by_key
 
 MOVE_LABELS = {
@@ -128,60 +128,16 @@ def detail(request, exchange_id):
     return render(request, "exchanges/detail.html", _detail_context(request, exchange))
 
 
-@member_required
-@require_POST
-def post_message(request, exchange_id):
-    exchange = _exchange_for(request, exchange_id)
-    if not exchange.is_open:
-        messages.error(request, _("This exchange is closed: no more messages can be written."))
-        return render(
-            request, "exchanges/detail.html", _detail_context(request, exchange), status=400
-        )
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        context = _detail_context(request, exchange, message_form=form)
-        return render(request, "exchanges/detail.html", context, status=400)
-    services.post_message(
-        exchange,
-        request.user,
-        request.membership.city_key,
-        form.cleaned_data["body"],
-        form.cleaned_data["language"],
-    )
-    messages.success(request, _("Your message was sent."))
-    return redirect("exchanges:detail", exchange.pk)
+CITY = acting.Side(
+    required=member_required,
+    exchange_for=_exchange_for,
+    key_for=lambda request, exchange: request.membership.city_key,
+    context_for=_detail_context,
+    namespace="exchanges",
+)
 
 
-@member_required
-@require_POST
-def move(request, exchange_id):
-    exchange = _exchange_for(request, exchange_id)
-    state = request.POST.get("state", "")
-    prefix = state if state in Exchange.State.values else "move"
-    form = MoveForm(request.POST, closing=state == Exchange.State.DONE, auto_id=f"id_{prefix}_%s")
-    if form.is_valid():
-        try:
-            services.move(
-                exchange,
-                form.cleaned_data["state"],
-                request.user,
-                request.membership.city_key,
-                outcome=form.cleaned_data.get("outcome", ""),
-                outcome_year=form.cleaned_data.get("outcome_year"),
-                language=get_language(),
-            )
-        except TransitionError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("The exchange is now: %(state)s.") % {"state": exchange.get_state_display()},
-            )
-            return redirect("exchanges:detail", exchange.pk)
-    elif "state" in form.errors:
-        messages.error(request, _("This exchange cannot move to that state."))
-    context = _detail_context(request, exchange, move_forms={state: form})
-    return render(request, "exchanges/detail.html", context, status=400)
+post_message, move = acting.views(CITY)
 
 
 @member_required

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from knowledge import members
 
 from .admin_views import can_view_shared, shared_exchanges
-from .models import Exchange, PartnerCity, city_pages
+from .models import Exchange, PartnerCity, city_pages, initiative_pages
 from .partner_admin import PartnerAccountViewSet
 from .partners import account_of, partners_by_key
 
@@ -33,6 +33,7 @@ def exchanges_section(request, membership):
         **city_pages(keys, locale),
         **partners_by_key({exchange.partner_key for exchange in exchanges}, locale),
     }
+    initiatives = initiative_pages({exchange.initiative_key for exchange in exchanges}, locale)
     rows = [
         {
             "exchange": exchange,
@@ -40,7 +41,7 @@ def exchanges_section(request, membership):
                 exchange.partner_key or exchange.other_city_key(membership.city_key)
             ),
             "incoming": exchange.receiving_city_key == membership.city_key,
-            "initiative": exchange.initiative(locale),
+            "initiative": initiatives.get(exchange.initiative_key),
         }
         for exchange in exchanges
     ]

@@ -10,6 +10,7 @@ from django.utils import translation
 import pytest
 
 from pages.models import HomePage
+from tests.factories import client_for, make_user
 
 LANGUAGE_CODES = ["en", "ar", "zh-hans", "fr", "ru", "es"]
 
@@ -106,3 +107,15 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def translator(db):
+    """A French translator (in the group "Translators: French" that cms.roles makes)."""
+    return make_user("traductrice", "Translators: French")
+
+
+@pytest.fixture
+def translator_client(translator):
+    """A test client signed in as the French translator."""
+    return client_for(translator)

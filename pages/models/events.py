@@ -210,4 +210,5 @@ class EventIndexPage(RoutablePageMixin, Page):
     @path("calendar/", name="calendar")
     def calendar(self, request):
         upcoming = self.events().filter(end__gte=timezone.now()).order_by("start")
+        upcoming = upcoming.select_related("locale")  # each entry's address reads its locale
         return calendar_response(upcoming, request, filename="events.ics")

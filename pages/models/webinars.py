@@ -243,6 +243,7 @@ class WebinarIndexPage(RoutablePageMixin, Page):
     @path("calendar/", name="calendar")
     def calendar(self, request):
         upcoming = self.webinars().filter(end__gte=timezone.now()).order_by("start")
+        upcoming = upcoming.select_related("locale")  # each entry's address reads its locale
         return calendar_response(upcoming, request, filename="webinars.ics")
 
     def get_context(self, request, *args, **kwargs):

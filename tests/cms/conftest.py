@@ -6,10 +6,6 @@ import pytest
 import redis
 import schemathesis
 
-from tests.factories import client_for, make_user
-
-from .translator_helpers import TRANSLATOR_GROUPS
-
 
 @pytest.fixture
 def api_schema(db):
@@ -53,14 +49,3 @@ def redis_cache(settings):
     settings.RESPONSE_CACHE_SECONDS = 600
     yield redis.Redis.from_url(url)
     redis.Redis.from_url(url).flushdb()
-
-
-@pytest.fixture
-def translator(db):
-    """A French translator."""
-    return make_user("traductrice", TRANSLATOR_GROUPS["fr"])
-
-
-@pytest.fixture
-def translator_client(translator):
-    return client_for(translator)

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from knowledge.models import InitiativeComment, Registration, TrustedCommenter
 from tests.factories import CityIndexPageFactory, CityPageFactory
 
-from .members import PASSWORD, make_member, make_moderator, member_client
+from .members import PASSWORD, make_member, member_client
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -54,11 +54,6 @@ def listed_names(response):
     return {
         cell.get_text(strip=True) for cell in soup(response).select("td.title .title-wrapper a")
     }
-
-
-@pytest.fixture
-def moderator_client(db):
-    return member_client(make_moderator())
 
 
 def test_registrations_are_filtered_by_status_city_and_language(cities, moderator_client):

@@ -20,21 +20,9 @@ from knowledge.moderation import submit_for_moderation
 from pages.models import EventPage
 from tests.factories import InitiativePageFactory
 
-from .members import PASSWORD, make_moderator, member_client
+from .members import PASSWORD, make_moderator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
-
-
-@pytest.fixture
-def translator(db):
-    user = get_user_model().objects.create_user("traducteur", "t@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name="Translators: French"))
-    return user
-
-
-@pytest.fixture
-def translator_client(translator):
-    return member_client(translator)
 
 
 def translate(page, language="fr"):

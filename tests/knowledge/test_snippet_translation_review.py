@@ -28,11 +28,6 @@ def locale(code):
 
 
 @pytest.fixture
-def translator():
-    return make_user("traductrice", FRENCH)
-
-
-@pytest.fixture
 def english(db):
     return Theme.objects.create(code="heritage", title="Heritage", locale=locale("en"))
 

@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 DESK = "/admin/translations/"
 
 
-@pytest.fixture
-def translator():
-    return make_user("traductrice", "Translators: French")
-
-
 def counts(user, code="fr"):
     return {key: section.count for key, section in translation_desk(user, code).items()}
 
