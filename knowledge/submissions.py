@@ -33,12 +33,18 @@ class Attached:
 def attached_files(page):
     """The main image and the images and documents of the media of `page`, in their order."""
     found = [Attached(MAIN_IMAGE, "image", page.image)] if page.image_id else []
-    for block in page.media:
+    for position, block in enumerate(page.media):
+        key = _key(block.id, position)
         if block.block_type == "document" and block.value["document"] is not None:
-            found.append(Attached(block.id, "document", block.value["document"]))
+            found.append(Attached(key, "document", block.value["document"]))
         elif block.block_type == "image" and block.value is not None:
-            found.append(Attached(block.id, "image", block.value))
+            found.append(Attached(key, "image", block.value))
     return found
+
+
+def _key(block_id, position):
+    # Blocks stored without an id (written by code, never saved through a form) by position.
+    return block_id or f"position-{position}"
 
 
 def form_initial(page):
@@ -69,7 +75,11 @@ def apply(page, form, user, collection, remove=()):
     )
     if MAIN_IMAGE in remove:
         page.image = None
-    media = [dict(item) for item in page.media.raw_data if item.get("id") not in remove]
+    media = [
+        dict(item)
+        for position, item in enumerate(page.media.raw_data)
+        if _key(item.get("id"), position) not in remove
+    ]
     if data.get("image"):
         page.image = _new_or_same_image(page, data, user, collection)
     held = {
