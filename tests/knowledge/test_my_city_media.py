@@ -199,3 +199,24 @@ def test_the_edit_page_makes_a_bounded_number_of_queries(member, django_assert_m
     assert four_documents[0] == one_document[0]
     with django_assert_max_num_queries(32):
         member.get(url)
+
+
+def test_an_image_of_the_media_is_listed_and_removed_too(member):
+    create(member, documents=[pdf()])
+    page = InitiativePage.objects.get(title="Rain gardens")
+    picture = get_image_model().objects.create(title="Flooded street", file=get_test_image_file())
+    draft = draft_of(page)
+    draft.media = [
+        {"type": "image", "value": {"image": picture.pk, "alt_text": "Flood", "decorative": False}},
+        *draft.media.raw_data,
+    ]
+    draft.save_revision()
+    image_block = draft_of(page).media[0]
+
+    form = BeautifulSoup(member.get(f"/en/my-city/initiatives/{page.pk}/").content, "html.parser")
+    assert [f.get_text() for f in form.select(".current-uploads__item figcaption")] == [
+        "Flooded street"
+    ]
+
+    assert edit(member, page, **{"attached-remove": [image_block.id]}).status_code == 302
+    assert [kind for kind, _value in media_of(page)] == ["document"]
