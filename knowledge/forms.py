@@ -1,73 +1,21 @@
-"""Forms of the knowledge base: the admin's page form and the forms of My City."""
-
-import html
-import re
+"""Forms of the knowledge base's own views: My City's and the moderators' (the admin's page
+form is knowledge.page_forms)."""
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Locale
+from wagtail.fields import RichTextField
 
 from .documents import MultipleDocumentField
 from .image_uploads import BoundedImageField
+from .member_fields import MemberRichTextField, VideoURLField
+from .models import CityPage, InitiativePage
 from .regions import Region
-
-
-class TaxonomyPageForm(WagtailAdminPageForm):
-    """Page form offering only the SDGs, targets and themes of the page's own language."""
-
-    def __init__(self, *args, parent_page=None, **kwargs):
-        # Imported here: the page models name this form as their base_form_class.
-        # Here, not at the top: knowledge.models imports this module (the admin page form).
-        from .models import SDGTarget, SustainableDevelopmentGoal, Theme
-
-        super().__init__(*args, parent_page=parent_page, **kwargs)
-        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
-        if locale_id is None:
-            locale_id = Locale.get_default().pk
-        self.locale_id = locale_id
-        for name, model in (
-            ("sdgs", SustainableDevelopmentGoal),
-            ("targets", SDGTarget),
-            ("themes", Theme),
-        ):
-            if name in self.fields:
-                queryset = model.objects.filter(locale_id=locale_id)
-                self.fields[name].queryset = queryset
-                # Relations copied from the source language point at its rows: show the same
-                # goals, targets and themes as this language's rows.
-                if self.instance.pk and name in self.initial:
-                    self.initial[name] = _same_keys_in_locale(model, self.initial[name], locale_id)
-
-    # Fields a page may leave empty while it is a draft but not once it is published or submitted.
-    required_to_publish = ("summary", "sdgs", "themes")
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if "action-publish" in self.data or "action-submit" in self.data:
-            for name in self.required_to_publish:
-                if name in self.fields and not cleaned_data.get(name):
-                    self.add_error(name, _("This field is required to publish or submit."))
-        goals = {goal.number for goal in cleaned_data.get("sdgs") or []}
-        stray = [t.code for t in cleaned_data.get("targets") or [] if t.goal_number not in goals]
-        if stray:
-            self.add_error(
-                "targets",
-                _("These targets belong to goals that are not selected: %(targets)s")
-                % {"targets": ", ".join(stray)},
-            )
-        return cleaned_data
-
-
-def _same_keys_in_locale(model, selected, locale_id):
-    key = "number" if model._meta.model_name == "sustainabledevelopmentgoal" else "code"
-    values = [getattr(item, key) for item in selected] if selected else []
-    return list(model.objects.filter(locale_id=locale_id, **{f"{key}__in": values}))
-
 
 # Longest text our forms accept, checked before anything reaches the database: model text
 # columns have no limit of their own. A section of an initiative or of an application; a note,
@@ -81,35 +29,47 @@ PASSWORD_MAX_LENGTH = 1_024
 # My City: forms city members fill in on the public site.
 
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def text_to_html(text):
-    """Plain text with blank lines between paragraphs → <p> elements (line breaks kept)."""
-    paragraphs = [part.strip() for part in PARAGRAPH_BREAK.split(text.strip()) if part.strip()]
-    return "".join(
-        "<p>" + "<br/>".join(html.escape(line, quote=False) for line in part.splitlines()) + "</p>"
-        for part in paragraphs
-    )
-
-
-def html_to_text(value):
-    """The reverse of text_to_html, for editing rich text in a plain text box."""
-    text = re.sub(r"<br\s*/?>", "\n", str(value or ""))
-    text = re.sub(r"</(p|h[1-6]|li)>", "\n\n", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip()
-
-
 def goal_choices(taxonomy):
     return [(str(n), f"{n}. {goal.short_title}") for n, goal in sorted(taxonomy.goals.items())]
 
 
-class InitiativeSubmissionForm(forms.Form):
-    """Every section of an initiative, as a city writes it in My City.
+def _model_label(name):
+    return capfirst(InitiativePage._meta.get_field(name).verbose_name)
+
+
+def _model_help(name):
+    return InitiativePage._meta.get_field(name).help_text
+
+
+RICH_TEXT_FIELDS = ("background", "actions", "impacts", "budget")
+
+
+def _member_formfield(model_field, **kwargs):
+    if isinstance(model_field, RichTextField):
+        # Not RichTextField.formfield(): it makes the admin's editor, which needs Wagtail's hooks
+        # loaded, and this module is imported while they load (knowledge.wagtail_hooks).
+        return models.TextField.formfield(
+            model_field, form_class=MemberRichTextField, features=model_field.features, **kwargs
+        )
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+RICH_TEXT_HELP = _(
+    "Bold (<b>), italic (<i>), links (<a href>), lists (<ul>, <ol>, <li>) and headings (<h3>) "
+    "are kept; leave a blank line between paragraphs."
+)
+
+
+class InitiativeSubmissionForm(forms.ModelForm):
+    """Every section of an initiative, as a city writes it in My City: made from the fields of
+    InitiativePage (labels, help texts, lengths and validators are the model's, and its clean()
+    checks the page).
 
     Saving a draft needs only a title; submitting for moderation needs the summary, at least one
     theme and one goal. Relations are chosen by number and code, the same in every language.
+    The uploads and the video are not fields of the page: the view adds them to its media.
     """
 
     language = forms.ChoiceField(
@@ -117,105 +77,26 @@ class InitiativeSubmissionForm(forms.Form):
         choices=settings.LANGUAGES,
         help_text=_("The initiative is created in this language; translators add the others."),
     )
-    title = forms.CharField(label=_("Title"), max_length=255)
-    summary = forms.CharField(
-        max_length=TEXT_MAX_LENGTH,
-        label=_("Summary"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text=_("An introductory overview of the policy or initiative."),
-    )
-    background = forms.CharField(
-        max_length=LONG_TEXT_MAX_LENGTH,
-        label=_("Background, challenges and objectives"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        required=False,
-        help_text=_(
-            "The context of the city and the main challenges that led to the policy or "
-            "initiative, and what it set out to achieve. Leave a blank line between paragraphs."
-        ),
-    )
     themes = forms.MultipleChoiceField(
-        label=_("Themes"), widget=forms.CheckboxSelectMultiple, required=False
+        label=_model_label("themes"),
+        help_text=_model_help("themes"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     sdgs = forms.MultipleChoiceField(
-        label=_("Sustainable Development Goals"),
+        label=_model_label("sdgs"),
+        help_text=_model_help("sdgs"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     targets = forms.MultipleChoiceField(
-        label=_("SDG targets"),
+        label=_model_label("targets"),
+        help_text=_model_help("targets"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Optional: the targets of the chosen goals it addresses."),
     )
-    actions = forms.CharField(
-        max_length=LONG_TEXT_MAX_LENGTH,
-        label=_("Actions and implementation"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        required=False,
-        help_text=_(
-            "How it was implemented: the key stages and steps, and any community engagement."
-        ),
-    )
-    impacts = forms.CharField(
-        max_length=LONG_TEXT_MAX_LENGTH,
-        label=_("Impacts and replication"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        required=False,
-        help_text=_(
-            "Its results, the conditions and factors of its success, and the risks others "
-            "should consider before replicating it."
-        ),
-    )
-    budget = forms.CharField(
-        max_length=LONG_TEXT_MAX_LENGTH,
-        label=_("Budget and resources"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        help_text=_(
-            "The financing, data, human, technical and other resources mobilised, internal and "
-            "external, and any coordination across departments."
-        ),
-    )
-    start_year = forms.IntegerField(
-        label=_("Start year"), min_value=1950, max_value=2100, required=False
-    )
-    end_year = forms.IntegerField(
-        label=_("End year"), min_value=1950, max_value=2100, required=False
-    )
-    status = forms.ChoiceField(label=_("Status"), choices=[])
-    implementing_agencies = forms.CharField(
-        max_length=TEXT_MAX_LENGTH,
-        label=_("Implementing agencies"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text=_("One per line."),
-    )
-    partners = forms.CharField(
-        max_length=TEXT_MAX_LENGTH,
-        label=_("Partners"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text=_("One per line."),
-    )
-    policy_url = forms.URLField(
-        label=_("Link to the policy or initiative"),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-    )
-    contact_name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
-    contact_role = forms.CharField(label=_("Contact role"), max_length=200, required=False)
-    contact_email = forms.EmailField(
-        label=_("Contact e-mail address"),
-        max_length=EMAIL_MAX_LENGTH,
-        required=False,
-        help_text=_("Shown only to signed-in members."),
-    )
-    contact_phone = forms.CharField(label=_("Contact phone"), max_length=50, required=False)
     image = BoundedImageField(
-        label=_("Main image"),
+        label=_model_label("image"),
         required=False,
         help_text=_("A photograph or illustration (JPEG, PNG, GIF or WebP)."),
     )
@@ -230,15 +111,79 @@ class InitiativeSubmissionForm(forms.Form):
         required=False,
         help_text=_("Background papers, reports, plans."),
     )
+    video = VideoURLField(
+        label=_("Video"),
+        required=False,
+        help_text=_("The address of a video on YouTube, Vimeo or another video site."),
+    )
+
+    class Meta:
+        model = InitiativePage
+        fields = [
+            "title",
+            "summary",
+            "background",
+            "actions",
+            "impacts",
+            "budget",
+            "start_year",
+            "end_year",
+            "status",
+            "implementing_agencies",
+            "partners",
+            "policy_url",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+        ]
+        formfield_callback = _member_formfield
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "background": forms.Textarea(attrs={"rows": 6}),
+            "actions": forms.Textarea(attrs={"rows": 6}),
+            "impacts": forms.Textarea(attrs={"rows": 6}),
+            "budget": forms.Textarea(attrs={"rows": 4}),
+            "implementing_agencies": forms.Textarea(attrs={"rows": 3}),
+            "partners": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    field_order = [
+        "language",
+        "title",
+        "summary",
+        "background",
+        "themes",
+        "sdgs",
+        "targets",
+        "actions",
+        "impacts",
+        "budget",
+        "start_year",
+        "end_year",
+        "status",
+        "implementing_agencies",
+        "partners",
+        "policy_url",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "image",
+        "image_alt",
+        "documents",
+        "video",
+    ]
 
     def __init__(self, *args, taxonomy, submitting=False, editing=False, **kwargs):
-        # Here, not at the top: knowledge.models imports this module (the admin page form).
-        from .models import InitiativeStatus
-
         super().__init__(*args, **kwargs)
         self.submitting = submitting
         if editing:
             del self.fields["language"]
+        for name in RICH_TEXT_FIELDS:
+            self.fields[name].help_text = format_lazy(
+                "{} {}", self.fields[name].help_text, RICH_TEXT_HELP
+            )
         self.fields["themes"].choices = sorted(
             ((code, theme.title) for code, theme in taxonomy.themes.items()),
             key=lambda choice: choice[1].casefold(),
@@ -248,7 +193,6 @@ class InitiativeSubmissionForm(forms.Form):
             (code, f"{code} {target.text[:90]}")
             for code, target in sorted(taxonomy.targets.items(), key=lambda t: t[1].sort_order)
         ]
-        self.fields["status"].choices = InitiativeStatus.choices
         limit = filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)
         self.fields["documents"].help_text = _(
             "Background papers, reports, plans: %(types)s, at most %(limit)s each."
@@ -260,9 +204,6 @@ class InitiativeSubmissionForm(forms.Form):
             for name in ("summary", "themes", "sdgs"):
                 if not cleaned_data.get(name):
                     self.add_error(name, _("This field is required to submit for moderation."))
-        start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
-        if start and end and end < start:
-            self.add_error("end_year", _("The end year cannot be before the start year."))
         goals = set(cleaned_data.get("sdgs") or [])
         stray = [
             code for code in cleaned_data.get("targets") or [] if code.split(".")[0] not in goals
@@ -276,6 +217,37 @@ class InitiativeSubmissionForm(forms.Form):
         if cleaned_data.get("image") and not cleaned_data.get("image_alt"):
             self.add_error("image_alt", _("Describe the image for people who cannot see it."))
         return cleaned_data
+
+    def _get_validation_exclusions(self):
+        # The page's own checks (InitiativePage.clean()) run on what was typed; its tree and
+        # slug are set by the view once the form is valid.
+        return super()._get_validation_exclusions() | {"slug", "path", "depth"}
+
+
+class AttachedFilesForm(forms.Form):
+    """The images and documents an initiative already has, each with a "Remove" box. A box of a
+    file the draft no longer holds (a form sent twice) is ignored."""
+
+    remove = forms.MultipleChoiceField(
+        label=_("Remove"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, attached, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attached = attached
+        self.fields["remove"].choices = [(item.key, item.title) for item in attached]
+
+    def ticked(self):
+        """The keys of the attached files whose box is ticked."""
+        if not self.is_bound:
+            return set()
+        known = {item.key for item in self.attached}
+        return set(self.data.getlist(self.add_prefix("remove"))) & known
+
+    def rows(self):
+        """(attached file, whether its box is ticked), for the template."""
+        ticked = self.ticked()
+        return [(item, item.key in ticked) for item in self.attached]
 
 
 class ApproveRegistrationForm(forms.Form):
@@ -292,9 +264,6 @@ class ApproveRegistrationForm(forms.Form):
     )
 
     def __init__(self, *args, registration, **kwargs):
-        # Here, not at the top: knowledge.models imports this module (the admin page form).
-        from .models import CityPage
-
         super().__init__(*args, **kwargs)
         self.registration = registration
         # One row per city: its row in the default language, or any row of a city that has none.

@@ -13,42 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wagtail import hooks
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from . import members
-from .forms import (
-    HandoverForm,
-    InitiativeSubmissionForm,
-    html_to_text,
-    text_to_html,
-)
+from . import members, submissions
+from .forms import AttachedFilesForm, HandoverForm, InitiativeSubmissionForm
 from .models import (
     CityMembership,
     CityPage,
     InitiativePage,
-    SDGTarget,
-    SustainableDevelopmentGoal,
-    Theme,
     taxonomy_for,
 )
 from .moderation import SubmissionError, submission_state, submit_for_moderation
-
-RICH_TEXT_FIELDS = ("background", "actions", "impacts", "budget")
-PLAIN_FIELDS = (
-    "summary",
-    "start_year",
-    "end_year",
-    "status",
-    "implementing_agencies",
-    "partners",
-    "policy_url",
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-)
 
 
 def member_required(view):
@@ -118,62 +93,6 @@ def _submission_context(request, form, page=None):
     return {"form": form, "page": None, "initiative": page, "membership": request.membership}
 
 
-def _form_initial(page):
-    initial = {name: getattr(page, name) for name in PLAIN_FIELDS}
-    initial["title"] = page.title
-    for name in RICH_TEXT_FIELDS:
-        initial[name] = html_to_text(getattr(page, name))
-    initial["sdgs"] = [str(goal.number) for goal in page.sdgs.all()]
-    initial["themes"] = [theme.code for theme in page.themes.all()]
-    initial["targets"] = [target.code for target in page.targets.all()]
-    return initial
-
-
-def _apply(page, form, user, collection):
-    """Copy the form onto the (unsaved) page and store the uploads in the city's collection."""
-    data = form.cleaned_data
-    page.title = data["title"]
-    for name in PLAIN_FIELDS:
-        value = data.get(name)
-        if value is None and name not in ("start_year", "end_year"):
-            value = ""
-        setattr(page, name, value)
-    for name in RICH_TEXT_FIELDS:
-        old_text = html_to_text(getattr(page, name))
-        # Keep formatting made in the admin unless the text itself was changed here.
-        if data.get(name, "").strip() != old_text:
-            setattr(page, name, text_to_html(data.get(name, "")))
-    locale = page.locale
-    page.sdgs = list(
-        SustainableDevelopmentGoal.objects.filter(
-            locale=locale, live=True, number__in=data.get("sdgs") or []
-        )
-    )
-    page.themes = list(
-        Theme.objects.filter(locale=locale, live=True, code__in=data.get("themes") or [])
-    )
-    page.targets = list(
-        SDGTarget.objects.filter(locale=locale, live=True, code__in=data.get("targets") or [])
-    )
-    if data.get("image"):
-        image = get_image_model().objects.create(
-            title=data["image_alt"],
-            file=data["image"],
-            collection=collection,
-            uploaded_by_user=user,
-        )
-        page.image = image
-    documents = data.get("documents") or []
-    if documents:
-        media = list(page.media.raw_data) if page.media else []
-        for upload in documents:
-            document = get_document_model().objects.create(
-                title=upload.name, file=upload, collection=collection, uploaded_by_user=user
-            )
-            media.append({"type": "document", "value": {"document": document.pk, "title": ""}})
-        page.media = media
-
-
 def _city_in(membership, locale):
     """The member's city page in `locale`, made as an alias of the source when missing."""
     city = CityPage.objects.filter(translation_key=membership.city_key, locale=locale).first()
@@ -205,20 +124,16 @@ def initiative_add(request):
     taxonomy = taxonomy_for(request, locale.pk)
     submitting = "submit" in request.POST
     if request.method == "POST":
+        page = InitiativePage(locale=locale, owner=request.user, live=False)
         form = InitiativeSubmissionForm(
-            request.POST, request.FILES, taxonomy=taxonomy, submitting=submitting
+            request.POST, request.FILES, instance=page, taxonomy=taxonomy, submitting=submitting
         )
         if form.is_valid():
             with transaction.atomic():
                 city = _city_in(membership, locale)
-                page = InitiativePage(
-                    locale=locale,
-                    owner=request.user,
-                    live=False,
-                    slug=_unique_slug(city, form.cleaned_data["title"]),
-                )
+                page.slug = _unique_slug(city, page.title)
                 city_group = members.ensure_city_group(city)
-                _apply(page, form, request.user, city_group.collection)
+                submissions.apply(page, form, request.user, city_group.collection)
                 city.add_child(instance=page)
                 page.save_revision(user=request.user, log_action=True)
                 return _after_save(request, page, submitting)
@@ -264,30 +179,37 @@ def initiative_edit(request, page_id):
     draft = page.get_latest_revision_as_object()
     taxonomy = taxonomy_for(request, page.locale_id)
     submitting = "submit" in request.POST
+    attached = AttachedFilesForm(
+        request.POST or None, attached=submissions.attached_files(draft), prefix="attached"
+    )
     if request.method == "POST":
         form = InitiativeSubmissionForm(
-            request.POST, request.FILES, taxonomy=taxonomy, submitting=submitting, editing=True
+            request.POST,
+            request.FILES,
+            instance=draft,
+            taxonomy=taxonomy,
+            submitting=submitting,
+            editing=True,
         )
         if form.is_valid():
+            remove = attached.ticked()
             with transaction.atomic():
                 city_group = members.ensure_city_group(page.city)
-                _apply(draft, form, request.user, city_group.collection)
+                submissions.apply(draft, form, request.user, city_group.collection, remove)
                 # A new revision: what is live stays as it is until moderators approve.
                 draft.save_revision(user=request.user, log_action=True)
                 return _after_save(request, page, submitting)
     else:
         form = InitiativeSubmissionForm(
-            initial=_form_initial(draft), taxonomy=taxonomy, editing=True
+            instance=draft,
+            initial=submissions.form_initial(draft),
+            taxonomy=taxonomy,
+            editing=True,
         )
     context = _submission_context(request, form, page)
     context["state"] = state
     # What the draft already holds, shown through the private files' checked URLs.
-    context["current_image"] = draft.image
-    context["current_documents"] = [
-        block.value["document"]
-        for block in draft.media
-        if block.block_type == "document" and block.value["document"] is not None
-    ]
+    context["attached"] = attached
     return render(
         request, "knowledge/my_city/initiative_form.html", context, status=_form_status(form)
     )

@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.utils import timezone
 
-from knowledge.forms import TaxonomyPageForm
+from knowledge.page_forms import TaxonomyPageForm
 
 
 class ScheduledPageForm(TaxonomyPageForm):

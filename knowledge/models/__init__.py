@@ -1,11 +1,12 @@
 """Models of the knowledge base.
 
-Import rule: taxonomy ← localized ← cities ← initiatives; related and roles import nothing;
-nothing here imports another app of ours.
+Import rule: taxonomy ← localized ← cities ← initiatives, initiative_index; related and roles
+import nothing; nothing here imports another app of ours.
 """
 
 from .cities import CityIndexPage, CityPage, CitySocialAccount, FocalPoint
-from .initiatives import InitiativeIndexPage, InitiativePage, InitiativeStatus
+from .initiative_index import InitiativeIndexPage
+from .initiatives import InitiativePage, InitiativeStatus
 from .interaction import (
     CommentReport,
     InitiativeComment,

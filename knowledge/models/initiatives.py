@@ -10,13 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Prefetch, Value, When
-from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Page, PageManager
@@ -25,8 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import MediaBlock
-from ..forms import TaxonomyPageForm
-from ..http import refused_if_notice
+from ..page_forms import TaxonomyPageForm
 from ..permissions import KnowledgePagePermissionsMixin
 from ..serializers import (
     CityField,
@@ -44,6 +41,10 @@ from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
+# Longest text of a section (counted without its tags) and of a short text: checked by the forms
+# made from these fields (the admin's and My City's); the columns have no limit of their own.
+SECTION_MAX_LENGTH = 20_000
+TEXT_MAX_LENGTH = 5_000
 
 
 class InitiativeStatus(models.TextChoices):
@@ -74,16 +75,18 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
     """
 
     # Summary, themes and goals may be empty in a draft; they are required to publish or to
-    # submit for moderation (see TaxonomyPageForm and the My City form).
+    # submit for moderation (see TaxonomyPageForm and the My City form, knowledge.forms).
     summary = models.TextField(
         _("summary"),
         blank=True,
+        max_length=TEXT_MAX_LENGTH,
         help_text=_("An introductory overview of the policy or initiative."),
     )
     background = RichTextField(
         _("background, challenges and objectives"),
         blank=True,
         features=RICH_TEXT_FEATURES,
+        max_length=SECTION_MAX_LENGTH,
         help_text=_(
             "The context of the city and the main challenges that led to the policy or "
             "initiative, and what it set out to achieve."
@@ -114,6 +117,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         _("actions and implementation"),
         blank=True,
         features=RICH_TEXT_FEATURES,
+        max_length=SECTION_MAX_LENGTH,
         help_text=_(
             "How it was implemented: the key stages and steps, and any community engagement."
         ),
@@ -122,6 +126,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         _("impacts and replication"),
         blank=True,
         features=RICH_TEXT_FEATURES,
+        max_length=SECTION_MAX_LENGTH,
         help_text=_(
             "Its results, the conditions and factors of its success, and the risks others "
             "should consider before replicating it."
@@ -131,6 +136,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         _("budget and resources"),
         blank=True,
         features=RICH_TEXT_FEATURES,
+        max_length=SECTION_MAX_LENGTH,
         help_text=_(
             "The financing, data, human, technical and other resources mobilised, internal and "
             "external, and any coordination across departments."
@@ -164,9 +170,14 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         default=InitiativeStatus.ONGOING,
     )
     implementing_agencies = models.TextField(
-        _("implementing agencies"), blank=True, help_text=_("One per line.")
+        _("implementing agencies"),
+        blank=True,
+        max_length=TEXT_MAX_LENGTH,
+        help_text=_("One per line."),
     )
-    partners = models.TextField(_("partners"), blank=True, help_text=_("One per line."))
+    partners = models.TextField(
+        _("partners"), blank=True, max_length=TEXT_MAX_LENGTH, help_text=_("One per line.")
+    )
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
     contact_email = models.EmailField(
@@ -334,63 +345,4 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         context["show_contact_details"] = request.user.is_authenticated
         # Sections other apps add after the interaction panel (replications, awards).
         context["page_sections"] = page_extras("initiative_page_sections", request, self)
-        return context
-
-
-class InitiativeIndexPage(RoutablePageMixin, KnowledgePagePermissionsMixin, Page):
-    """The searchable database of initiatives, at /<lang>/initiatives/. Translated: title, intro.
-
-    It lists every live initiative of its language, wherever it sits in the tree; export/csv/
-    and export/xlsx/ download what it lists for the same parameters (knowledge.listing_export).
-    Other apps add controls above the results through the `initiative_index_actions` hook (each
-    function takes the request and the page and returns HTML or None; alerts offers "Save this
-    search").
-    """
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro"), APIField("translations", serializer=TranslationsField())]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("initiative database")
-        verbose_name_plural = _("initiative databases")
-
-    @path("")
-    def index(self, request):
-        return refused_if_notice(self.render(request))
-
-    @path("export/csv/", name="export_csv")
-    def export_csv(self, request):
-        return self._export(request, "csv")
-
-    @path("export/xlsx/", name="export_xlsx")
-    def export_xlsx(self, request):
-        return self._export(request, "xlsx")
-
-    def _export(self, request, kind):
-        from .. import listing_export  # it imports these models
-
-        try:
-            pages = listing_export.exported_initiatives(request.GET, self.locale)
-        except listing_export.FilterError as error:
-            # As the listing and the feeds: 400 with the message (cms.middleware's error page).
-            message = str(error)
-            response = HttpResponseBadRequest()
-            response.error_message = lambda: message
-            return response
-        filename = f"initiatives-{self.locale.language_code}"
-        if kind == "csv":
-            return listing_export.csv_response(pages, filename)
-        return listing_export.xlsx_response(pages, filename, self.title)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import browse  # the listing module imports these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(browse(request, self.locale))
-        # Controls of other apps above the results ("Save this search").
-        context["index_actions"] = page_extras("initiative_index_actions", request, self)
         return context

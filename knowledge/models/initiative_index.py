@@ -1,0 +1,74 @@
+"""The searchable database of initiatives (the listing is knowledge.listing)."""
+
+from django.db import models
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from ..http import refused_if_notice
+from ..permissions import KnowledgePagePermissionsMixin
+from ..serializers import TranslationsField
+from .cities import page_extras
+
+
+class InitiativeIndexPage(RoutablePageMixin, KnowledgePagePermissionsMixin, Page):
+    """The searchable database of initiatives, at /<lang>/initiatives/. Translated: title, intro.
+
+    It lists every live initiative of its language, wherever it sits in the tree; export/csv/
+    and export/xlsx/ download what it lists for the same parameters (knowledge.listing_export).
+    Other apps add controls above the results through the `initiative_index_actions` hook (each
+    function takes the request and the page and returns HTML or None; alerts offers "Save this
+    search").
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro"), APIField("translations", serializer=TranslationsField())]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("initiative database")
+        verbose_name_plural = _("initiative databases")
+
+    @path("")
+    def index(self, request):
+        return refused_if_notice(self.render(request))
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        return self._export(request, "csv")
+
+    @path("export/xlsx/", name="export_xlsx")
+    def export_xlsx(self, request):
+        return self._export(request, "xlsx")
+
+    def _export(self, request, kind):
+        from .. import listing_export  # it imports these models
+
+        try:
+            pages = listing_export.exported_initiatives(request.GET, self.locale)
+        except listing_export.FilterError as error:
+            # As the listing and the feeds: 400 with the message (cms.middleware's error page).
+            message = str(error)
+            response = HttpResponseBadRequest()
+            response.error_message = lambda: message
+            return response
+        filename = f"initiatives-{self.locale.language_code}"
+        if kind == "csv":
+            return listing_export.csv_response(pages, filename)
+        return listing_export.xlsx_response(pages, filename, self.title)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import browse  # the listing module imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(browse(request, self.locale))
+        # Controls of other apps above the results ("Save this search").
+        context["index_actions"] = page_extras("initiative_index_actions", request, self)
+        return context
