@@ -10,6 +10,7 @@ from knowledge.documents import check_document
 from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH
 
 from . import independence
+from .committee import meeting_problems
 from .conf import app_settings
 from .models import (
     EVIDENCE_LANGUAGES,
@@ -19,6 +20,7 @@ from .models import (
     TechnicalReviewer,
     Vote,
 )
+from .scoring import assessors, language_team
 
 
 class ApplyForm(forms.Form):
@@ -108,8 +110,6 @@ class AssignForm(forms.Form):
     reviewer = ReviewerChoiceField(label=_("Reviewer"), queryset=TechnicalReviewer.objects.none())
 
     def __init__(self, *args, application, **kwargs):
-        from .scoring import assessors, language_team
-
         super().__init__(*args, **kwargs)
         assigned = application.assignments.values("reviewer_id")
         # The second assessor from another UN language team where one is free: those are
@@ -255,8 +255,6 @@ class MeetingForm(forms.Form):
         self.fields["spot_check_share"].initial = app_settings.SPOT_CHECK_SHARE
 
     def clean(self):
-        from .committee import meeting_problems
-
         cleaned_data = super().clean()
         body, chosen = cleaned_data.get("body"), cleaned_data.get("applications") or []
         key = body.translation_key if body is not None else None

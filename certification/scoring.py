@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit
+from . import audit, permissions
 from .models import Application, Assessment, AssessorScore, ReviewAssignment
 
 Status = Application.Status
@@ -122,8 +122,6 @@ def consensus_rows(application, language):
 
 def may_compare(user, application):
     """The secretariat and the committee at any time; an assessor once both have submitted."""
-    from . import permissions
-
     if permissions.sees_all(user):
         return True
     mine = permissions.assignment_of(user, application)

@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from . import clarification
+from .committee import expiry_reminders, record_expiries
 from .conf import app_settings
 
 
@@ -17,14 +18,10 @@ def clarification_deadlines():
 @task()
 def certificate_expiry_reminders():
     """Reminders to cities whose certificate expires within CERTIFICATE_REMINDER_DAYS."""
-    from .committee import expiry_reminders
-
     return expiry_reminders(days=app_settings.CERTIFICATE_REMINDER_DAYS)
 
 
 @task()
 def certificate_expiries():
     """Certificates whose expiry date has passed: recorded once each, and announced."""
-    from .committee import record_expiries
-
     return record_expiries()

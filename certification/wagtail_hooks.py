@@ -7,7 +7,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import permissions
+from . import permissions, workflow
+from .dashboard import urlpatterns
+from .dashboard_waiting import waiting
 from .models import Application, Vote
 from .register import current_certificate_of, register_rows
 from .viewsets import CertificationViewSetGroup
@@ -139,8 +141,6 @@ def certification_section(request, membership):
 
     from wagtail.models import Locale
 
-    from . import workflow
-
     locale = Locale.get_active()
     applications = [
         (application, application.stage(locale))
@@ -179,8 +179,6 @@ class DashboardMenuItem(MenuItem):
 def register_dashboard_urls():
     from django.urls import include, path
 
-    from .dashboard import urlpatterns
-
     return [path("certification-workload/", include((urlpatterns, "certification_admin")))]
 
 
@@ -196,6 +194,4 @@ def register_dashboard_menu_item():
 
 @hooks.register("waiting_for_user")
 def waiting_in_certification(request):
-    from .dashboard_waiting import waiting
-
     return waiting(request)

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from knowledge.models import CityPage
 
-from . import audit, emails, independence
+from . import audit, emails, independence, scoring
 from .models import (
     Answer,
     Application,
@@ -27,6 +27,7 @@ from .models import (
     ReviewAssignment,
     current_criteria_version,
 )
+from .scoring import ASSESSORS, assessors
 
 Status = Application.Status
 
@@ -213,7 +214,6 @@ def assign(application, reviewer, user):
     if application.assignments.filter(reviewer=reviewer.user).exists():
         # Also those of the review before an appeal: an appeal goes to a different pair.
         raise TransitionError(_("This reviewer is assigned already."))
-    from .scoring import ASSESSORS, assessors
 
     if len(assessors(application)) >= ASSESSORS:
         raise TransitionError(
@@ -310,8 +310,6 @@ def complete_review(application, user, recommendation, rationale):
     """An assessor completes the review with an overall recommendation (certify, not yet
     eligible, defer) and its rationale, once both assessors agreed every criterion's score:
     the application then goes to the committee."""
-    from . import scoring
-
     missing = scoring.review_errors(application)
     if missing:
         raise TransitionError(missing)

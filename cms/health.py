@@ -18,6 +18,10 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from mailqueue.models import QueuedEmail
+
+from .jobs import expired_jobs
+
 logger = logging.getLogger(__name__)
 
 # A ready job waiting longer than this means no worker is taking jobs.
@@ -61,8 +65,6 @@ def check_jobs():
     from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
-    from .jobs import expired_jobs
-
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     if not isinstance(backend, DatabaseBackend):
         return {"status": "ok", "backend": type(backend).__name__}
@@ -81,8 +83,6 @@ def check_jobs():
 
 
 def check_mail():
-    from mailqueue.models import QueuedEmail
-
     try:
         oldest = QueuedEmail.objects.filter(status__in=QueuedEmail.OPEN).aggregate(
             oldest=Min("created_at")

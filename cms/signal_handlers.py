@@ -39,6 +39,7 @@ from knowledge.models import (
 )
 from pages.models import NavigationItem, NavigationMenu
 
+from . import privacy, webhooks
 from .invalidation import page_tags, purge
 
 
@@ -52,8 +53,6 @@ def _connect(handler, name, models=()):
 
 
 def register_signal_handlers():
-    from . import privacy, webhooks
-
     privacy.connect()
     webhooks.connect()
     register_cache_invalidation()

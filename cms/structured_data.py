@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from django_countries import countries
 
+from files.templatetags.files_tags import shown_on
 from knowledge.models import CityPage, InitiativePage
 from pages.models import EventPage, PartnerPage, WebinarPage, localized_pages
 
@@ -23,7 +24,6 @@ def _image(page, request):
     image = getattr(page, "image", None) or getattr(page, "logo", None)
     if image is None:
         return None
-    from files.templatetags.files_tags import shown_on
 
     if not shown_on(image, request):
         return None

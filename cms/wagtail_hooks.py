@@ -6,11 +6,12 @@ from wagtail.admin.widgets import Button
 
 from knowledge import cache_tags
 
+from .dashboard import WaitingPanel, rows_for
+from .preview import admin_preview
+
 
 @hooks.register("register_admin_urls")
 def register_headless_preview_url():
-    from .preview import admin_preview
-
     return [path("headless-preview/<int:page_id>/", admin_preview, name="headless_preview")]
 
 
@@ -33,6 +34,4 @@ def tag_served_page(page, request, serve_args, serve_kwargs):
 
 @hooks.register("construct_homepage_panels")
 def add_waiting_panel(request, panels):
-    from .dashboard import WaitingPanel, rows_for
-
     panels.insert(0, WaitingPanel(rows_for(request)))

@@ -5,8 +5,21 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import registration_admin
+from .dashboard import waiting
 from .interaction import queue as comment_queue
-from .languages.translators import register_translator_policy
+from .languages import translator_views as views
+from .languages.desk import desk_languages
+from .languages.panels import TranslationDeskPanel
+from .languages.review import reviewed_snippet_models, translation_of
+from .languages.state import translation_state
+from .languages.translator_views import (
+    review_snippet_view,
+    review_view,
+    submit_for_review_view,
+    submit_snippet_for_review_view,
+)
+from .languages.translators import register_translator_policy, reviewer_languages
+from .languages.views import out_of_date_report, translation_desk_view
 from .membership_admin import membership_viewset
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 from .permissions import drafts_hidden_from
@@ -64,8 +77,6 @@ def register_knowledge_log_actions(actions):
 def register_translation_report_url():
     from django.urls import path
 
-    from .languages.views import out_of_date_report
-
     return [
         path(
             "reports/out-of-date-translations/",
@@ -97,8 +108,6 @@ def warn_when_translation_is_out_of_date(request, page):
     from django.contrib import messages
     from django.urls import reverse
     from django.utils.html import format_html
-
-    from .languages.state import translation_state
 
     state = translation_state(page)
     if state is not None and not state.up_to_date:
@@ -168,8 +177,6 @@ def register_translator_localize_urls():
     the same addresses, so that they answer."""
     from django.urls import path
 
-    from .languages import translator_views as views
-
     return [
         path(
             "localize/submit/page/<int:page_id>/",
@@ -192,14 +199,6 @@ def register_translator_localize_urls():
 @hooks.register("register_admin_urls")
 def register_translation_desk_urls():
     from django.urls import path
-
-    from .languages.translator_views import (
-        review_snippet_view,
-        review_view,
-        submit_for_review_view,
-        submit_snippet_for_review_view,
-    )
-    from .languages.views import translation_desk_view
 
     snippet = "translations/snippets/<slug:app_label>/<slug:model_name>/<str:pk>"
     return [
@@ -233,8 +232,6 @@ def register_translation_desk_menu_item():
 
     from wagtail.admin.menu import MenuItem
 
-    from .languages.desk import desk_languages
-
     class DeskMenuItem(MenuItem):
         def is_shown(self, request):
             return bool(desk_languages(request.user))
@@ -247,9 +244,6 @@ def register_translation_desk_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_desk_panel(request, panels):
     """Translators and reviewers find their languages' desk on the dashboard."""
-    from .languages.panels import TranslationDeskPanel
-    from .languages.translators import reviewer_languages
-
     if reviewer_languages(request.user):
         panels.insert(0, TranslationDeskPanel(request.user))
 
@@ -275,8 +269,6 @@ def point_snippet_translators_to_review(request, instance):
 
     from wagtail.permissions import policy_registry
 
-    from .languages.review import reviewed_snippet_models
-
     model = type(instance)
     if model not in reviewed_snippet_models():
         return None
@@ -293,8 +285,6 @@ def point_snippet_translators_to_review(request, instance):
 def _point_to_review(request, obj, submit_url):
     from django.contrib import messages
     from django.utils.html import format_html
-
-    from .languages.review import translation_of
 
     if translation_of(obj) is None:
         return None
@@ -320,8 +310,6 @@ def _point_to_review(request, obj, submit_url):
 
 @hooks.register("waiting_for_user")
 def waiting_in_the_knowledge_base(request):
-    from .dashboard import waiting
-
     return waiting(request)
 
 

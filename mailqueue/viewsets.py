@@ -24,6 +24,7 @@ from wagtail.admin.widgets.button import Button
 
 from .delivery import reset_for_retry
 from .models import QueuedEmail
+from .tasks import deliver_email
 
 
 def local_datetime(value, format_name="SHORT_DATETIME_FORMAT"):
@@ -124,7 +125,6 @@ class RetryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
     def post(self, request, *args, **kwargs):
         if not reset_for_retry(self.object):
             return self.refuse()
-        from .tasks import deliver_email
 
         transaction.on_commit(lambda: deliver_email.enqueue(self.object.pk))
         messages.success(request, _("The e-mail was queued to be sent again."))

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from .models import Event, WebhookDelivery, WebhookEndpoint
+from .tasks import deliver_webhook
 
 
 def subscribed_endpoints(event):
@@ -65,8 +66,6 @@ def describe(page):
 def create_deliveries(event, page, occurred_at, subject="page"):
     """A delivery per active endpoint subscribed to `event`, each handed to the worker; the
     payload names the subject's description `subject` ("page", "certificate")."""
-    from .tasks import deliver_webhook
-
     # Wagtail unpublishes a live page just before deleting it: "page.deleted" says it all.
     if event == Event.UNPUBLISHED and not Page.objects.filter(pk=page["id"]).exists():
         return

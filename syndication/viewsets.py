@@ -28,6 +28,7 @@ from wagtail.admin.widgets.button import Button
 
 from .delivery import reset_for_retry
 from .models import Event, WebhookDelivery, WebhookEndpoint, all_events
+from .tasks import deliver_webhook
 
 
 def local_datetime(value, format_name="SHORT_DATETIME_FORMAT"):
@@ -184,7 +185,6 @@ class RetryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
     def post(self, request, *args, **kwargs):
         if not reset_for_retry(self.object):
             return self.refuse()
-        from .tasks import deliver_webhook
 
         transaction.on_commit(lambda: deliver_webhook.enqueue(self.object.pk))
         messages.success(request, _("The delivery was sent again."))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from cms import navigation
+from cms.structured_data import structured_data
 from files.templatetags.files_tags import shown_on
 from knowledge.models import InitiativeIndexPage, InitiativePage
 from knowledge.reader_urls import fallback_url, live_translations, url_for_reader
@@ -333,8 +334,6 @@ def minutes(duration):
 def json_ld(context):
     """The page's schema.org description (cms.structured_data) as a JSON-LD data block. Not a
     script the browser runs, so the Content-Security-Policy does not apply to it."""
-    from cms.structured_data import structured_data
-
     data = structured_data(context.get("page"), context["request"])
     if not data:
         return ""

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy
 
+from .desk import SECTIONS, desk_languages, translation_desk
 from .state import out_of_date_translations
 
 
@@ -39,8 +40,6 @@ def out_of_date_report(request):
 
 def translation_desk_view(request):
     """The desk of one of the user's languages (?language=), the first by default."""
-    from .desk import SECTIONS, desk_languages, translation_desk
-
     languages = desk_languages(request.user)
     if not languages:
         raise PermissionDenied

@@ -315,7 +315,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
     def related_initiatives(self):
         """Live, public initiatives of the same language sharing the most SDGs and themes with
         this one (chosen ahead by knowledge.related; checked for live and public here)."""
-        from ..related import entries_of
+        from ..related import entries_of  # it imports these models
 
         ids = [entry[0] for entry in entries_of(self)]
         if not ids:

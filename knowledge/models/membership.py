@@ -11,6 +11,7 @@ from wagtail.models import Collection, Page, Revision
 from django_countries.fields import CountryField
 
 from ..regions import Region
+from .cities import CityPage
 
 
 class CityGroup(models.Model):
@@ -64,8 +65,6 @@ class CityMembership(models.Model):
 
     def city(self, locale=None):
         """The city page in `locale` if it exists there, else in any language."""
-        from .cities import CityPage
-
         pages = CityPage.objects.filter(translation_key=self.city_key)
         if locale is not None:
             localized = pages.filter(locale=locale).first()

@@ -27,7 +27,7 @@ class InitiativeModerationTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name != DECLINE:
             return super().on_action(task_state, user, action_name, **kwargs)
-        from ..moderation import decline_initiative
+        from ..moderation import decline_initiative  # it imports these models
 
         decline_initiative(task_state, user, kwargs.get("comment", ""))
 
@@ -50,7 +50,7 @@ class TranslationReviewTask(Task):
     """
 
     def _review(self):
-        from ..languages import review as translation_review
+        from ..languages import review as translation_review  # it imports these models
 
         return translation_review
 

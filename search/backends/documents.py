@@ -1,5 +1,8 @@
 """Every backend's index also keeps search.models (search.documents): what Wagtail indexes or
-removes, one object at a time or by `update_index`, the site search's documents follow."""
+removes, one object at a time or by `update_index`, the site search's documents follow.
+
+search.documents is imported in the methods, not at the top: it imports models, and Wagtail may
+load a search backend before the app registry is ready."""
 
 
 class DocumentsIndexMixin:
