@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from certification import committee, workflow
+from certification import committee, setup, workflow
 from certification.models import CertifyingBody
 from knowledge import members
 from knowledge.models import CityPage, InitiativeDecision
@@ -79,7 +79,7 @@ def hidden_things(django_capture_on_commit_callbacks):
 
     document.file.save("leakcheck.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
 
-    secretariat = make_user("leak-secretary", "Certification secretariat")
+    secretariat = make_user("leak-secretary", setup.SECRETARIAT)
     reviewer = make_reviewer("leak-reviewer", ["en"])
     application = workflow.start(city.translation_key, member, "en")
     fill_in(application, member)
