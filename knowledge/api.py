@@ -38,10 +38,9 @@ from .api_tree import (
     CheckedTranslationOfFilter,
 )
 from .filters import InitiativeFilters
-from .interaction.services import replication_counts
 from .keywords import search_pages
 from .languages.state import translation_states
-from .models import CityPage, InitiativePage
+from .models import CityPage, InitiativePage, replication_counts
 from .parameters import FilterError
 from .serializers import (
     TranslationStatusField,

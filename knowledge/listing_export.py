@@ -16,7 +16,7 @@ spreadsheet program shows them as text instead of running them as formulas.
 import csv
 import io
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 
 from openpyxl import Workbook
 
@@ -26,7 +26,13 @@ from .models import InitiativePage
 from .opendata import CSV_COLUMNS, page_rows
 from .parameters import FilterError
 
-__all__ = ["FilterError", "csv_response", "exported_initiatives", "xlsx_response"]
+__all__ = [
+    "FilterError",
+    "csv_response",
+    "export_view",
+    "exported_initiatives",
+    "xlsx_response",
+]
 
 EXPORT_MAX_ROWS = 10_000
 EXPORT_CHUNK_SIZE = 500
@@ -93,3 +99,20 @@ def xlsx_response(pages, filename, title):
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def export_view(request, index, kind):
+    """export/csv/ and export/xlsx/ of the initiatives database `index`: what it lists for the
+    same parameters (InitiativeIndexPage's routes)."""
+    try:
+        pages = exported_initiatives(request.GET, index.locale)
+    except FilterError as error:
+        # As the listing and the feeds: 400 with the message (cms.middleware's error page).
+        message = str(error)
+        response = HttpResponseBadRequest()
+        response.error_message = lambda: message
+        return response
+    filename = f"initiatives-{index.locale.language_code}"
+    if kind == "csv":
+        return csv_response(pages, filename)
+    return xlsx_response(pages, filename, index.title)

@@ -9,11 +9,11 @@ chosen again from scratch (its next best is not stored). `refresh_initiative` do
 the job queue; `rebuild` chooses every list again (`refresh_related_initiatives`).
 
 Whatever is stored, the page shows only those of its entries that are live and public now
-(`InitiativePage.related_initiatives`): a list that lags behind a change never shows a hidden page.
+(`related_initiatives`): a list that lags behind a change never shows a hidden page.
 """
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.dispatch import Signal
 
 from .models import InitiativePage, RelatedInitiatives
@@ -155,3 +155,18 @@ def rebuild(locale_id=None, progress=None):
         if progress and written % 500 == 0:
             progress(written)
     return written
+
+
+def related_initiatives(page):
+    """Live, public initiatives of the same language sharing the most SDGs and themes with
+    `page` (chosen ahead; checked for live and public here)."""
+    ids = [entry[0] for entry in entries_of(page)]
+    if not ids:
+        return InitiativePage.objects.none()
+    order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)))
+    return (
+        InitiativePage.objects.live()
+        .public()
+        .filter(pk__in=ids, locale_id=page.locale_id)
+        .order_by(order)
+    )

@@ -16,11 +16,10 @@ from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.snippets.models import create_extra_permissions
 
+from .languages.translators import TRANSLATION_REVIEWERS, TRANSLATORS  # noqa: F401 - keys
 from .models import GroupRole
 
 MODERATORS = "moderators"
-TRANSLATORS = "translators"
-TRANSLATION_REVIEWERS = "translation_reviewers"
 
 
 def permission(dotted):

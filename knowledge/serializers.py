@@ -113,9 +113,7 @@ class ReplicationField(_PageField):
     def to_representation(self, page):
         counts = self.context.get("replication")
         if counts is None or page.translation_key not in counts:
-            from .interaction.services import replication_counts  # it imports the models
-
-            counts = replication_counts([page.translation_key])
+            return page.replication()
         return counts[page.translation_key]
 
 

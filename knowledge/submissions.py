@@ -19,19 +19,21 @@ MAIN_IMAGE = "image"
 
 @dataclass
 class Attached:
-    """An image or document the initiative holds: its main image or an item of its media."""
+    """An image, document or video the initiative holds: its main image or an item of its
+    media."""
 
     key: str  # MAIN_IMAGE or the id of the media block
-    kind: str  # "image" or "document"
-    upload: object
+    kind: str  # "image", "document" or "video"
+    upload: object  # an image, a document, or a video's EmbedValue (its address)
 
     @property
     def title(self):
-        return self.upload.title
+        return self.upload.url if self.kind == "video" else self.upload.title
 
 
 def attached_files(page):
-    """The main image and the images and documents of the media of `page`, in their order."""
+    """The main image and the images, documents and videos of the media of `page`, in their
+    order."""
     found = [Attached(MAIN_IMAGE, "image", page.image)] if page.image_id else []
     for position, block in enumerate(page.media):
         key = _key(block.id, position)
@@ -39,6 +41,8 @@ def attached_files(page):
             found.append(Attached(key, "document", block.value["document"]))
         elif block.block_type == "image" and block.value is not None:
             found.append(Attached(key, "image", block.value))
+        elif block.block_type == "video" and block.value["video"]:
+            found.append(Attached(key, "video", block.value["video"]))
     return found
 
 

@@ -272,20 +272,6 @@ def record_replication(page, membership, kind, note, page_url):
     return interest
 
 
-def replication_counts(initiative_keys):
-    """{initiative_key: {"replicated": n, "interested": m}} in one query."""
-    counts = {key: {kind: 0 for kind in ReplicationInterest.Kind.values} for key in initiative_keys}
-    rows = (
-        ReplicationInterest.objects.filter(initiative_key__in=counts)
-        .order_by()
-        .values("initiative_key", "kind")
-        .annotate(count=Count("pk"))
-    )
-    for row in rows:
-        counts[row["initiative_key"]][row["kind"]] = row["count"]
-    return counts
-
-
 def replicating_cities(page):
     """[(kind, city page)] of the cities that recorded an interest, in the page's language."""
     interests = list(

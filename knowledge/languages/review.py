@@ -21,6 +21,7 @@ writes a snippet's draft into its row and takes the row offline; submit_for_revi
 row as it was and the draft in a revision, as Wagtail's own editor does.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,7 +44,6 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail.workflows import publish_workflow_state
 from wagtail_localize.models import Translation
 
-from ..models import TranslationReviewTask
 from ..permissions import is_declined, translation_source
 from .translators import reviewer_languages
 
@@ -64,9 +64,15 @@ def reviewed_snippet_models():
     ]
 
 
+def review_tasks():
+    """Every translation review task. The task model is looked up in the app registry: its
+    methods call this module, which therefore imports no model of knowledge."""
+    return apps.get_model("knowledge", "TranslationReviewTask").objects.all()
+
+
 def review_workflow():
     """The active workflow with a translation review task, whatever an administrator named it."""
-    tasks = TranslationReviewTask.objects.filter(active=True)
+    tasks = review_tasks().filter(active=True)
     return (
         Workflow.objects.filter(active=True, workflow_tasks__task__in=tasks).order_by("pk").first()
     )
@@ -78,13 +84,13 @@ def ensure_review_workflow(reset=False):
     none for a model, the workflow turned off) are kept. With `reset`, it is turned on again and
     the models without a workflow get it again."""
     # An inactive one counts too: an administrator who turned review off keeps it off.
-    tasks = TranslationReviewTask.objects.all()
+    tasks = review_tasks()
     workflow = Workflow.objects.filter(workflow_tasks__task__in=tasks).order_by("pk").first()
     if workflow is not None and not reset:
         return workflow
     if workflow is None:
         workflow = Workflow.objects.create(name=REVIEW_WORKFLOW)
-        task = TranslationReviewTask.objects.create(name=REVIEW_WORKFLOW)
+        task = review_tasks().create(name=REVIEW_WORKFLOW)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     elif not workflow.active:
         workflow.active = True
@@ -98,7 +104,7 @@ def ensure_review_workflow(reset=False):
 
 
 def is_review_workflow(workflow_id):
-    return TranslationReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_id).exists()
+    return review_tasks().filter(workflow_tasks__workflow_id=workflow_id).exists()
 
 
 def translation_of(page):

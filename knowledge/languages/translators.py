@@ -31,8 +31,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
-from ..roles import TRANSLATION_REVIEWERS, TRANSLATORS
-
+# Role keys (knowledge.roles) of the translator and reviewer groups.
+TRANSLATORS = "translators"
+TRANSLATION_REVIEWERS = "translation_reviewers"
 TRANSLATOR_GROUP_PREFIX = "Translators: "
 REVIEWER_GROUP_PREFIX = "Translation reviewers: "
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"

@@ -12,6 +12,7 @@ from .interaction import (
     InitiativeComment,
     ReplicationInterest,
     TrustedCommenter,
+    replication_counts,
 )
 from .localized import LocalizedTaxonomy, LocalizedTaxonomyMixin, taxonomy_for
 from .membership import CityGroup, CityMembership, InitiativeDecision, Registration
@@ -25,6 +26,7 @@ __all__ = [
     "InitiativeComment",
     "ReplicationInterest",
     "TrustedCommenter",
+    "replication_counts",
     "CityGroup",
     "CityMembership",
     "InitiativeDecision",

@@ -1,7 +1,6 @@
 """The searchable database of initiatives (the listing is knowledge.listing)."""
 
 from django.db import models
-from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -27,6 +26,12 @@ class InitiativeIndexPage(RoutablePageMixin, KnowledgePagePermissionsMixin, Page
 
     intro = models.TextField(_("introduction"), blank=True)
 
+    # What the page lists and exports is knowledge.listing and knowledge.listing_export, which
+    # import the models: KnowledgeConfig.ready() hands their entry points to the page, so that
+    # the model layer imports nothing above it.
+    listing_context = None  # (request, locale) -> the listing's context
+    export_view = None  # (request, page, "csv" | "xlsx") -> the download
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     api_fields = [APIField("intro"), APIField("translations", serializer=TranslationsField())]
     subpage_types = []
@@ -49,26 +54,11 @@ class InitiativeIndexPage(RoutablePageMixin, KnowledgePagePermissionsMixin, Page
         return self._export(request, "xlsx")
 
     def _export(self, request, kind):
-        from .. import listing_export  # it imports these models
-
-        try:
-            pages = listing_export.exported_initiatives(request.GET, self.locale)
-        except listing_export.FilterError as error:
-            # As the listing and the feeds: 400 with the message (cms.middleware's error page).
-            message = str(error)
-            response = HttpResponseBadRequest()
-            response.error_message = lambda: message
-            return response
-        filename = f"initiatives-{self.locale.language_code}"
-        if kind == "csv":
-            return listing_export.csv_response(pages, filename)
-        return listing_export.xlsx_response(pages, filename, self.title)
+        return self.export_view(request, self, kind)
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import browse  # the listing module imports these models
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(browse(request, self.locale))
+        context.update(self.listing_context(request, self.locale))
         # Controls of other apps above the results ("Save this search").
         context["index_actions"] = page_extras("initiative_index_actions", request, self)
         return context

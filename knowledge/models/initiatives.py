@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Prefetch, Value, When
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -36,6 +36,7 @@ from ..serializers import (
     image_api_fields,
 )
 from .cities import CityPage, page_extras
+from .interaction import replication_counts
 from .localized import LocalizedTaxonomyMixin
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
@@ -312,21 +313,9 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
-    def related_initiatives(self):
-        """Live, public initiatives of the same language sharing the most SDGs and themes with
-        this one (chosen ahead by knowledge.related; checked for live and public here)."""
-        from ..related import entries_of  # it imports these models
-
-        ids = [entry[0] for entry in entries_of(self)]
-        if not ids:
-            return InitiativePage.objects.none()
-        order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)))
-        return (
-            InitiativePage.objects.live()
-            .public()
-            .filter(pk__in=ids, locale_id=self.locale_id)
-            .order_by(order)
-        )
+    def replication(self):
+        """{"replicated": n, "interested": m}: cities that replicated it, or want to."""
+        return replication_counts([self.translation_key])[self.translation_key]
 
     def cache_tags(self):
         """What its page and API detail show besides itself (knowledge.cache_tags): comments and
@@ -338,9 +327,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         context["sdgs"] = self.localized_sdgs(request)
         context["targets"] = self.localized_targets(request)
         context["themes"] = self.localized_themes(request)
-        context["related_initiatives"] = self.prepare_cards(
-            self.related_initiatives().with_card_data(), request
-        )
+        # Related initiatives come from the template (knowledge_tags.related_initiative_cards).
         context["city"] = self.city
         context["show_contact_details"] = request.user.is_authenticated
         # Sections other apps add after the interaction panel (replications, awards).

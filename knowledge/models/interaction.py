@@ -3,6 +3,7 @@ trusted), reports on comments, and the replication network ("we replicated this"
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -152,3 +153,17 @@ class ReplicationInterest(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+def replication_counts(initiative_keys):
+    """{initiative_key: {"replicated": n, "interested": m}} in one query."""
+    counts = {key: {kind: 0 for kind in ReplicationInterest.Kind.values} for key in initiative_keys}
+    rows = (
+        ReplicationInterest.objects.filter(initiative_key__in=counts)
+        .order_by()
+        .values("initiative_key", "kind")
+        .annotate(count=Count("pk"))
+    )
+    for row in rows:
+        counts[row["initiative_key"]][row["kind"]] = row["count"]
+    return counts

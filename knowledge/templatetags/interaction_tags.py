@@ -9,7 +9,7 @@ from django import template
 from .. import members
 from ..interaction import services
 from ..interaction.forms import CommentForm, ContactForm, ReplicationForm
-from ..models import ReplicationInterest
+from ..models import ReplicationInterest, replication_counts
 
 register = template.Library()
 Kind = ReplicationInterest.Kind
@@ -61,7 +61,7 @@ def contact_form(context, page, city):
 @register.inclusion_tag("knowledge/interaction/replication.html", takes_context=True)
 def replication_panel(context, page):
     request = context["request"]
-    counts = services.replication_counts([page.translation_key])[page.translation_key]
+    counts = replication_counts([page.translation_key])[page.translation_key]
     cities = services.replicating_cities(page)
     form = _submitted(request, "replication")
     membership = members.membership_of(request.user)

@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from django_countries import countries
 
-from .. import initiative_map
+from .. import initiative_map, related
 from ..maps import tile_map
 from ..reader_urls import url_for_reader
 
@@ -74,6 +74,13 @@ def city_initiative_map(context, city):
         listing=initiative_map.listing_url(request, city.locale_id),
         current_city=city.pk,
     )
+
+
+@register.simple_tag(takes_context=True)
+def related_initiative_cards(context, initiative):
+    """The cards of the initiatives related to `initiative` (initiative_page.html)."""
+    pages = related.related_initiatives(initiative).with_card_data()
+    return initiative.prepare_cards(pages, context["request"])
 
 
 @register.simple_tag

@@ -1,5 +1,5 @@
 """My City's media: a video address becomes a video of the initiative's media; editing lists the
-attached images and documents, removes those ticked, and adds no file twice."""
+attached images, documents and videos, removes those ticked, and adds no file twice."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -195,7 +195,8 @@ def test_the_edit_page_makes_a_bounded_number_of_queries(member, django_assert_m
     edit(member, page, documents=[pdf(f"doc{n}.pdf", PDF + str(n).encode()) for n in range(3)])
     four_documents = queries_of_the_edit_page()
 
-    assert (one_document[1], four_documents[1]) == (2, 5)
+    # The main image, the documents and the video.
+    assert (one_document[1], four_documents[1]) == (3, 6)
     assert four_documents[0] == one_document[0]
     with django_assert_max_num_queries(32):
         member.get(url)
@@ -219,4 +220,19 @@ def test_an_image_of_the_media_is_listed_and_removed_too(member):
     ]
 
     assert edit(member, page, **{"attached-remove": [image_block.id]}).status_code == 302
+    assert [kind for kind, _value in media_of(page)] == ["document"]
+
+
+def test_a_video_is_listed_with_its_address_and_removed(member):
+    url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    create(member, video=url, documents=[pdf()])
+    page = InitiativePage.objects.get(title="Rain gardens")
+    video = next(block for block in draft_of(page).media if block.block_type == "video")
+
+    form = BeautifulSoup(member.get(f"/en/my-city/initiatives/{page.pk}/").content, "html.parser")
+    links = [a.get_text() for a in form.select(".current-uploads__item a")]
+    assert links == ["plan.pdf", url]
+    assert video.id in {box["value"] for box in form.select("input[name=attached-remove]")}
+
+    assert edit(member, page, **{"attached-remove": [video.id]}).status_code == 302
     assert [kind for kind, _value in media_of(page)] == ["document"]
