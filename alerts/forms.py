@@ -1,10 +1,10 @@
-"""Forms of saved searches: the listing's parameters are checked by knowledge.parameters."""
+"""Forms of saved searches: the listing's parameters are checked by knowledge.query.parameters."""
 
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.parameters import FilterError
+from knowledge.query.parameters import FilterError
 
 from .models import SavedSearch
 from .searches import normalise

@@ -1,8 +1,10 @@
 """Saved searches: what they keep, what is new for them, and their weekly e-mails.
 
-A saved search keeps the parameters of the initiatives database (knowledge.listing), validated
-by its one parameter layer (knowledge.parameters) and written canonically; its matches are
-those of knowledge.listing.select, the selection the listing, its exports and its feed use.
+A saved search keeps the parameters of the initiatives database (knowledge.initiatives.listing),
+validated
+by its one parameter layer (knowledge.query.parameters) and written canonically; its matches are
+those of knowledge.initiatives.listing.select, the selection the listing, its exports and its feed
+use.
 
 send_due_alerts() runs every day (settings.PERIODIC_TASKS, alerts.tasks); each search whose
 last check is ALERT_INTERVAL old gets, at most once a week, one e-mail listing the initiatives
@@ -27,10 +29,10 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 
-from knowledge.filters import InitiativeFilters
-from knowledge.listing import select
+from knowledge.initiatives.filters import InitiativeFilters
+from knowledge.initiatives.listing import select
 from knowledge.models import InitiativeIndexPage
-from knowledge.parameters import FilterError, clean_keywords, split_values
+from knowledge.query.parameters import FilterError, clean_keywords, split_values
 
 from .models import SavedSearch
 

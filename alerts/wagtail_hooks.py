@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from knowledge.parameters import FilterError
+from knowledge.query.parameters import FilterError
 
 from .models import SavedSearch
 from .searches import normalise

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +12,8 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from knowledge.roles import register_role_setup
+
         from .setup import ensure_award_roles
 
-        post_migrate.connect(ensure_award_roles, sender=self, dispatch_uid="awards_ensure_roles")
+        register_role_setup(ensure_award_roles)

@@ -1,12 +1,12 @@
 """The awards API's query parameters, read through the platform's one definition of a parameter
-(knowledge.parameters): `city` and `year` as everywhere, and `initiative`, the id of an
+(knowledge.query.parameters): `city` and `year` as everywhere, and `initiative`, the id of an
 initiative page in any language."""
 
 from django.utils.translation import gettext as _
 
-from knowledge import parameters
 from knowledge.models import InitiativePage
-from knowledge.parameters import FilterError, Parameter, integer
+from knowledge.query import parameters
+from knowledge.query.parameters import FilterError, Parameter, integer
 
 __all__ = ["FilterError", "INITIATIVE", "PARAMETERS", "parse_filters"]
 

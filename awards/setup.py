@@ -6,9 +6,6 @@ in the jury group for access to the admin's "Jury scores"; which cycles each may
 cycle's own jury list.
 """
 
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
-
 from knowledge.roles import ensure_role
 
 # Role keys (knowledge.roles) and the names their groups are given at creation.
@@ -38,10 +35,8 @@ JURY_PERMISSIONS = [
 ]
 
 
-def ensure_award_roles(reset=False, **kwargs):
-    """The awards' groups, each made once (knowledge.roles); post_migrate sends more keyword
-    arguments."""
-    create_permissions(apps.get_app_config("awards"), verbosity=0)
+def ensure_award_roles(reset=False):
+    """The awards' groups, each made once (knowledge.roles)."""
     groups = {}
     for role, names in ((SECRETARIAT, SECRETARIAT_PERMISSIONS), (JURY, JURY_PERMISSIONS)):
         groups[role], _ = ensure_role(role, NAMES[role], names, reset=reset)

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
-from knowledge import cache_tags
-from knowledge.members import membership_of
+from knowledge.base import cache_tags
+from knowledge.members.membership import membership_of
 from knowledge.models import InitiativePage
 
 from . import results

@@ -15,7 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from knowledge.viewsets import UserLanguageIndexView
+from knowledge.taxonomy.viewsets import UserLanguageIndexView
 
 from . import permissions
 from .forms import CycleForm, RankForm, ScoreForm

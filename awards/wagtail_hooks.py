@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 
 from . import results
 from .models import AwardCycle, Nomination

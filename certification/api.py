@@ -19,8 +19,8 @@ from wagtail.api.v2.utils import BadRequestError
 
 from rest_framework.response import Response
 
-from knowledge import cache_tags
-from knowledge.api_base import ListingAPIViewSet
+from api.base import ListingAPIViewSet
+from knowledge.base import cache_tags
 from knowledge.models import CityPage
 
 from .models import Certificate

@@ -13,8 +13,10 @@ class CertificationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from .library_tools import move_tools_after_migrate
-        from .setup import setup_after_migrate
+        from knowledge.roles import register_role_setup
 
-        post_migrate.connect(setup_after_migrate, sender=self, dispatch_uid="certification_roles")
+        from .library_tools import move_tools_after_migrate
+        from .setup import ensure_certification_roles
+
+        register_role_setup(ensure_certification_roles)
         post_migrate.connect(move_tools_after_migrate, sender=self)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
 
-from knowledge import reading
+from knowledge.base import reading
 
 from . import emails, independence, signals
 from .conf import app_settings

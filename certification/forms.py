@@ -6,8 +6,8 @@ from django.db.models import Case, When
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.documents import check_document
-from knowledge.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH
+from knowledge.members.forms import LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH
+from knowledge.uploads.documents import check_document
 
 from . import independence
 from .committee import meeting_problems

@@ -1,10 +1,11 @@
 """The certificates register's query parameters, read through the platform's one definition of a
-parameter (knowledge.parameters): the same checks and messages ("stage: …") as every listing."""
+parameter (knowledge.query.parameters): the same checks and messages ("stage: …") as every
+listing."""
 
 from django.utils.translation import gettext as _
 
-from knowledge import parameters
-from knowledge.parameters import FilterError, Parameter, one_of
+from knowledge.query import parameters
+from knowledge.query.parameters import FilterError, Parameter, one_of
 
 from .models import CertificationStage
 

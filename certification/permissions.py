@@ -14,7 +14,7 @@
 
 from django.db.models import Q
 
-from knowledge import members
+from knowledge.members import membership as members
 
 from . import independence
 from .models import Application, ReviewAssignment, TechnicalReviewer
@@ -24,7 +24,8 @@ VIEW_ALL = "certification.view_all_applications"
 
 
 def city_key_of(user):
-    """The city the user acts for, as My City decides it (knowledge.members.membership_of)."""
+    """The city the user acts for, as My City decides it
+    (knowledge.members.membership.membership_of)."""
     membership = members.membership_of(user)
     return membership.city_key if membership else None
 

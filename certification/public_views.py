@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 from library.models import ItemKind, LibraryIndexPage, LibraryItemPage
 
 from . import permissions

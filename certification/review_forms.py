@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.forms import TEXT_MAX_LENGTH
+from knowledge.members.forms import TEXT_MAX_LENGTH
 
 from .models import Assessment
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission
 
 from wagtail.models import GroupPagePermission
 
-from knowledge.roles import ensure_permissions_exist, ensure_role, role_group
+from knowledge.roles import ensure_role, role_group
 from library.models import LibraryIndexPage
 
 # Role keys (knowledge.roles) and the names their groups are given at creation.
@@ -77,9 +77,3 @@ def ensure_secretariat_library_permissions(group=None, indexes=None):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=index, permission=page_permission
             )
-
-
-def setup_after_migrate(sender=None, **kwargs):
-    """post_migrate (CertificationConfig.ready): the roles that have no group yet."""
-    ensure_permissions_exist()
-    ensure_certification_roles()

@@ -10,7 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from knowledge.viewsets import UserLanguageIndexView
+from knowledge.taxonomy.viewsets import UserLanguageIndexView
 
 from .models import (
     CertificationStage,

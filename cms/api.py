@@ -12,14 +12,14 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 import library.api  # noqa: F401 - registers the library's filters
 import pages.api  # noqa: F401 - registers the editorial pages' filters
+from api.base import FindByIdMixin, OrderingFilter, Pagination
 from awards.api import AwardsAPIViewSet
 from certification.api import CertificatesAPIViewSet
+from cms.pages_api import BoundedSearchFilter, PagesAPIViewSet
 from cms.preview import PreviewAPIViewSet
 from exchanges.api import ExchangesAPIViewSet
-from knowledge import cache_tags
-from knowledge.api import BoundedSearchFilter, PagesAPIViewSet
-from knowledge.api_base import FindByIdMixin, OrderingFilter, Pagination
-from knowledge.api_taxonomy import SDGsAPIViewSet, ThemesAPIViewSet
+from knowledge.base import cache_tags
+from knowledge.taxonomy.api import SDGsAPIViewSet, ThemesAPIViewSet
 from network.api import PeersAPIViewSet
 from search.api import SearchAPIViewSet
 

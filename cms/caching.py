@@ -2,7 +2,7 @@
 
 Anonymous GET requests (none of the CACHE_BYPASS_COOKIES, no Authorization header) answered 200
 are public: they get `Cache-Control: public, max-age, s-maxage`, an `ETag`, a `Last-Modified`
-and `X-Cache-Tags` naming what they show (knowledge.cache_tags), for Varnish to ban by tag.
+and `X-Cache-Tags` naming what they show (knowledge.base.cache_tags), for Varnish to ban by tag.
 With `RESPONSE_CACHE_SECONDS` set they are also kept in the application cache (Redis when
 `REDIS_URL` is set), one copy per address (and, for the API, per language and format): other
 cookies a visitor carries are not part of the key, and one address keeps at most
@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 
 TAGS_HEADER = cache_tags.HEADER
 KEY_PREFIX = "usdg-response:"

@@ -1,4 +1,4 @@
-"""Varnish in front of the app: responses carry `X-Cache-Tags` (knowledge.cache_tags) and a BAN
+"""Varnish in front of the app: responses carry `X-Cache-Tags` (knowledge.base.cache_tags) and a BAN
 request with the tags to drop makes Varnish forget every object tagged with any of them
 (deploy/varnish/default.vcl). The same settings serve the app processes and the workers, which
 both send bans (`VARNISH_URLS`, `VARNISH_TIMEOUT`).
@@ -14,7 +14,7 @@ from urllib.request import Request, urlopen
 
 from django.conf import settings
 
-from knowledge.cache_tags import TAG
+from knowledge.base.cache_tags import TAG
 
 logger = logging.getLogger(__name__)
 

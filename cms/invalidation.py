@@ -3,7 +3,7 @@
 Every state that changes what a public response shows (a page published, unpublished, moved or
 deleted, a view restriction, a comment, a replication record, a membership, a certificate, an
 image, a document, a menu, a goal or theme…) calls `purge()` with the tags it touches
-(knowledge.cache_tags names them). After the commit, in the process that made the change:
+(knowledge.base.cache_tags names them). After the commit, in the process that made the change:
 
 1. the purge clock advances and each tag records it, so the application cache (Redis) refuses
    every copy with one of these tags made before, including a copy of the old state rendered
@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 
 from .frontend_cache import ban
 from .tasks import ban_cache_tags

@@ -4,7 +4,7 @@ Both menus are read together in three queries, whatever their links: the live me
 language, their items with the pages they link to, and those pages' live translations in the
 language. Pages are read as plain pages (title, address, tree path are all a menu shows), not as
 their specific types, which would cost a query per page type. Menus are read on every page and
-changed rarely: kept as a fragment (knowledge.cache_tags) until a menu changes ("menu"), a page
+changed rarely: kept as a fragment (knowledge.base.cache_tags) until a menu changes ("menu"), a page
 they link to is published, unpublished, moved or deleted (its `page-<id>` tags), or everything is
 purged. Without the fragment cache, they are still read once per request.
 """
@@ -14,7 +14,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 from pages.models import NavigationItem, NavigationMenu
 
 TAGS = ("menu", "all")

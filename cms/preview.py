@@ -23,7 +23,7 @@ from wagtail.models import Page, Revision
 from rest_framework import status
 from rest_framework.response import Response
 
-from knowledge.api import PagesAPIViewSet
+from cms.pages_api import PagesAPIViewSet
 
 SALT = "cms.headless-preview"
 

@@ -32,7 +32,6 @@ from knowledge.languages.translators import (
 from knowledge.roles import (
     TRANSLATION_REVIEWERS,
     TRANSLATORS,
-    ensure_permissions_exist,
     ensure_role,
 )
 from pages.models import HomePage
@@ -154,11 +153,9 @@ def ensure_reviewers(reset=False):
     )
 
 
-def ensure_roles(reset=False, **kwargs):
-    """The project-wide roles' groups (editors, translators, reviewers), each made once;
-    post_migrate sends more keyword arguments. The apps set up their own roles after their
-    migrations (knowledge: moderators and city groups; certification; awards)."""
-    ensure_permissions_exist()
+def ensure_roles(reset=False):
+    """The project-wide roles' groups (editors, translators, reviewers), each made once. Each app
+    registers its own roles (knowledge: moderators and city groups; certification; awards)."""
     ensure_editors(reset=reset)
     ensure_translators(reset=reset)
     ensure_reviewers(reset=reset)

@@ -27,7 +27,8 @@ from certification.models import (
     Tool,
 )
 from exchanges.models import Exchange
-from knowledge import cache_tags, opendata, related
+from knowledge.base import cache_tags
+from knowledge.initiatives import related
 from knowledge.models import (
     CityMembership,
     InitiativeComment,
@@ -37,6 +38,7 @@ from knowledge.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
+from knowledge.opendata import files as opendata
 from pages.models import NavigationItem, NavigationMenu
 
 from . import privacy, webhooks
@@ -170,7 +172,8 @@ def _open_data_exported(sender, **kwargs):
 
 
 def _related_changed(sender, page_ids, **kwargs):
-    """Initiative pages whose related initiatives were chosen again (knowledge.related)."""
+    """Initiative pages whose related initiatives were chosen again
+    (knowledge.initiatives.related)."""
     purge({f"page-{pk}" for pk in page_ids})
 
 

@@ -18,8 +18,8 @@ from cms.two_factor.urls import urlpatterns as two_factor_urlpatterns
 from exchanges.partner_urls import urlpatterns as partners_area_urlpatterns
 from exchanges.urls import urlpatterns as exchanges_urlpatterns
 from files import urls as files_urls
-from knowledge.interaction.urls import urlpatterns as interaction_urlpatterns
-from knowledge.opendata_urls import urlpatterns as opendata_urlpatterns
+from knowledge.community.urls import urlpatterns as interaction_urlpatterns
+from knowledge.opendata.urls import urlpatterns as opendata_urlpatterns
 from knowledge.urls import account_urlpatterns
 from knowledge.urls import urlpatterns as my_city_urlpatterns
 from pages.feeds import FEEDS, atom

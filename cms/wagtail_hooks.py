@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 
 from .dashboard import WaitingPanel, rows_for
 from .preview import admin_preview

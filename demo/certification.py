@@ -22,7 +22,7 @@ from certification.models import (
     EvidenceKind,
     TechnicalReviewer,
 )
-from knowledge.members import ensure_city_group
+from knowledge.members.membership import ensure_city_group
 from knowledge.models import CityMembership, CityPage
 from knowledge.roles import role_group
 

@@ -8,7 +8,7 @@ is looked up before it is created, so loading twice changes nothing.
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from knowledge import members
+from knowledge.members import membership as members
 from knowledge.models import (
     CityMembership,
     CityPage,

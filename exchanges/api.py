@@ -13,8 +13,8 @@ from django.urls import path
 
 from wagtail.api.v2.utils import BadRequestError
 
-from knowledge import cache_tags
-from knowledge.api_base import ListingAPIViewSet
+from api.base import ListingAPIViewSet
+from knowledge.base import cache_tags
 from knowledge.models import InitiativePage
 
 from .models import Exchange, city_pages

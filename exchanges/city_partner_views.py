@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from knowledge.views import member_required
+from knowledge.members.my_city import member_required
 
 from . import services
 from .forms import OpenPartnerExchangeForm

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import CityPage, InitiativePage
-from knowledge.parameters import YEARS
+from knowledge.query.parameters import YEARS
 
 from .models import Exchange, NotificationSettings
 

@@ -1,11 +1,11 @@
 """The replications listing's query parameters, read through the platform's one definition of a
-parameter (knowledge.parameters): the same checks and messages as every listing."""
+parameter (knowledge.query.parameters): the same checks and messages as every listing."""
 
 from django.utils.translation import gettext as _
 
-from knowledge import parameters
 from knowledge.models import InitiativePage
-from knowledge.parameters import FilterError, Parameter, integer
+from knowledge.query import parameters
+from knowledge.query.parameters import FilterError, Parameter, integer
 
 __all__ = ["FilterError", "INITIATIVE", "PARAMETERS", "parse_filters"]
 

@@ -1,12 +1,12 @@
-"""What the network does when knowledge's interaction services act (knowledge.interaction.signals):
+"""What the network does when knowledge's interaction services act (knowledge.community.signals):
 a member's contact or replication opens an exchange; a published comment is announced to the
 city that shared the initiative; an approved comment to its author."""
 
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from knowledge import members
-from knowledge.interaction import signals
+from knowledge.community import signals
+from knowledge.members import membership as members
 from knowledge.models import InitiativeComment, InitiativePage
 
 from . import notifications, services

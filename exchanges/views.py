@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Locale
 
-from knowledge.views import member_required
+from knowledge.members.my_city import member_required
 
 from . import acting, services
 from .forms import MessageForm, MoveForm, NotificationSettingsForm, OpenExchangeForm

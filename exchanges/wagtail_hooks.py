@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
-from knowledge import members
+from knowledge.members import membership as members
 
 from .admin_views import can_view_shared, shared_exchanges
 from .models import Exchange, PartnerCity, city_pages, initiative_pages

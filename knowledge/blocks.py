@@ -3,7 +3,7 @@ image and document choosers every StreamField uses.
 
 In the API an image block is a rendition with width, height and alt text, and a document its id,
 title and absolute address, not bare ids (wagtail #2087). Both read the images and documents the
-API view loaded for the whole response (knowledge.stream_objects).
+API view loaded for the whole response (knowledge.base.stream_objects).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -14,12 +14,12 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from .stream_objects import STREAM_IMAGE, in_private_collection, prefetched
+from .base.stream_objects import STREAM_IMAGE, in_private_collection, prefetched
 
 
 def _is_public(item):
     """Whether the image or document sits outside every collection with a view restriction:
-    as loaded with the response (knowledge.stream_objects), or asked for on its own."""
+    as loaded with the response (knowledge.base.stream_objects), or asked for on its own."""
     private = getattr(item, "in_private_collection", None)
     if private is None:
         private = type(item).objects.filter(pk=item.pk).filter(in_private_collection()).exists()

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-ADMIN_PERMISSION_MIDDLEWARE = "knowledge.admin_permissions.AdminPermissionMiddleware"
+ADMIN_PERMISSION_MIDDLEWARE = "knowledge.languages.admin_access.AdminPermissionMiddleware"
 AUTHENTICATION_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware"
 
 

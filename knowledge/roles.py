@@ -28,11 +28,37 @@ def permission(dotted):
 
 
 def ensure_permissions_exist():
-    """post_migrate creates permissions app by app; a role may need those of an app whose turn
-    has not come (Wagtail's own too: publish and lock on snippets with a draft state)."""
+    """Every app's permissions, Wagtail's extra ones included (publish and lock on snippets with a
+    draft state): `setup_roles` may run on a database whose post_migrate did not finish."""
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
         create_extra_permissions(app_config)
+
+
+# Each app's role set-up, registered from its AppConfig.ready() (register_role_setup): run together
+# once after each migrate and by `manage.py setup_roles`.
+ROLE_SETUPS = []
+
+
+def register_role_setup(setup):
+    """Run `setup(reset=…)` with the other apps' after each migrate and from `setup_roles`."""
+    if setup not in ROLE_SETUPS:
+        ROLE_SETUPS.append(setup)
+
+
+def set_up_roles(reset=False):
+    """Every app's roles: groups made where missing; with `reset`, their defaults applied again."""
+    ensure_permissions_exist()
+    for setup in ROLE_SETUPS:
+        setup(reset=reset)
+
+
+def set_up_roles_after_migrate(sender, **kwargs):
+    """post_migrate is sent to each app with models in turn, and each app's permissions are made
+    at its turn: the roles are set up once, at the last app's turn."""
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if with_models and sender is with_models[-1]:
+        set_up_roles()
 
 
 def role_group(role, locale=None):

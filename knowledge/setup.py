@@ -3,9 +3,9 @@ the app's migrations, and a contributor group for each city."""
 
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
-from .members import ensure_city_group
+from .members.membership import ensure_city_group
 from .models import CityIndexPage, CityPage, InitiativeModerationTask
-from .roles import MODERATORS, ensure_permissions_exist, ensure_role
+from .roles import MODERATORS, ensure_role
 
 MODERATORS_NAME = "Moderators"
 WORKFLOW_NAME = "Initiative moderation"
@@ -90,9 +90,3 @@ def ensure_city_groups():
 def ensure_knowledge_roles(reset=False):
     ensure_moderators(reset=reset)
     ensure_city_groups()
-
-
-def setup_after_migrate(sender=None, **kwargs):
-    """post_migrate (KnowledgeConfig.ready): the roles that have no group yet."""
-    ensure_permissions_exist()
-    ensure_knowledge_roles()

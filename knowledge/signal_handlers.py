@@ -10,8 +10,9 @@ from wagtail.signals import (
     workflow_approved,
 )
 
-from . import uploads
-from .members import ensure_city_group
+from .initiatives.moderation import on_task_rejected, on_workflow_approved
+from .members import collections as uploads
+from .members.membership import ensure_city_group
 from .models import (
     CityIndexPage,
     CityPage,
@@ -22,7 +23,6 @@ from .models import (
     Theme,
 )
 from .models.localized import invalidate_taxonomies
-from .moderation import on_task_rejected, on_workflow_approved
 from .setup import moderation_workflow
 from .tasks import (
     queue_open_data_export,
@@ -93,7 +93,7 @@ def page_moved(sender, instance, **kwargs):
 
 
 def connect_uploads():
-    """What changes whether an initiative's uploads are public (knowledge.uploads)."""
+    """What changes whether an initiative's uploads are public (knowledge.members.collections)."""
     for name, signal in [("published", page_published), ("unpublished", page_unpublished)]:
         signal.connect(
             initiative_state_changed,
@@ -156,7 +156,7 @@ def connect_open_data_export():
 
 def initiative_changed(sender, instance, **kwargs):
     """Published, unpublished, deleted, or its goals and themes changed: the related-initiative
-    lists of its language are mended (knowledge.related)."""
+    lists of its language are mended (knowledge.initiatives.related)."""
     refresh_related_initiatives.enqueue(instance.pk)
 
 

@@ -4,8 +4,10 @@ from django.core.cache import cache
 
 from django_tasks import task
 
-from . import members, opendata, related
+from .initiatives import related
+from .members import membership as members
 from .models import InitiativePage, RelatedInitiatives
+from .opendata import files as opendata
 
 # Set when an export is queued, cleared when it starts: a burst of publishes queues one export,
 # and a change made while an export runs queues the next. The timeout frees the flag should a
@@ -16,7 +18,7 @@ EXPORT_PENDING_SECONDS = 3600
 
 @task()
 def export_open_data():
-    """Regenerate the open-data files of initiatives (knowledge.opendata)."""
+    """Regenerate the open-data files of initiatives (knowledge.opendata.files)."""
     cache.delete(EXPORT_PENDING_KEY)
     manifest = opendata.export()
     return {key: file.rows for key, file in manifest.files.items()}
@@ -31,13 +33,14 @@ def queue_open_data_export():
 @task()
 def delete_unverified_registrations():
     """Registrations never confirmed within REGISTRATION_RETENTION_DAYS go, with their
-    accounts, so that their addresses can register again (knowledge.members)."""
+    accounts, so that their addresses can register again (knowledge.members.membership)."""
     return members.delete_unverified_registrations()
 
 
 @task()
 def refresh_related_initiatives(page_id):
-    """Mend the related-initiative lists after initiative `page_id` changed (knowledge.related)."""
+    """Mend the related-initiative lists after initiative `page_id` changed
+    (knowledge.initiatives.related)."""
     return related.refresh_initiative(page_id)
 
 

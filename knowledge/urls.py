@@ -3,7 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import account_views, views
+from .members import account_views
+from .members import my_city as views
 
 app_name = "my_city"
 

@@ -4,9 +4,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from . import registration_admin
-from .dashboard import waiting
-from .interaction import queue as comment_queue
+from .community import queue as comment_queue
+from .community.dashboard import waiting
 from .languages import translator_views as views
 from .languages.desk import desk_languages
 from .languages.panels import TranslationDeskPanel
@@ -20,10 +19,11 @@ from .languages.translator_views import (
 )
 from .languages.translators import register_translator_policy, reviewer_languages
 from .languages.views import out_of_date_report, translation_desk_view
-from .membership_admin import membership_viewset
+from .members import registrations as registration_admin
+from .members.membership_admin import membership_viewset
 from .models import SDGTarget, SustainableDevelopmentGoal, Theme
 from .permissions import drafts_hidden_from
-from .viewsets import KnowledgeViewSetGroup
+from .taxonomy.viewsets import KnowledgeViewSetGroup
 
 # Policies first: registering a viewset creates a default policy for a model that has none.
 for model in (SustainableDevelopmentGoal, SDGTarget, Theme):

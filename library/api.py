@@ -1,7 +1,7 @@
 """Library items in the API's pages endpoint: type=library.LibraryItemPage takes sdg, theme,
 kind, language and year (see library.filters)."""
 
-from knowledge.api import register_page_filter, register_page_loader
+from api.registry import register_page_filter, register_page_loader
 
 from .filters import LibraryFilters
 from .models import LibraryItemPage

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 
 from knowledge.models import taxonomy_for
-from knowledge.parameters import FilterError
+from knowledge.query.parameters import FilterError
 
 from .choices import ItemKind
 from .fields import language_name

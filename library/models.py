@@ -21,9 +21,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from knowledge.http import refused_if_notice
+from knowledge.base.http import refused_if_notice
+from knowledge.base.serializers import SDGsField, ThemesField, TranslationsField
 from knowledge.models import LocalizedTaxonomyMixin, SustainableDevelopmentGoal, Theme
-from knowledge.serializers import SDGsField, ThemesField, TranslationsField
 
 from .choices import ItemKind
 from .fields import LanguageCodesField, language_name
@@ -156,7 +156,7 @@ class LibraryItemPage(LocalizedTaxonomyMixin, Page):
         verbose_name_plural = _("library items")
 
     def cache_tags(self):
-        """Nothing but itself (knowledge.cache_tags): other publications keep it cached."""
+        """Nothing but itself (knowledge.base.cache_tags): other publications keep it cached."""
         return []
 
     def clean(self):

@@ -9,9 +9,9 @@ from wagtail.api.v2.utils import BadRequestError
 
 from rest_framework.response import Response
 
-from knowledge.api_base import ListingAPIViewSet
+from api.base import ListingAPIViewSet
+from knowledge.base.serializers import serialize_country, serialize_goal
 from knowledge.models import CityPage
-from knowledge.serializers import serialize_country, serialize_goal
 
 from . import peers
 from .parameters import FilterError, read_city

@@ -1,10 +1,10 @@
 """The peers endpoint's one parameter, read through the platform's one definition of a parameter
-(knowledge.parameters): the same checks and messages as every listing ("city: …")."""
+(knowledge.query.parameters): the same checks and messages as every listing ("city: …")."""
 
 from django.utils.translation import gettext as _
 
 from knowledge.models import CityPage
-from knowledge.parameters import FilterError, Parameter, integer
+from knowledge.query.parameters import FilterError, Parameter, integer
 
 __all__ = ["CITY", "FilterError", "read_city"]
 

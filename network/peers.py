@@ -24,7 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certification.models import Application, Assessment
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 from knowledge.models import CityPage, InitiativePage
 from knowledge.models.localized import taxonomy_for
 

@@ -4,7 +4,7 @@ type=pages.EventPage and type=pages.WebinarPage take upcoming=true|false, start_
 start_before (see pages.filters), sdg, theme and year; events also take attendance.
 """
 
-from knowledge.api import register_page_filter, register_page_loader
+from api.registry import register_page_filter, register_page_loader
 
 from .filters import WEBINAR_PARAMETERS, ScheduleFilters
 from .models import EventPage, WebinarPage

@@ -5,8 +5,8 @@ from django.utils.html import strip_tags
 
 import icalendar
 
-from knowledge import reading
-from knowledge.reader_urls import url_for_reader
+from knowledge.base import reading
+from knowledge.base.reader_urls import url_for_reader
 
 PRODUCT_ID = "-//Urban SDG Knowledge Platform//Events//EN"
 

@@ -3,7 +3,7 @@
 /<lang>/feeds/initiatives.rss (or .atom), /<lang>/feeds/events.rss, /<lang>/feeds/webinars.rss;
 ?sdg=11,13 and ?theme=transport narrow them as they narrow the listings; the initiatives feed
 takes every parameter of the initiatives database (filters and keywords `q`) and lists the same
-initiatives (knowledge.listing.select), newest first.
+initiatives (knowledge.initiatives.listing.select), newest first.
 """
 
 from django.contrib.syndication.views import Feed
@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from knowledge import cache_tags
-from knowledge.filters import InitiativeFilters
-from knowledge.listing import select
+from knowledge.base import cache_tags
+from knowledge.initiatives.filters import InitiativeFilters
+from knowledge.initiatives.listing import select
 from knowledge.models import InitiativePage
-from knowledge.parameters import FilterError
+from knowledge.query.parameters import FilterError
 
 from .filters import WEBINAR_PARAMETERS, ScheduleFilters
 from .models import EventPage, WebinarPage
@@ -28,7 +28,7 @@ ITEMS = 30
 class PageFeed(Feed):
     model = None
     feed_filters = ScheduleFilters
-    # The filters of the type's listings (knowledge.parameters): the same names and checks.
+    # The filters of the type's listings (knowledge.query.parameters): the same names and checks.
     filter_names = WEBINAR_PARAMETERS
 
     def __call__(self, request, *args, **kwargs):

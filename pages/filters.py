@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, fields
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from knowledge import parameters
-from knowledge.parameters import Parameter, one_of
+from knowledge.query import parameters
+from knowledge.query.parameters import Parameter, one_of
 
 from .choices import EventFormat
 

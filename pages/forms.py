@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.utils import timezone
 
-from knowledge.page_forms import TaxonomyPageForm
+from knowledge.base.page_forms import TaxonomyPageForm
 
 
 class ScheduledPageForm(TaxonomyPageForm):

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from knowledge.models import taxonomy_for
-from knowledge.parameters import FilterError
+from knowledge.query.parameters import FilterError
 
 from .choices import EventFormat
 from .filters import WEBINAR_PARAMETERS, ScheduleFilters

@@ -1,6 +1,6 @@
 """API serializer fields of the editorial pages (no model imports, so models can use them)."""
 
-from knowledge.serializers import _PageField
+from knowledge.base.serializers import _PageField
 
 from .localized import localized_page_map
 

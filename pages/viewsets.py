@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.viewsets import TranslatableSnippetViewSet
+from knowledge.taxonomy.viewsets import TranslatableSnippetViewSet
 
 from .models import NavigationMenu
 

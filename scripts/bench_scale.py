@@ -5,7 +5,7 @@ measured in the same run, interleaved, with their ratio.
 Run by `make bench` after both databases are generated; needs Debian's wrk and Redis. Two
 gunicorns with RESPONSE_CACHE_SECONDS=0 (no response is cached), one per database, are started
 here on free ports and stopped at the end. As in production, each keeps the costly, rarely
-changing parts of its responses (knowledge.cache_tags.fragment: the menus, the listing's
+changing parts of its responses (knowledge.base.cache_tags.fragment: the menus, the listing's
 counts) in Redis, each database in a Redis database of its own, flushed first
 (BENCH_SCALE_REDIS_URL, redis://127.0.0.1:6379/13 and the next one). Each endpoint is
 measured small, large, small, large, and the median of each pair is kept, so that the

@@ -6,7 +6,7 @@ from django.urls import path
 
 from wagtail.api.v2.utils import BadRequestError
 
-from knowledge.api_base import ListingAPIViewSet
+from api.base import ListingAPIViewSet
 
 from . import engine
 from .goals import GOAL_TYPE, GoalResult

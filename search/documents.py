@@ -13,7 +13,7 @@ from django.db.models.signals import m2m_changed
 
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
-from knowledge import keywords
+from knowledge.query import keywords
 
 from .facets import attributes_of, facet_keys
 from .models import SearchDocument

@@ -27,8 +27,8 @@ from wagtail.search.backends import get_search_backend
 
 from modelsearch.query import Phrase
 
-from knowledge import keywords
 from knowledge.models import SustainableDevelopmentGoal, Theme
+from knowledge.query import keywords
 
 from . import combined, ranking
 from .backends import searching_in
@@ -45,7 +45,7 @@ EXCERPT_LENGTH = 240
 
 
 def clean_query(raw):
-    """The words to search for (the platform's one query cleaning, knowledge.keywords)."""
+    """The words to search for (the platform's one query cleaning, knowledge.query.keywords)."""
     return keywords.prepare(raw)
 
 

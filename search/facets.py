@@ -11,8 +11,8 @@ from wagtail.models import Page
 
 from django_countries import countries
 
+from knowledge.base.regions import Region
 from knowledge.models.localized import LocalizedTaxonomy
-from knowledge.regions import Region
 
 from .goals import GOAL_TYPE, GOAL_TYPE_LABEL
 from .models import SearchDocument

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from knowledge import keywords
 from knowledge.models.localized import LocalizedTaxonomy
+from knowledge.query import keywords
 from pages.models import SDGIndexPage
 
 GOAL_TYPE = "knowledge.SustainableDevelopmentGoal"

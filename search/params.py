@@ -1,10 +1,10 @@
 """The search's facet parameters, read through the platform's one definition of each
-(knowledge.parameters): the same names, checks and messages as every other listing."""
+(knowledge.query.parameters): the same names, checks and messages as every other listing."""
 
 from django.utils.translation import gettext as _
 
-from knowledge import parameters
-from knowledge.parameters import FilterError, Parameter, one_of
+from knowledge.query import parameters
+from knowledge.query.parameters import FilterError, Parameter, one_of
 
 from .goals import GOAL_TYPE
 from .resources import RESOURCE_TYPE

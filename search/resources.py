@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from certification.models import CertificationStage
-from knowledge import keywords
+from knowledge.query import keywords
 
 RESOURCE_TYPE = "certification.Resource"
 RESOURCE_TYPE_LABEL = _("Certification resources")

@@ -1,5 +1,5 @@
 """The endpoints of the public API and their parameters. The filters are described by the same
-definitions the server checks them with (knowledge.parameters, through each listing's filter
+definitions the server checks them with (knowledge.query.parameters, through each listing's filter
 set), `fields`, `order` and `type` by the viewsets that read them (cms.openapi.queries), so
 their names, enums and bounds cannot drift from what is accepted. Built on each request: the
 codes of themes, stages and cities come from the database."""
@@ -8,15 +8,15 @@ from django.conf import settings
 
 from wagtail.models import Page
 
+from api.tree import MAX_PAGE_ID
 from awards.parameters import PARAMETERS as AWARD_PARAMETERS
 from certification.parameters import PARAMETERS as CERTIFICATE_PARAMETERS
 from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from cms.pages_api import RICH_TEXT_FORMATS, PagesAPIViewSet
 from exchanges.parameters import PARAMETERS as EXCHANGE_PARAMETERS
-from knowledge import parameters
-from knowledge.api import RICH_TEXT_FORMATS, PagesAPIViewSet
-from knowledge.api_taxonomy import SDGsAPIViewSet, ThemesAPIViewSet
-from knowledge.api_tree import MAX_PAGE_ID
-from knowledge.filters import InitiativeFilters
+from knowledge.initiatives.filters import InitiativeFilters
+from knowledge.query import parameters
+from knowledge.taxonomy.api import SDGsAPIViewSet, ThemesAPIViewSet
 from library.filters import LibraryFilters
 from network.parameters import CITY as PEERS_CITY
 from pages.filters import ScheduleFilters
@@ -40,7 +40,8 @@ LIST = "Several values separated by commas mean OR; different filters combine wi
 
 
 def _filters(*filter_sets):
-    """The OpenAPI parameters of filter sets ({name: knowledge.parameters.Parameter}), each name
+    """The OpenAPI parameters of filter sets ({name: knowledge.query.parameters.Parameter}), each
+    name
     once, in order."""
     chosen = {}
     for filter_set in filter_sets:

@@ -4,11 +4,11 @@ definitions the server checks them with, so that every value the document allows
 - `fields` and `order`: patterns of the names the endpoint's viewset offers for the model
   (Wagtail's get_available_fields; `order` only the fields a search can also order by);
 - the pages endpoint's `type` and what depends on it: each page type's filters (as registered
-  with knowledge.api.register_page_filter), `fields` and `order`, in one object parameter
+  with api.registry.register_page_filter), `fields` and `order`, in one object parameter
   (OpenAPI's form style, each property sent as a parameter of its own) whose allowed
   combinations are one branch per type;
 - codes that live in the database (themes, targets, stages, city pages) as enums of the
-  values there when the document is asked for (knowledge.parameters.Parameter.values).
+  values there when the document is asked for (knowledge.query.parameters.Parameter.values).
 """
 
 import re
@@ -16,7 +16,7 @@ import re
 from wagtail.models import Page
 from wagtail.search import index
 
-from knowledge.api import PAGE_FILTERS
+from api.registry import PAGE_FILTERS
 
 from .pages import api_page_models
 

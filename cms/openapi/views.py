@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 from knowledge.models import CityPage
 
 from .common import SCHEMAS

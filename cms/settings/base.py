@@ -111,7 +111,7 @@ MIDDLEWARE = [
     "cms.middleware.AdminLanguageMiddleware",
     # Translators edit snippets of their languages only, in wagtail-localize's editor too;
     # the explorer does not show drafts to those who may not edit them.
-    "knowledge.admin_permissions.AdminPermissionMiddleware",
+    "knowledge.languages.admin_access.AdminPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires.
@@ -186,7 +186,7 @@ else:
 CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
 CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 600)
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0)
-# Costly parts of responses that change rarely (knowledge.cache_tags.fragment), dropped by the
+# Costly parts of responses that change rarely (knowledge.base.cache_tags.fragment), dropped by the
 # same purges; shared by the processes only through Redis, so off without it.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 CACHE_EXCLUDED_PATHS = (
@@ -382,8 +382,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # passes; Wagtail's default (128 million) lets a PNG of a few kilobytes take half a gigabyte of
 # a worker's memory.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
-# Counted from the file's header before Wagtail decodes the image (knowledge.image_uploads).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.image_forms.LibraryImageForm"
+# Counted from the file's header before Wagtail decodes the image (knowledge.uploads.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.uploads.image_forms.LibraryImageForm"
 
 # City maps: a tile server URL template such as https://tile.example.org/{z}/{x}/{y}.png and the
 # attribution its licence requires. Without one, pages show coordinates as text.

@@ -18,8 +18,8 @@ from wagtail.models import Locale, Site
 from cms import navigation
 from cms.structured_data import structured_data
 from files.templatetags.files_tags import shown_on
+from knowledge.base.reader_urls import fallback_url, live_translations, url_for_reader
 from knowledge.models import InitiativeIndexPage, InitiativePage
-from knowledge.reader_urls import fallback_url, live_translations, url_for_reader
 from pages.models import localized_pages
 
 register = template.Library()

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations
 
-from knowledge.taxonomy_data import sync_taxonomies
+from knowledge.taxonomy.data import sync_taxonomies
 
 
 def seed(apps, schema_editor):

@@ -17,17 +17,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_countries.fields import CountryField
 
-from ..permissions import KnowledgePagePermissionsMixin
-from ..regions import Region
-from ..serializers import (
-    CountryField as CountryAPIField,
-)
-from ..serializers import (
+from ..base.regions import Region
+from ..base.serializers import CountryField as CountryAPIField
+from ..base.serializers import (
     FocalPointsField,
     SocialAccountsField,
     TranslationsField,
     image_api_fields,
 )
+from ..permissions import KnowledgePagePermissionsMixin
 
 
 class CityIndexPage(KnowledgePagePermissionsMixin, Page):

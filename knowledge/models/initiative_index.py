@@ -1,4 +1,4 @@
-"""The searchable database of initiatives (the listing is knowledge.listing)."""
+"""The searchable database of initiatives (the listing is knowledge.initiatives.listing)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +8,9 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from ..http import refused_if_notice
+from ..base.http import refused_if_notice
+from ..base.serializers import TranslationsField
 from ..permissions import KnowledgePagePermissionsMixin
-from ..serializers import TranslationsField
 from .cities import page_extras
 
 
@@ -18,7 +18,7 @@ class InitiativeIndexPage(RoutablePageMixin, KnowledgePagePermissionsMixin, Page
     """The searchable database of initiatives, at /<lang>/initiatives/. Translated: title, intro.
 
     It lists every live initiative of its language, wherever it sits in the tree; export/csv/
-    and export/xlsx/ download what it lists for the same parameters (knowledge.listing_export).
+    and export/xlsx/ download what it lists for the same parameters (knowledge.initiatives.export).
     Other apps add controls above the results through the `initiative_index_actions` hook (each
     function takes the request and the page and returns HTML or None; alerts offers "Save this
     search").
@@ -26,7 +26,8 @@ class InitiativeIndexPage(RoutablePageMixin, KnowledgePagePermissionsMixin, Page
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    # What the page lists and exports is knowledge.listing and knowledge.listing_export, which
+    # What the page lists and exports is knowledge.initiatives.listing and
+    # knowledge.initiatives.export, which
     # import the models: KnowledgeConfig.ready() hands their entry points to the page, so that
     # the model layer imports nothing above it.
     listing_context = None  # (request, locale) -> the listing's context

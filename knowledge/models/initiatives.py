@@ -22,10 +22,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..blocks import MediaBlock
-from ..page_forms import TaxonomyPageForm
-from ..permissions import KnowledgePagePermissionsMixin
-from ..serializers import (
+from ..base.page_forms import TaxonomyPageForm
+from ..base.serializers import (
     CityField,
     ContactField,
     ReplicationField,
@@ -35,6 +33,8 @@ from ..serializers import (
     TranslationsField,
     image_api_fields,
 )
+from ..blocks import MediaBlock
+from ..permissions import KnowledgePagePermissionsMixin
 from .cities import CityPage, page_extras
 from .interaction import replication_counts
 from .localized import LocalizedTaxonomyMixin
@@ -76,7 +76,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
     """
 
     # Summary, themes and goals may be empty in a draft; they are required to publish or to
-    # submit for moderation (see TaxonomyPageForm and the My City form, knowledge.forms).
+    # submit for moderation (see TaxonomyPageForm and the My City form, knowledge.members.forms).
     summary = models.TextField(
         _("summary"),
         blank=True,
@@ -318,7 +318,8 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         return replication_counts([self.translation_key])[self.translation_key]
 
     def cache_tags(self):
-        """What its page and API detail show besides itself (knowledge.cache_tags): comments and
+        """What its page and API detail show besides itself (knowledge.base.cache_tags): comments
+        and
         replication records of every translation, and a few related initiatives."""
         return [f"interaction-{self.translation_key}", "shows-initiativepage"]
 

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from django.core.cache import cache
 
-from ..cache_versions import bump_version, current_version
+from ..base.cache_versions import bump_version, current_version
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 VERSION_KEY = "knowledge:taxonomy:version"

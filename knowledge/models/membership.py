@@ -10,7 +10,7 @@ from wagtail.models import Collection, Page, Revision
 
 from django_countries.fields import CountryField
 
-from ..regions import Region
+from ..base.regions import Region
 from .cities import CityPage
 
 

@@ -19,7 +19,8 @@ class InitiativeModerationTask(AbstractGroupApprovalTask):
     the city in My City and e-mailed to the submitter) and ends the workflow.
     """
 
-    # knowledge.moderation.decline_initiative, which imports the models: KnowledgeConfig.ready()
+    # knowledge.initiatives.moderation.decline_initiative, which imports the models:
+    # KnowledgeConfig.ready()
     # hands it to the task, so that the model layer imports nothing above it.
     decline_initiative = None  # (task_state, user, reason)
 

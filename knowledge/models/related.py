@@ -1,4 +1,5 @@
-"""The few initiatives each initiative page shows as related, kept ready (knowledge.related).
+"""The few initiatives each initiative page shows as related, kept ready
+(knowledge.initiatives.related).
 
 Choosing them reads every initiative of the language that shares a goal or theme: its cost grows
 with the corpus. It is done when an initiative changes, in the job queue, not when a page is

@@ -19,12 +19,17 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, Wo
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..taxonomy_data import target_sort_key
-
 HEX_COLOUR = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour as #RRGGBB."))
 TARGET_CODE = RegexValidator(
     r"^(1[0-7]|[1-9])\.([1-9][0-9]?|[a-z])$", _("Enter a target code such as 11.1 or 11.a.")
 )
+
+
+def target_sort_key(code):
+    """11.2 → 11002, 11.10 → 11010, 11.a → 11101: numbers first, then letters."""
+    goal, target = code.split(".")
+    position = int(target) if target.isdigit() else 100 + ord(target) - ord("a") + 1
+    return int(goal) * 1000 + position
 
 
 class SustainableDevelopmentGoal(

@@ -1,14 +1,14 @@
 """The comment section, the "contact this city" form and the replication panel of a page.
 
 Each tag uses the bound form a failed submission left on the request (see
-knowledge.interaction.views), so the page comes back with what the user typed and the errors.
+knowledge.community.views), so the page comes back with what the user typed and the errors.
 """
 
 from django import template
 
-from .. import members
-from ..interaction import services
-from ..interaction.forms import CommentForm, ContactForm, ReplicationForm
+from ..community import services
+from ..community.forms import CommentForm, ContactForm, ReplicationForm
+from ..members import membership as members
 from ..models import ReplicationInterest, replication_counts
 
 register = template.Library()

@@ -7,16 +7,17 @@ from django.http import QueryDict
 
 from django_countries import countries
 
-from .. import initiative_map, related
-from ..maps import tile_map
-from ..reader_urls import url_for_reader
+from ..base.reader_urls import url_for_reader
+from ..initiatives import related
+from ..maps import initiatives as initiative_map
+from ..maps.tiles import tile_map
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def reader_url(context, page):
-    """The address of `page` in the reader's language (knowledge.reader_urls)."""
+    """The address of `page` in the reader's language (knowledge.base.reader_urls)."""
     return url_for_reader(page, context["request"])
 
 

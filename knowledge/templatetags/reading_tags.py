@@ -1,5 +1,5 @@
 """Template filters and tags that write dates, times, time zones, numbers, lists and places as
-the reader's language does (knowledge.reading, CLDR through Babel). Every template that shows
+the reader's language does (knowledge.base.reading, CLDR through Babel). Every template that shows
 one of them, e-mails and PDFs included, goes through these.
 
     {{ value|day }}  {{ value|moment }}  {{ value|moment:zone }}  {{ number|number }}
@@ -9,7 +9,7 @@ one of them, e-mails and PDFs included, goes through these.
 
 from django import template
 
-from .. import reading
+from ..base import reading
 
 register = template.Library()
 

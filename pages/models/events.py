@@ -20,14 +20,9 @@ from wagtail_localize.fields import SynchronizedField
 from django_countries.fields import CountryField
 from rest_framework.fields import CharField
 
-from knowledge.http import refused_if_notice
-from knowledge.serializers import CountryField as CountryAPIField
-from knowledge.serializers import (
-    SDGsField,
-    ThemesField,
-    TranslationsField,
-    image_api_fields,
-)
+from knowledge.base.http import refused_if_notice
+from knowledge.base.serializers import CountryField as CountryAPIField
+from knowledge.base.serializers import SDGsField, ThemesField, TranslationsField, image_api_fields
 
 from .. import listings
 from ..blocks import BodyBlock
@@ -168,7 +163,7 @@ class EventPage(RoutablePageMixin, ScheduledPage):
             raise ValidationError({"end": _("The end cannot be before the start.")})
 
     def cache_tags(self):
-        """Its organisers' names (knowledge.cache_tags)."""
+        """Its organisers' names (knowledge.base.cache_tags)."""
         return ["shows-partnerpage"]
 
     def get_context(self, request, *args, **kwargs):

@@ -11,9 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from knowledge import charts, initiative_map
+from knowledge.base.serializers import TranslationsField
+from knowledge.maps import charts
+from knowledge.maps import initiatives as initiative_map
 from knowledge.models import InitiativePage, taxonomy_for
-from knowledge.serializers import TranslationsField
 
 from ..blocks import BodyBlock
 from .events import EventPage

@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from knowledge.base.serializers import LOGO_IMAGE, PublicImageRenditionField, TranslationsField
 from knowledge.models.cities import page_extras
-from knowledge.serializers import LOGO_IMAGE, PublicImageRenditionField, TranslationsField
 
 
 class PartnerKind(models.TextChoices):
@@ -102,7 +102,7 @@ class PartnerPage(Page):
         verbose_name_plural = _("partners")
 
     def cache_tags(self):
-        """The events and webinars it organises (knowledge.cache_tags)."""
+        """The events and webinars it organises (knowledge.base.cache_tags)."""
         return ["list-eventpage", "list-webinarpage"]
 
     def get_context(self, request, *args, **kwargs):

@@ -11,10 +11,11 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from knowledge import charts, initiative_map
-from knowledge.filters import InitiativeFilters
+from knowledge.base.serializers import TranslationsField
+from knowledge.initiatives.filters import InitiativeFilters
+from knowledge.maps import charts
+from knowledge.maps import initiatives as initiative_map
 from knowledge.models import InitiativePage, taxonomy_for
-from knowledge.serializers import TranslationsField
 from library.models import LibraryIndexPage, LibraryItemPage
 
 from .events import EventPage

@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from knowledge.serializers import TranslationsField
+from knowledge.base.serializers import TranslationsField
 
 from ..blocks import BodyBlock
 
@@ -39,7 +39,7 @@ class StandardPage(Page):
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
 
     def cache_tags(self):
-        """Nothing but itself (knowledge.cache_tags): other publications keep it cached."""
+        """Nothing but itself (knowledge.base.cache_tags): other publications keep it cached."""
         return []
 
     class Meta:

@@ -19,9 +19,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from knowledge.http import refused_if_notice
+from knowledge.base.http import refused_if_notice
+from knowledge.base.serializers import SDGsField, ThemesField, TranslationsField, image_api_fields
 from knowledge.models import CityPage, InitiativePage
-from knowledge.serializers import SDGsField, ThemesField, TranslationsField, image_api_fields
 
 from .. import listings
 from ..blocks import BodyBlock
@@ -156,7 +156,7 @@ class WebinarPage(RoutablePageMixin, ScheduledPage):
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
     def cache_tags(self):
-        """Its organisers, case studies and speakers' cities (knowledge.cache_tags)."""
+        """Its organisers, case studies and speakers' cities (knowledge.base.cache_tags)."""
         return ["shows-partnerpage", "shows-initiativepage", "shows-citypage"]
 
     def get_context(self, request, *args, **kwargs):

@@ -11,8 +11,8 @@ import sys
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.search.query import And, Boost, Fuzzy, Not, Or, PlainText
 
-from knowledge.keywords import normalise
-from knowledge.parameters import MAX_QUERY_WORDS
+from knowledge.query.keywords import normalise
+from knowledge.query.parameters import MAX_QUERY_WORDS
 
 from .documents import with_documents
 
@@ -47,7 +47,7 @@ class BoundedQueriesMixin:
 def normalising(indexer_class):
     """`indexer_class` (the database backend module's ObjectIndexer, which its index builds
     in add_items and offers no other hook for) writing text normalised as queries are
-    (knowledge.keywords.normalise): an Arabic page written with أ is found by ا, and the
+    (knowledge.query.keywords.normalise): an Arabic page written with أ is found by ا, and the
     reverse. Indexes written before need `update_index`."""
     if not getattr(indexer_class, "normalises_text", False):
         prepare_value = indexer_class.prepare_value

@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from knowledge.listing_export import safe_cell
+from knowledge.initiatives.export import safe_cell
 from knowledge.models import InitiativePage
-from knowledge.opendata import CSV_COLUMNS
+from knowledge.opendata.files import CSV_COLUMNS
 from tests.factories import (
     CityIndexPageFactory,
     CityPageFactory,

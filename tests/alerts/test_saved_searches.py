@@ -1,4 +1,4 @@
-"""Saved searches: saved from the listing's parameters (checked by knowledge.parameters), only
+"""Saved searches: saved from the listing's parameters (checked by knowledge.query.parameters), only
 their owner sees, renames or deletes them, and the weekly e-mail lists only new matches, once,
 in the search's language, with a working unsubscribe link."""
 

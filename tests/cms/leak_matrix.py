@@ -18,10 +18,11 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, TaskState
 
-from knowledge import members, opendata
-from knowledge.interaction import services
+from knowledge.community import services
+from knowledge.initiatives.moderation import decline_initiative, submit_for_moderation
+from knowledge.members import membership as members
 from knowledge.models import CityPage, InitiativeComment, InitiativeDecision, InitiativePage
-from knowledge.moderation import decline_initiative, submit_for_moderation
+from knowledge.opendata import files as opendata
 from pages.models import HomePage
 from tests.conftest import LANGUAGE_CODES
 from tests.factories import InitiativePageFactory, StandardPageFactory

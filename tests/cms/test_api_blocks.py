@@ -9,8 +9,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 import pytest
 
-from knowledge import members
 from knowledge.blocks import PublicImageBlock
+from knowledge.members import membership as members
 from knowledge.models import CityPage, InitiativePage
 from pages.models import StandardPage
 from tests.cms.test_openapi import CHECKS

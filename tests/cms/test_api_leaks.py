@@ -14,9 +14,9 @@ import pytest
 
 from certification import committee, setup, workflow
 from certification.models import CertifyingBody
-from knowledge import members
+from knowledge.initiatives.moderation import submit_for_moderation
+from knowledge.members import membership as members
 from knowledge.models import CityPage, InitiativeDecision
-from knowledge.moderation import submit_for_moderation
 from pages.models import StandardPage
 from tests.certification.conftest import fill_in, make_reviewer, make_user, review_all
 from tests.factories import InitiativePageFactory

@@ -9,7 +9,7 @@ from wagtail.models import Page
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.api import PagesAPIViewSet
+from cms.pages_api import PagesAPIViewSet
 from knowledge.models import InitiativePage
 from tests.factories import CityIndexPageFactory, CityPageFactory
 from tests.knowledge.members import make_member, member_client

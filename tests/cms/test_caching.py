@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 import pytest
 
-from knowledge import cache_tags
+from knowledge.base import cache_tags
 from knowledge.models import CityPage, InitiativePage
 from pages.models import NavigationMenu
 from tests.factories import InitiativePageFactory

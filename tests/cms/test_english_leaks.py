@@ -17,7 +17,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import CityPage, InitiativePage
 from tests.factories import StandardPageFactory
 from tests.knowledge.members import PASSWORD, make_member, member_client

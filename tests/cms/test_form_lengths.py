@@ -17,10 +17,10 @@ from knowledge.models import InitiativePage, Registration
 
 APPS = ("cms", "pages", "knowledge", "certification", "search", "syndication")
 FORM_MODULES = [
-    "knowledge.forms",
-    "knowledge.account_forms",
-    "knowledge.interaction.forms",
-    "knowledge.image_forms",
+    "knowledge.members.forms",
+    "knowledge.members.account_forms",
+    "knowledge.community.forms",
+    "knowledge.uploads.image_forms",
     "certification.forms",
     "pages.forms",
     "syndication.viewsets",
@@ -60,7 +60,7 @@ def test_every_text_field_of_our_forms_has_a_checked_maximum_length():
 
 
 def test_fields_set_up_when_the_form_is_made_are_bounded_too(rf):
-    from knowledge.account_forms import LoginForm, PasswordResetForm
+    from knowledge.members.account_forms import LoginForm, PasswordResetForm
 
     login = LoginForm(rf.get("/"))
     assert checked_length(login.fields["username"]) == 150
@@ -71,10 +71,10 @@ def test_fields_set_up_when_the_form_is_made_are_bounded_too(rf):
 @pytest.mark.parametrize(
     "form_path, model",
     [
-        ("knowledge.account_forms.RegistrationForm", Registration),
-        ("knowledge.account_forms.RegistrationForm", get_user_model()),
-        ("knowledge.account_forms.EmailChangeForm", get_user_model()),
-        ("knowledge.forms.InitiativeSubmissionForm", InitiativePage),
+        ("knowledge.members.account_forms.RegistrationForm", Registration),
+        ("knowledge.members.account_forms.RegistrationForm", get_user_model()),
+        ("knowledge.members.account_forms.EmailChangeForm", get_user_model()),
+        ("knowledge.members.forms.InitiativeSubmissionForm", InitiativePage),
         ("certification.forms.EvidenceForm", Evidence),
     ],
 )
@@ -90,8 +90,8 @@ def test_form_lengths_fit_the_columns(form_path, model):
 
 
 def test_user_names_and_image_descriptions_fit_their_columns():
-    from knowledge.account_forms import RegistrationForm
-    from knowledge.forms import InitiativeSubmissionForm
+    from knowledge.members.account_forms import RegistrationForm
+    from knowledge.members.forms import InitiativeSubmissionForm
 
     username = get_user_model()._meta.get_field("username").max_length
     assert checked_length(RegistrationForm.base_fields["email"]) <= username

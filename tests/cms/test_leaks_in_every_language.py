@@ -10,8 +10,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from knowledge.initiatives.moderation import submit_for_moderation
 from knowledge.models import CityPage
-from knowledge.moderation import submit_for_moderation
 from pages.models import EventIndexPage, EventPage, WebinarIndexPage, WebinarPage
 from tests.conftest import LANGUAGE_CODES
 from tests.factories import InitiativePageFactory

@@ -116,7 +116,7 @@ def test_the_schema_describes_every_endpoint_and_the_docs_page_lists_them(client
     page_type = next(p for p in parameters if p["name"] == "page_type")["schema"]
     names = {p["name"] for p in parameters} | set(page_type["properties"])
     assert {"sdg", "theme", "country", "region", "city", "upcoming", "start_after"} <= names
-    # Each page type takes its own filters, and only those (knowledge.api.PAGE_FILTERS).
+    # Each page type takes its own filters, and only those (api.registry.PAGE_FILTERS).
     branches = {
         branch["properties"]["type"]["enum"][0]: set(branch["properties"]) - {"type"}
         for branch in page_type["allOf"][0]["oneOf"]

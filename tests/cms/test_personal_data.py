@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cms import personal_data
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import (
     CommentReport,
     InitiativeComment,

@@ -6,7 +6,7 @@ from django.test import Client
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import InitiativeComment, InitiativePage
 from pages.models import HomePage
 from tests.knowledge.members import make_member, member_client

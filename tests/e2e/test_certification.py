@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from certification.models import Application, Evidence
-from knowledge import members
+from knowledge.members import membership as members
 from knowledge.models import CityPage, Registration
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

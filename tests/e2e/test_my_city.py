@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from knowledge import members
+from knowledge.members import membership as members
 from knowledge.models import CityPage, InitiativePage, Registration
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

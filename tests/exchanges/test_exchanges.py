@@ -9,7 +9,7 @@ import pytest
 
 from exchanges import services
 from exchanges.models import Exchange, Message, NotificationSettings, TransitionError
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import CityMembership
 
 State = Exchange.State

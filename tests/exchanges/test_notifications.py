@@ -7,7 +7,7 @@ import pytest
 
 from exchanges.digest import send_digest, waiting
 from exchanges.models import NotificationSettings
-from knowledge.interaction import services as interaction
+from knowledge.community import services as interaction
 from knowledge.models import InitiativeComment, Registration
 from tests.knowledge.members import make_moderator
 

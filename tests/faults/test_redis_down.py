@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import CityPage, InitiativePage
 from mailqueue.models import QueuedEmail
 from mailqueue.tasks import retry_emails

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 import pytest
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import CityPage, InitiativePage, Registration
 from mailqueue.models import QueuedEmail
 from mailqueue.tasks import retry_emails

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from files import names
-from knowledge import members
+from knowledge.members import membership as members
 from knowledge.models import InitiativeDecision, InitiativePage
 from tests.factories import StandardPageFactory
 from tests.knowledge.members import PASSWORD, member_client

@@ -3,7 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import InitiativeComment
 
 from .conftest import soup

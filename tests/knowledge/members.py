@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from knowledge import members
+from knowledge.members import membership as members
 from knowledge.models import Registration
 from knowledge.roles import MODERATORS, role_group
 

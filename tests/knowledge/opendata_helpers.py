@@ -6,8 +6,8 @@ import json
 
 from django.core.files.storage import default_storage
 
-from knowledge import opendata
 from knowledge.models import InitiativePage
+from knowledge.opendata import files as opendata
 
 TOP_KEYS = {"generated_at", "count", "languages", "fields", "initiatives"}
 INITIATIVE_KEYS = {

@@ -5,7 +5,7 @@ import time
 
 from django.core.cache import cache
 
-from knowledge.cache_versions import VERSION_TIMEOUT, bump_version, current_version
+from knowledge.base.cache_versions import VERSION_TIMEOUT, bump_version, current_version
 
 
 def test_a_lapsed_version_starts_above_every_earlier_one():

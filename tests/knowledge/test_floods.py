@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import Registration
 from tests.factories import CityIndexPageFactory, CityPageFactory
 

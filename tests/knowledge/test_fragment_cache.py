@@ -1,5 +1,5 @@
 """The initiatives database keeps its facet counts (counted over every initiative of the
-language) in the cache between requests (knowledge.cache_tags.fragment), dropped by the same
+language) in the cache between requests (knowledge.base.cache_tags.fragment), dropped by the same
 purges as cached responses: a publication, a page made private or a renamed theme shows at
 once, and the counts never include what a visitor may not see."""
 

@@ -4,7 +4,7 @@ from django.test import Client
 
 import pytest
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import CommentReport, InitiativeComment, ReplicationInterest
 
 from .conftest import soup

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 import pytest
 from django_countries import countries
 
-from knowledge import worldmap
+from knowledge.maps import world as worldmap
 from knowledge.models import CityPage, InitiativeIndexPage, InitiativePage
 from tests.factories import InitiativePageFactory
 

@@ -7,15 +7,15 @@ from django.test import Client
 
 import pytest
 
-from knowledge import opendata
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
+from knowledge.initiatives.moderation import submission_state
 from knowledge.models import (
     CityPage,
     InitiativeDecision,
     InitiativePage,
     Registration,
 )
-from knowledge.moderation import submission_state
+from knowledge.opendata import files as opendata
 
 from .members import PASSWORD, make_member, member_client
 from .my_city_helpers import (

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 import pytest
 
-from knowledge.interaction.spam import new_stamp
+from knowledge.base.spam import new_stamp
 from knowledge.models import (
     CityMembership,
     CityPage,

@@ -11,9 +11,9 @@ from django.core.cache import cache
 import pytest
 from django_tasks import default_task_backend
 
-from knowledge import opendata
+from knowledge.initiatives.moderation import submit_for_moderation
 from knowledge.models import CityPage, InitiativeDecision, InitiativePage, Theme
-from knowledge.moderation import submit_for_moderation
+from knowledge.opendata import files as opendata
 from knowledge.tasks import EXPORT_PENDING_KEY
 from tests.conftest import LANGUAGE_CODES
 from tests.factories import CityPageFactory, InitiativePageFactory

@@ -15,7 +15,7 @@ from django.utils.http import http_date
 
 import pytest
 
-from knowledge import opendata
+from knowledge.opendata import files as opendata
 from tests.conftest import LANGUAGE_CODES
 from tests.factories import CityPageFactory, InitiativePageFactory
 

@@ -14,9 +14,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
+from knowledge.initiatives.moderation import submit_for_moderation
 from knowledge.languages.review import ReviewError, review_actions, submit_for_review
 from knowledge.models import CityPage, InitiativeDecision, InitiativePage
-from knowledge.moderation import submit_for_moderation
 from pages.models import EventPage
 from tests.factories import InitiativePageFactory
 

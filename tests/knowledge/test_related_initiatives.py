@@ -1,4 +1,5 @@
-"""Related initiatives are chosen when initiatives change (knowledge.related), not when a page
+"""Related initiatives are chosen when initiatives change (knowledge.initiatives.related), not when
+a page
 is read: the stored lists stay the best live, public initiatives through publishing,
 unpublishing, privacy and goal changes, and reading one costs the same at any corpus size."""
 
@@ -10,9 +11,9 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from knowledge import related
+from knowledge.initiatives import related
+from knowledge.initiatives.related import related_initiatives
 from knowledge.models import InitiativePage, RelatedInitiatives, SustainableDevelopmentGoal
-from knowledge.related import related_initiatives
 from tests.factories import CityIndexPageFactory, CityPageFactory, InitiativePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -21,9 +21,9 @@ import pytest
 
 from cms.roles import EDITORS
 from cms.two_factor.policy import is_staff_role
-from knowledge import members
 from knowledge.languages.review import reviewed_snippet_models
 from knowledge.languages.translators import translator_languages
+from knowledge.members import membership as members
 from knowledge.models import GroupRole, InitiativePage, Registration, Theme
 from knowledge.roles import MODERATORS, TRANSLATORS, role_group
 from knowledge.setup import moderation_workflow

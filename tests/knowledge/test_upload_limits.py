@@ -87,7 +87,7 @@ def test_checking_a_pixel_bomb_stays_within_200_mb(tmp_path):
     imports = (
         "from django.core.exceptions import ValidationError\n"
         "from django.core.files.uploadedfile import SimpleUploadedFile\n"
-        "from knowledge.forms import InitiativeSubmissionForm\n"
+        "from knowledge.members.forms import InitiativeSubmissionForm\n"
         "def check(data):\n"
         "    field = InitiativeSubmissionForm.base_fields['image']\n"
         "    try:\n"

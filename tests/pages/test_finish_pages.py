@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import icalendar
 import pytest
 
-from knowledge.keywords import plain_text
 from knowledge.models import CityPage, InitiativePage
+from knowledge.query.keywords import plain_text
 from pages.models import PartnerPage, WebinarPage
 
 from .conftest import in_days, soup

@@ -1,5 +1,5 @@
 """Dates, times, time zones, numbers, lists and places read as each language writes them
-(CLDR through Babel: knowledge.reading), on pages, in calendar files and in e-mails."""
+(CLDR through Babel: knowledge.base.reading), on pages, in calendar files and in e-mails."""
 
 import datetime
 import zoneinfo
@@ -10,7 +10,7 @@ from django.utils import translation
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge import reading
+from knowledge.base import reading
 
 SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
 START = datetime.datetime(2027, 1, 19, 10, 0, tzinfo=SEOUL)

@@ -1,9 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from awards.setup import ensure_award_roles
-from certification.setup import ensure_certification_roles
-from cms.roles import ensure_roles
-from knowledge.setup import ensure_knowledge_roles
+from knowledge.roles import set_up_roles
 
 
 class Command(BaseCommand):
@@ -20,8 +17,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, **options):
-        ensure_roles(reset=reset)  # first: it makes sure every app's permissions exist
-        ensure_knowledge_roles(reset=reset)
-        ensure_certification_roles(reset=reset)
-        ensure_award_roles(reset=reset)
+        set_up_roles(reset=reset)  # every app's, as registered from their AppConfig.ready()
         self.stdout.write("Roles are reset to their defaults." if reset else "Roles are in place.")

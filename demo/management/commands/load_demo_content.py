@@ -27,7 +27,7 @@ from demo import (
     site,
 )
 from files.relocation import relocate_all
-from knowledge import opendata
+from knowledge.opendata import files as opendata
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

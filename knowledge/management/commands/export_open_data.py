@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from knowledge import opendata
+from knowledge.opendata import files as opendata
 
 
 class Command(BaseCommand):

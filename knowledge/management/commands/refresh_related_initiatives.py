@@ -1,9 +1,10 @@
-"""Choose every initiative's related initiatives again (knowledge.related), e.g. after pages
+"""Choose every initiative's related initiatives again (knowledge.initiatives.related), e.g. after
+pages
 were written without their signals (`generate_bench_data`) or restored from a backup."""
 
 from django.core.management.base import BaseCommand
 
-from knowledge import related
+from knowledge.initiatives import related
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from knowledge.models import SDGTarget, SustainableDevelopmentGoal, Theme
-from knowledge.taxonomy_data import sync_taxonomies
+from knowledge.taxonomy.data import sync_taxonomies
 
 
 class Command(BaseCommand):

@@ -1,0 +1,252 @@
+"""The site-wide pages endpoint of the API v2: Wagtail's, with each app's page-type filters and bulk
+loading (`api.registry`), the platform's keyword search, checked parameters, translation status and
+absolute links for partner sites."""
+
+import re
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from wagtail.api.utils import get_base_url
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
+
+import knowledge.initiatives.api  # noqa: F401 - registers the initiatives' and cities' filters
+from api.base import (
+    FindByIdMixin,
+    OrderingFilter,
+    Pagination,
+    refuse_unknown_parameters,
+    requested_locale,
+)
+from api.registry import PAGE_FILTERS, PAGE_LOADERS, PAGE_PREPARERS, page_filter_parameters
+from api.tree import (
+    CheckedAncestorOfFilter,
+    CheckedChildOfFilter,
+    CheckedDescendantOfFilter,
+    CheckedTranslationOfFilter,
+)
+from knowledge.base import cache_tags, stream_objects
+from knowledge.base.serializers import TranslationStatusField, load_translations
+from knowledge.languages.state import translation_states
+from knowledge.query.keywords import search_pages
+from knowledge.query.parameters import FilterError
+
+SEARCH_OPERATORS = ("and", "or")
+# Names that are filters here, not Wagtail field filters on the model field of the same name.
+NOT_FIELD_FILTERS = frozenset(["sdgs", "targets", "themes"])
+
+
+class ValidatingLocaleFilter(BaseFilterBackend):
+    """?locale=fr, answering an unknown language with a 400 rather than Wagtail's 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        locale = requested_locale(request)
+        if locale is None:
+            return queryset
+        return queryset.filter(locale=locale)
+
+
+class PageTypeFilter(BaseFilterBackend):
+    """The filters registered for the requested page type (see register_page_filter)."""
+
+    def filter_queryset(self, request, queryset, view):
+        used = page_filter_parameters().intersection(request.GET)
+        if not used:
+            return queryset
+        parameters, apply = PAGE_FILTERS.get(queryset.model, (frozenset(), None))
+        unsupported = sorted(used - parameters)
+        if unsupported:
+            name = unsupported[0]
+            types = [
+                f"{model._meta.app_label}.{model.__name__}"
+                for model, (params, _apply) in PAGE_FILTERS.items()
+                if name in params
+            ]
+            raise BadRequestError(
+                _("%(name)s: this filter needs type=%(types)s.")
+                % {"name": name, "types": " or ".join(types)}
+            )
+        try:
+            return apply(queryset, request.GET)
+        except FilterError as error:
+            raise BadRequestError(str(error)) from error
+
+
+class BoundedSearchFilter(SearchFilter):
+    """Wagtail's ?search=, through the platform's one keyword search (knowledge.query.keywords: the
+    query cleaned and bounded, Arabic normalised, Chinese found on database backends), with
+    ?search_operator= checked (the backend would fail on another value)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError(
+                _("search_operator: “%(value)s” is not one of: %(operators)s.")
+                % {"value": operator[:50], "operators": ", ".join(SEARCH_OPERATORS)}
+            )
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        try:
+            return search_pages(
+                queryset,
+                request.GET["search"],
+                operator=operator,
+                order_by_relevance="order" not in request.GET,
+            )
+        except (FilterFieldError, OrderByFieldError) as error:
+            raise BadRequestError(
+                _("%(name)s: cannot be combined with search (the field is not indexed).")
+                % {"name": error.field_name}
+            ) from error
+
+
+class LazyTranslationStates:
+    """Translation states of a response's pages, loaded together when the first is asked for
+    (only if the response includes them)."""
+
+    def __init__(self, pages):
+        self.pages = pages
+        self.states = None
+
+    def get(self, page_id):
+        if self.states is None:
+            self.states = translation_states(self.pages)
+        return self.states.get(page_id)
+
+
+# A path in an HTML attribute (not a protocol-relative address).
+RELATIVE_URL = re.compile(r'(\b(?:href|src)=")(/(?!/))')
+# ?rich_text_format= (Wagtail 8): only HTML. The database formats hold internal references, and
+# Wagtail's Markdown links a page in its own language, not the translation in the page's.
+RICH_TEXT_FORMATS = ("html",)
+
+
+def absolute_links(value, base_url):
+    """`value` (API data) with the site-relative links and sources of its HTML made absolute."""
+    if isinstance(value, str):
+        return RELATIVE_URL.sub(lambda match: match.group(1) + base_url + "/", value)
+    if isinstance(value, list):
+        return [absolute_links(item, base_url) for item in value]
+    if isinstance(value, dict):
+        return {key: absolute_links(item, base_url) for key, item in value.items()}
+    return value
+
+
+class PageSerializer(WagtailPageSerializer):
+    translation_status = TranslationStatusField()
+
+    def to_representation(self, instance):
+        # Rich text is expanded in the active language: with the page's own language active,
+        # a link to another page points at that page's translation in the same language.
+        # Partner sites get the links absolute.
+        with (
+            translation.override(instance.locale.language_code),
+            stream_objects.use(self.context.get("stream_objects")),
+        ):
+            data = super().to_representation(instance)
+        base_url = get_base_url(self.context["request"]).rstrip("/")
+        return absolute_links(data, base_url)
+
+
+class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
+    """Wagtail's pages endpoint with the page-type filters and bulk loading of what they show."""
+
+    pagination_class = Pagination
+    base_serializer_class = PageSerializer
+    # Every page says in its meta whether it is a translation, and whether it is up to date.
+    meta_fields = WagtailPagesAPIViewSet.meta_fields + ["translation_status"]
+
+    filter_backends = [
+        FieldsFilter,
+        CheckedChildOfFilter,
+        CheckedAncestorOfFilter,
+        CheckedDescendantOfFilter,
+        OrderingFilter,
+        CheckedTranslationOfFilter,
+        ValidatingLocaleFilter,
+        PageTypeFilter,
+        BoundedSearchFilter,  # last: it turns the queryset into search results
+    ]
+
+    def check_rich_text_format(self):
+        rich_text_format = self.request.GET.get("rich_text_format")
+        if rich_text_format is not None and rich_text_format not in RICH_TEXT_FORMATS:
+            raise BadRequestError(
+                _("rich_text_format: “%(value)s” is not one of: %(formats)s.")
+                % {"value": rich_text_format, "formats": ", ".join(RICH_TEXT_FORMATS)}
+            )
+
+    def check_query_parameters(self, queryset):
+        self.check_rich_text_format()
+        # The registry is read per request, so filters registered by other apps count.
+        known = WagtailPagesAPIViewSet.known_query_parameters | page_filter_parameters()
+        fields = self.get_available_fields(queryset.model, db_fields_only=True)
+        refuse_unknown_parameters(self.request, known.union(fields))
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only)
+        if db_fields_only:
+            reserved = NOT_FIELD_FILTERS | page_filter_parameters()
+            fields = [name for name in fields if name not in reserved]
+        return fields
+
+    def get_base_queryset(self):
+        # Wagtail builds this (view restrictions, site, language roots) for the queryset and
+        # again for the serializer context; build it once per request.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return self.load_related(queryset)
+
+    @staticmethod
+    def load_related(queryset):
+        """Join or prefetch, per page type, everything its API fields read."""
+        queryset = queryset.select_related("locale")
+        loader = PAGE_LOADERS.get(queryset.model)
+        return loader(queryset) if loader else queryset
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        cache_tags.add(cache_tags.list_tag(queryset.model))
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        pages = list(self.paginate_queryset(queryset))
+        self.prepare(pages)
+        serializer = self.get_serializer(pages, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request, pk):
+        self.check_rich_text_format()
+        page = self.get_object()
+        cache_tags.add(*cache_tags.page_tags(page))
+        self.prepare([page])
+        return Response(self.get_serializer(page).data)
+
+    def prepare(self, pages):
+        """Load in bulk what the serializer fields of these pages need."""
+        self.prepared = {
+            "translations": load_translations(pages, self.get_base_queryset()),
+            "translation_states": LazyTranslationStates(pages),
+            "stream_objects": stream_objects.StreamObjects(pages),
+        }
+        prepare = PAGE_PREPARERS.get(type(pages[0])) if pages else None
+        if prepare is not None:
+            self.prepared.update(prepare(pages, self.request))
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context.update(getattr(self, "prepared", {}))
+        return context
