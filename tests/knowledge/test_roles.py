@@ -8,9 +8,12 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from wagtail.models import (
     GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
     Locale,
     Workflow,
     WorkflowContentType,
@@ -18,6 +21,7 @@ from wagtail.models import (
 )
 
 import pytest
+from bs4 import BeautifulSoup
 
 from cms.roles import EDITORS
 from cms.two_factor.policy import is_staff_role
@@ -140,11 +144,58 @@ def locale(code):
     return Locale.objects.get(language_code=code)
 
 
+def page_and_collection_rights(group):
+    pages = GroupPagePermission.objects.filter(group=group)
+    collections = GroupCollectionPermission.objects.filter(group=group)
+    return (
+        sorted(pages.values_list("page_id", "permission__codename")),
+        sorted(collections.values_list("collection_id", "permission__codename")),
+    )
+
+
+def post_as_shown(client, url, **changes):
+    """Submit the form of the page at `url` with the values it shows, but `changes`."""
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    form = page.find("input", attrs={"name": "name"}).find_parent("form")
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        kind = field.get("type", "")
+        if not name or kind in ("submit", "button", "file"):
+            continue
+        if kind in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.name == "select":
+            chosen = [
+                option.get("value", option.text)
+                for option in field.find_all("option")
+                if option.has_attr("selected")
+            ]
+            data.setdefault(name, []).extend(chosen)
+        elif field.name == "textarea":
+            data.setdefault(name, []).append(field.text)
+        else:
+            default = "on" if kind in ("checkbox", "radio") else ""
+            data.setdefault(name, []).append(field.get("value", default))
+    data.update({name: [value] for name, value in changes.items()})
+    return client.post(url, data)
+
+
 @pytest.mark.usefixtures("demo_content")
-def test_a_renamed_moderators_group_still_moderates():
+def test_a_renamed_moderators_group_still_moderates(client):
+    # The administrator renames the group in the admin's group form, keeping all else.
     moderators = role_group(MODERATORS)
-    moderators.name = "Modération des initiatives"
-    moderators.save()
+    permissions = codenames(moderators)
+    rights = page_and_collection_rights(moderators)
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org"))
+    url = reverse("wagtailusers_groups:edit", args=[moderators.pk])
+    response = post_as_shown(client, url, name="Modération des initiatives")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    moderators.refresh_from_db()
+    assert moderators.name == "Modération des initiatives"
+    assert codenames(moderators) == permissions
+    assert page_and_collection_rights(moderators) == rights
+    assert role_group(MODERATORS) == moderators
     migrate()
     assert not Group.objects.filter(name="Moderators").exists()
     moderator = get_user_model().objects.create_user(
