@@ -16,8 +16,7 @@ class SavedSearch(models.Model):
     """The filters and keywords of the initiatives database that a member saved under a name.
 
     `parameters` holds the listing's parameters as knowledge.query.parameters reads them, validated
-    and
-    written canonically by alerts.searches.normalise ({"sdg": "6,11", "q": "water"}); `language`
+    and written canonically by alerts.searches.normalise ({"sdg": "6,11", "q": "water"}); `language`
     is the language of the listing it was saved from: its initiatives and its e-mails are in it.
     Initiatives first published after `checked_until` are new: the weekly e-mail lists them and
     moves `checked_until` on.

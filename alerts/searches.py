@@ -1,10 +1,9 @@
 """Saved searches: what they keep, what is new for them, and their weekly e-mails.
 
 A saved search keeps the parameters of the initiatives database (knowledge.initiatives.listing),
-validated
-by its one parameter layer (knowledge.query.parameters) and written canonically; its matches are
-those of knowledge.initiatives.listing.select, the selection the listing, its exports and its feed
-use.
+validated by its one parameter layer (knowledge.query.parameters) and written canonically; its
+matches are those of knowledge.initiatives.listing.select, the selection the listing, its exports
+and its feed use.
 
 send_due_alerts() runs every day (settings.PERIODIC_TASKS, alerts.tasks); each search whose
 last check is ALERT_INTERVAL old gets, at most once a week, one e-mail listing the initiatives

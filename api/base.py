@@ -56,10 +56,19 @@ class Pagination(WagtailPagination):
         if limit > maximum:
             raise BadRequestError(_("limit cannot be higher than %(max)s") % {"max": maximum})
         self.view = view
-        self.total_count = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
+        self.total_count = self.count(queryset, view)
         if offset >= self.total_count:
             return []
         return queryset[offset : offset + limit]
+
+    @staticmethod
+    def count(queryset, view):
+        """The listing's total: the view's `count_of(queryset)` when it has one (a count it
+        keeps between requests), else the database's or the sequence's."""
+        if not isinstance(queryset, QuerySet):
+            return len(queryset)
+        count_of = getattr(view, "count_of", None)
+        return count_of(queryset) if count_of is not None else queryset.count()
 
 
 def requested_locale(request):
@@ -67,7 +76,10 @@ def requested_locale(request):
     code = request.GET.get("locale")
     if code is None:
         return None
-    locale = Locale.objects.filter(language_code=code).first()
+    # Asked by more than one filter of a request: looked up once.
+    if getattr(request, "_api_locale", (None,))[0] != code:
+        request._api_locale = (code, Locale.objects.filter(language_code=code).first())
+    locale = request._api_locale[1]
     if locale is None:
         raise BadRequestError(
             _("locale: “%(value)s” is not one of the languages: %(codes)s.")

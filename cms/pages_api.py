@@ -208,8 +208,34 @@ class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # With ?locale=, Wagtail's type listing asks for the pages among the visible pages of
+        # every language (`pk IN (…)`): asking among the visible pages of that language lets
+        # the database read one language's rows instead of every language's.
+        try:
+            locale = requested_locale(self.request)
+        except BadRequestError:
+            locale = None  # refused with its message by ValidatingLocaleFilter
+        if locale is None:
+            return self.load_related(super().get_queryset())
+        base = self.get_base_queryset()
+        self._base_queryset = base.filter(locale=locale)
+        try:
+            queryset = super().get_queryset()
+        finally:
+            self._base_queryset = base
         return self.load_related(queryset)
+
+    def count_of(self, queryset):
+        """The listing's total (api.base.Pagination), kept as a fragment until a page of its
+        type changes: every publication, unpublication, move, deletion and change of privacy
+        purges the listings of the types it touches (cms.invalidation). The key is the query
+        itself, so each filter, language and reader's access counts apart."""
+        sql, params = queryset.order_by().query.sql_with_params()
+        return cache_tags.fragment(
+            "api-count:" + repr((sql, params)),
+            {cache_tags.list_tag(queryset.model), "all"},
+            queryset.count,
+        )
 
     @staticmethod
     def load_related(queryset):

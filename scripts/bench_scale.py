@@ -1,6 +1,6 @@
-"""Does the cost of a request grow with the corpus? p50 latency of each uncached endpoint on two
-databases made by `generate_bench_data`, a small one (about the demo's size) and a large one,
-measured in the same run, interleaved, with their ratio.
+"""Does the cost of a request grow with the corpus? p50 latency and requests per second of each
+uncached endpoint on two databases made by `generate_bench_data`, a small one (about the demo's
+size) and a large one, measured in the same run, interleaved, with the ratio of the p50s.
 
 Run by `make bench` after both databases are generated; needs Debian's wrk and Redis. Two
 gunicorns with RESPONSE_CACHE_SECONDS=0 (no response is cached), one per database, are started
@@ -73,10 +73,11 @@ def initiatives(port):
     return json.loads(body)["meta"]["total_count"]
 
 
-def p50(port, path, seconds, warmup):
+def measure(port, path, seconds, warmup):
+    """wrk's figures for `path` after a warm-up: p50 and requests per second."""
     get_ok(port, path)
     wrk(port, path, warmup)
-    return parse_wrk(wrk(port, path, seconds)).p50_ms
+    return parse_wrk(wrk(port, path, seconds))
 
 
 def run(directory):
@@ -107,22 +108,32 @@ def run(directory):
                 for name in ("small", "large"):
                     path = paths[name][index][1]
                     try:
-                        figures[name].append(p50(ports[name], path, seconds, warmup))
+                        figures[name].append(measure(ports[name], path, seconds, warmup))
                     except BenchFailure as failure:
                         raise BenchFailure(f"{endpoint} ({name}, {path}): {failure}") from None
-            small, large = (statistics.median(figures[name]) for name in ("small", "large"))
-            rows.append((endpoint, small, large, large / small))
+            small, large = (
+                statistics.median(result.p50_ms for result in figures[name])
+                for name in ("small", "large")
+            )
+            rates = [
+                statistics.median(result.requests_per_second for result in figures[name])
+                for name in ("small", "large")
+            ]
+            rows.append((endpoint, small, large, large / small, *rates))
             print(
-                f"{endpoint:40} p50 {small:8.1f} ms -> {large:8.1f} ms  x{large / small:5.2f}",
+                f"{endpoint:40} p50 {small:8.1f} ms -> {large:8.1f} ms  x{large / small:5.2f}"
+                f"   req/s {rates[0]:7.1f} -> {rates[1]:7.1f}",
                 flush=True,
             )
     header = (
         f"| uncached endpoint | p50 at {sizes['small']:,} initiatives | "
-        f"p50 at {sizes['large']:,} | grows × |\n|---|---:|---:|---:|\n"
+        f"p50 at {sizes['large']:,} | grows × | req/s at {sizes['small']:,} | "
+        f"req/s at {sizes['large']:,} |\n|---|---:|---:|---:|---:|---:|\n"
     )
     lines = "".join(
-        f"| {endpoint} | {small:.1f} ms | {large:.1f} ms | {ratio:.2f} |\n"
-        for endpoint, small, large, ratio in rows
+        f"| {endpoint} | {small:.1f} ms | {large:.1f} ms | {ratio:.2f} | {rate_small:.1f} | "
+        f"{rate_large:.1f} |\n"
+        for endpoint, small, large, ratio, rate_small, rate_large in rows
     )
     return (
         f"Machine: {CORES} cores; gunicorn {workers} sync workers, no response cache (fragments "

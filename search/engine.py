@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from modelsearch.query import Phrase
 
+from knowledge.base import cache_tags
 from knowledge.models import SustainableDevelopmentGoal, Theme
 from knowledge.query import keywords
 
@@ -91,7 +92,9 @@ def _vocabulary(locale):
 
 def base_queryset(locale):
     content_types = ContentType.objects.get_for_models(*SEARCHABLE_TYPES.values()).values()
-    return Page.objects.live().public().filter(locale=locale, content_type__in=content_types)
+    # In a fixed order: the query's text is the key of its kept answer (_combined).
+    content_type_ids = sorted(content_type.pk for content_type in content_types)
+    return Page.objects.live().public().filter(locale=locale, content_type__in=content_type_ids)
 
 
 def _ranked_ids(queryset, query):
@@ -206,6 +209,21 @@ class Results(Sequence):
         return [by_key[key] for key in keys if key in by_key]
 
 
+def _combined(documents, selected):
+    """search.combined's answer, kept as a fragment until a page changes: every publication,
+    unpublication, move and change of privacy purges the listings of every page type
+    (cms.invalidation), and the search documents are written before that purge. A repeated
+    query then costs no scan of its matches, however many there are."""
+    sql, params = documents.query.sql_with_params()
+    chosen = sorted((name, sorted(map(str, values))) for name, values in selected.items())
+    name = "search:" + repr((sql, params, chosen, MAX_MATCHES))
+    return cache_tags.fragment(
+        name,
+        {cache_tags.LIST_ALL, "all"},
+        lambda: combined.search(documents, selected, MAX_MATCHES),
+    )
+
+
 def search(locale, query, selected=None):
     """Search the live, public pages of `locale`; `selected` maps facet names to sets of values
     (OR within a facet, AND across facets). On PostgreSQL the database matches, ranks and
@@ -230,7 +248,7 @@ def search(locale, query, selected=None):
     counters = None
     if ids is None:
         # PostgreSQL: the ranked ids and the counts in one query (search.combined).
-        page_keys, counters, matched = combined.search(documents, selected, MAX_MATCHES)
+        page_keys, counters, matched = _combined(documents, selected)
     with translation.override(locale.language_code):
         # Labels in the language searched (the API's `locale`), whatever the reader's.
         outcome.facets, counted = facet_counts(documents, selected, locale, extra, counters)

@@ -41,8 +41,7 @@ LIST = "Several values separated by commas mean OR; different filters combine wi
 
 def _filters(*filter_sets):
     """The OpenAPI parameters of filter sets ({name: knowledge.query.parameters.Parameter}), each
-    name
-    once, in order."""
+    name once, in order."""
     chosen = {}
     for filter_set in filter_sets:
         for name, parameter in filter_set.items():

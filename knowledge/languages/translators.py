@@ -4,8 +4,7 @@ Wagtail has no per-language permission. Pages are covered by the page tree: a tr
 holds its page permissions on its language's home page. Translatable snippets are covered by
 TranslatorPermissionPolicy, registered for each snippet model, and by the snippet views of
 knowledge.taxonomy.viewsets, which check it on the row itself (Wagtail's generic views check only
-the
-model). knowledge.languages.admin_access applies the same rule to wagtail-localize's translation
+the model). knowledge.languages.admin_access applies the same rule to wagtail-localize's translation
 editor, whose endpoints check snippet permissions by model only.
 
 Key fields (what is the same in every language: synchronised fields and relations to other

@@ -1,8 +1,7 @@
 """The admin's list of city members, where a moderator deactivates (or reactivates) a member.
 
 Deactivating goes through knowledge.members.membership.deactivate, so the member leaves the city's
-group
-and loses My City, certification and the admin at once; reactivating puts them back in it.
+group and loses My City, certification and the admin at once; reactivating puts them back in it.
 """
 
 from django.utils.translation import gettext_lazy as _

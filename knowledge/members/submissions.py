@@ -2,8 +2,7 @@
 go into its media, and the attached files a member removes.
 
 Uploads go to the city's private collection; knowledge.members.collections makes them public with
-the
-initiative. A removed file stays in that collection (earlier revisions still name it), so the
+the initiative. A removed file stays in that collection (earlier revisions still name it), so the
 uploads' sync keeps it private unless another live page uses it.
 """
 

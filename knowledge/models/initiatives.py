@@ -319,8 +319,7 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
 
     def cache_tags(self):
         """What its page and API detail show besides itself (knowledge.base.cache_tags): comments
-        and
-        replication records of every translation, and a few related initiatives."""
+        and replication records of every translation, and a few related initiatives."""
         return [f"interaction-{self.translation_key}", "shows-initiativepage"]
 
     def get_context(self, request, *args, **kwargs):

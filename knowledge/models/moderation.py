@@ -20,8 +20,8 @@ class InitiativeModerationTask(AbstractGroupApprovalTask):
     """
 
     # knowledge.initiatives.moderation.decline_initiative, which imports the models:
-    # KnowledgeConfig.ready()
-    # hands it to the task, so that the model layer imports nothing above it.
+    # KnowledgeConfig.ready() hands it to the task, so that the model layer imports nothing above
+    # it.
     decline_initiative = None  # (task_state, user, reason)
 
     def get_actions(self, obj, user):

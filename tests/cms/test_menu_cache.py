@@ -1,6 +1,5 @@
 """The menus are read from the fragment cache (knowledge.base.cache_tags.fragment) and dropped by
-the
-purges of what they show: a change to a menu, or a publication, unpublication, move or deletion
+the purges of what they show: a change to a menu, or a publication, unpublication, move or deletion
 of a page a menu links to, however deep in the tree. Other publications leave them cached."""
 
 from django.core.cache import cache

@@ -1,6 +1,5 @@
 """Choose every initiative's related initiatives again (knowledge.initiatives.related), e.g. after
-pages
-were written without their signals (`generate_bench_data`) or restored from a backup."""
+pages were written without their signals (`generate_bench_data`) or restored from a backup."""
 
 from django.core.management.base import BaseCommand
 
