@@ -11,9 +11,10 @@ import os
 import posixpath
 from urllib.parse import quote
 
-from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.http import content_disposition_header
+
+from .conf import setting
 
 
 def serve(storage, name, *, filename=None, attachment=False, content_type=None):
@@ -36,17 +37,17 @@ def serve(storage, name, *, filename=None, attachment=False, content_type=None):
                     "ResponseContentDisposition": disposition,
                     "ResponseContentType": content_type,
                 },
-                expire=settings.PRIVATE_MEDIA_URL_EXPIRY,
+                expire=setting("PRIVATE_MEDIA_URL_EXPIRY"),
             )
         )
     else:
         if not os.path.isfile(path):
             raise Http404
-        if private and settings.PRIVATE_MEDIA_ACCEL_PREFIX:
+        if private and setting("PRIVATE_MEDIA_ACCEL_PREFIX"):
             response = HttpResponse(content_type=content_type)
-            prefix = settings.PRIVATE_MEDIA_ACCEL_PREFIX.rstrip("/")
+            prefix = setting("PRIVATE_MEDIA_ACCEL_PREFIX").rstrip("/")
             response["X-Accel-Redirect"] = f"{prefix}/{quote(inner)}"
-        elif private and settings.PRIVATE_MEDIA_X_SENDFILE:
+        elif private and setting("PRIVATE_MEDIA_X_SENDFILE"):
             response = HttpResponse(content_type=content_type)
             response["X-Sendfile"] = path
         else:

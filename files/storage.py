@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 
 from . import names
+from .conf import setting
 
 EVIDENCE_FOLDER = "evidence"
 SETTINGS = (
@@ -48,7 +49,7 @@ class PrivateFileSystemStorage(FileSystemStorage):
 
     @property
     def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
+        return str(setting("PRIVATE_MEDIA_ROOT"))
 
     @property
     def location(self):
@@ -67,12 +68,12 @@ def backend(private):
 
             if private:
                 _backends[key] = S3Storage(
-                    location=settings.PRIVATE_MEDIA_S3_PREFIX,
+                    location=setting("PRIVATE_MEDIA_S3_PREFIX"),
                     # The bucket's default: private (an explicit ACL fails on buckets with
                     # ACLs disabled).
                     default_acl=None,
                     querystring_auth=True,
-                    querystring_expire=settings.PRIVATE_MEDIA_URL_EXPIRY,
+                    querystring_expire=setting("PRIVATE_MEDIA_URL_EXPIRY"),
                     custom_domain=None,
                     file_overwrite=False,
                 )
