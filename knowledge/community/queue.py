@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..members.queues import (
@@ -24,6 +23,7 @@ from ..members.queues import (
     QueueHistoryView,
     QueuePermissionPolicy,
     RowActionsColumn,
+    WaitingFirstIndexView,
     logged_apart,
 )
 from ..models import CommentReport, InitiativeComment, InitiativePage, TrustedCommenter
@@ -94,16 +94,10 @@ class ReportsColumn(Column):
     cell_template_name = "knowledge/admin/comment_reports_cell.html"
 
 
-class CommentIndexView(snippets.IndexView):
+class CommentIndexView(WaitingFirstIndexView):
     """Comments waiting for a moderator until another status (or "All") is chosen."""
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        if "status" not in self.request.GET:
-            data = self.request.GET.copy()
-            data["status"] = Status.PENDING
-            kwargs["data"] = data
-        return kwargs
+    waiting_status = Status.PENDING
 
     def get_base_queryset(self):
         return (

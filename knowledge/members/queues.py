@@ -41,6 +41,21 @@ def one_row_per_city():
     ).order_by("title")
 
 
+class WaitingFirstIndexView(snippets.IndexView):
+    """A queue's list: what waits for a moderator (`waiting_status`) until another status, or
+    "All", is chosen."""
+
+    waiting_status = None
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "status" not in self.request.GET:
+            data = self.request.GET.copy()
+            data["status"] = self.waiting_status
+            kwargs["data"] = data
+        return kwargs
+
+
 class QueueFilterSet(WagtailFilterSet):
     """The filters every queue has: status (with how many rows are in each), city, language and
     the date the row came in. A queue gives its model (Meta), its statuses (`statuses`, in the

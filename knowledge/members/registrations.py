@@ -24,6 +24,7 @@ from .queues import (
     QueueFilterSet,
     QueueHistoryView,
     QueuePermissionPolicy,
+    WaitingFirstIndexView,
     logged_apart,
 )
 
@@ -45,16 +46,10 @@ class RegistrationFilterSet(QueueFilterSet):
         return queryset.filter(city__translation_key=value)
 
 
-class RegistrationIndexView(snippets.IndexView):
+class RegistrationIndexView(WaitingFirstIndexView):
     """Requests waiting for a moderator until another status (or "All") is chosen."""
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        if "status" not in self.request.GET:
-            data = self.request.GET.copy()
-            data["status"] = Status.PENDING
-            kwargs["data"] = data
-        return kwargs
+    waiting_status = Status.PENDING
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("city")
