@@ -1,6 +1,8 @@
 """Does the cost of a request grow with the corpus? p50 latency and requests per second of each
 uncached endpoint on two databases made by `generate_bench_data`, a small one (about the demo's
-size) and a large one, measured in the same run, interleaved, with the ratio of the p50s.
+size) and a large one, measured in the same run, interleaved, with the ratio of the p50s, and
+the SQL queries per request of each (manage.py bench_queries): the run fails when the large
+database needs more.
 
 Run by `make bench` after both databases are generated; needs Debian's wrk and Redis. Two
 gunicorns with RESPONSE_CACHE_SECONDS=0 (no response is cached), one per database, are started
@@ -20,6 +22,8 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 from bench_http import (
@@ -73,6 +77,20 @@ def initiatives(port):
     return json.loads(body)["meta"]["total_count"]
 
 
+def queries(env, paths):
+    """SQL queries per request of each of `paths` (manage.py bench_queries), with `env`."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "bench_queries", *paths],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    counts = json.loads(result.stdout.strip().splitlines()[-1])
+    return [counts[path] for path in paths]
+
+
 def measure(port, path, seconds, warmup):
     """wrk's figures for `path` after a warm-up: p50 and requests per second."""
     get_ok(port, path)
@@ -92,15 +110,27 @@ def run(directory):
     workers = setting("BENCH_WORKERS", 2 * CORES + 1)
     collect_static()
     with Processes(directory) as processes:
-        ports = {}
+        ports, environments = {}, {}
         for number, (name, url) in enumerate((("small", small_url), ("large", large_url))):
             redis_url = fragment_redis_url(number)
             flush_redis(redis_url)
             env = app_environment(0, redis_url)
             env["DATABASE_URL"] = url
+            environments[name] = env
             ports[name] = start_gunicorn(processes, f"gunicorn-{name}", env, workers)
         sizes = {name: initiatives(port) for name, port in ports.items()}
         paths = {name: endpoints(port) for name, port in ports.items()}
+        # No more queries on the large database than on the small one, or the run fails. (One
+        # fewer happens: at 5,000 no city has a single initiative for its map marker to link.)
+        sql = {
+            name: queries(environments[name], [path for _, path in paths[name]]) for name in ports
+        }
+        for index, (endpoint, _) in enumerate(paths["small"]):
+            if sql["large"][index] > sql["small"][index]:
+                raise BenchFailure(
+                    f"{endpoint}: {sql['small'][index]} queries on the small database, "
+                    f"{sql['large'][index]} on the large one"
+                )
         rows = []
         for index, (endpoint, _) in enumerate(paths["small"]):
             figures = {"small": [], "large": []}
@@ -119,7 +149,8 @@ def run(directory):
                 statistics.median(result.requests_per_second for result in figures[name])
                 for name in ("small", "large")
             ]
-            rows.append((endpoint, small, large, large / small, *rates))
+            counts = (sql["small"][index], sql["large"][index])
+            rows.append((endpoint, small, large, large / small, *rates, counts))
             print(
                 f"{endpoint:40} p50 {small:8.1f} ms -> {large:8.1f} ms  x{large / small:5.2f}"
                 f"   req/s {rates[0]:7.1f} -> {rates[1]:7.1f}",
@@ -128,12 +159,13 @@ def run(directory):
     header = (
         f"| uncached endpoint | p50 at {sizes['small']:,} initiatives | "
         f"p50 at {sizes['large']:,} | grows × | req/s at {sizes['small']:,} | "
-        f"req/s at {sizes['large']:,} |\n|---|---:|---:|---:|---:|---:|\n"
+        f"req/s at {sizes['large']:,} | SQL per request |\n"
+        "|---|---:|---:|---:|---:|---:|---:|\n"
     )
     lines = "".join(
         f"| {endpoint} | {small:.1f} ms | {large:.1f} ms | {ratio:.2f} | {rate_small:.1f} | "
-        f"{rate_large:.1f} |\n"
-        for endpoint, small, large, ratio, rate_small, rate_large in rows
+        f"{rate_large:.1f} | {counts[0]} → {counts[1]} |\n"
+        for endpoint, small, large, ratio, rate_small, rate_large, counts in rows
     )
     return (
         f"Machine: {CORES} cores; gunicorn {workers} sync workers, no response cache (fragments "
