@@ -13,6 +13,8 @@ from django.test import Client
 from django.test.utils import override_settings
 
 
+# Not django.test.utils.CaptureQueriesContext: the client's request_started signal resets the
+# connection's query log mid-capture (reset_queries), so it would count nothing.
 class Counter:
     def __init__(self):
         self.count = 0
