@@ -12,8 +12,11 @@ from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Site
 
+from pages import routing
+
 
 def serve(request, path):
+    routing.route_request(request, path)
     try:
         return wagtail_views.serve(request, path)
     except Http404:

@@ -41,7 +41,7 @@ from knowledge.models import (
 from knowledge.opendata import files as opendata
 from pages.models import NavigationItem, NavigationMenu
 
-from . import privacy, webhooks
+from . import privacy, sites, webhooks
 from .invalidation import page_tags, purge
 
 
@@ -213,3 +213,9 @@ def register_cache_invalidation():
     )
     for handler, models in groups:
         _connect(handler, name, models)
+    # The sites each process keeps (cms.sites), with their root pages.
+    _connect(sites.changed, "cms_sites", (Site,))
+    page_published.connect(sites.changed, dispatch_uid="cms_sites_published")
+    page_unpublished.connect(sites.changed, dispatch_uid="cms_sites_unpublished")
+    post_page_move.connect(sites.changed, dispatch_uid="cms_sites_moved")
+    post_delete.connect(sites.changed, sender=Page, dispatch_uid="cms_sites_deleted")

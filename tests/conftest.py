@@ -9,6 +9,7 @@ from django.utils import translation
 
 import pytest
 
+from cms import sites
 from pages.models import HomePage
 from tests.factories import client_for, make_user
 
@@ -48,6 +49,7 @@ def _demo_database(django_db_setup, django_db_blocker):
 def empty_cache():
     """Nothing cached by one test (whose database changes are rolled back) leaks into another."""
     cache.clear()
+    sites.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # Errors as JSON under /api/ and as pages elsewhere, whatever inner layer produced them.
     "cms.middleware.ErrorBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The Wagtail site of the request, from the sites each process keeps (cms.sites).
+    "cms.sites.SiteMiddleware",
     # Before anything reads a parameter: NUL characters would fail PostgreSQL queries.
     "cms.middleware.RejectNulCharactersMiddleware",
     # Partner origins may read the API from browsers (before anything that answers early).

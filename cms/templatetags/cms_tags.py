@@ -13,14 +13,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext_noop
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from cms import navigation
 from cms.structured_data import structured_data
 from files.templatetags.files_tags import shown_on
 from knowledge.base.reader_urls import fallback_url, live_translations, url_for_reader
 from knowledge.models import InitiativeIndexPage, InitiativePage
+from pages import routing
 from pages.models import localized_pages
+from pages.routing import site_homes
 
 register = template.Library()
 
@@ -33,18 +35,6 @@ class LanguageLink:
     is_current: bool
     is_translation: bool  # False when the link reaches the page untranslated (or a home page)
     bidi: bool
-
-
-def site_homes(request):
-    """The live home page of each language, keyed by language code; one query per request."""
-    if not hasattr(request, "_site_homes"):
-        site = Site.find_for_request(request)
-        homes = {}
-        if site is not None:
-            pages = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            homes = {home.locale.language_code: home for home in pages}
-        request._site_homes = homes
-    return request._site_homes
 
 
 def language_links(request, page=None, home_only=False):
@@ -200,7 +190,7 @@ def breadcrumbs(context):
         return {"crumbs": _view_crumbs(context, request)}
     if page.depth <= 2:
         return {"crumbs": []}
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    ancestors = routing.ancestors(page)
     if getattr(request, "translation_fallback", None) is not None:
         ancestors = list(localized_pages(ancestors, Locale.get_active().pk))
         crumbs = [(a.title, url_for_reader(a, request, translations={})) for a in ancestors]

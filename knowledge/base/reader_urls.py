@@ -16,7 +16,11 @@ from wagtail.models import Page
 def live_translations(page):
     """{language code: live page} of `page`'s translations, itself included; one query."""
     pages = Page.objects.filter(translation_key=page.translation_key).live()
-    return {p.locale.language_code: p for p in pages.select_related("locale")}
+    found = {p.locale.language_code: p for p in pages.select_related("locale")}
+    for other in found.values():
+        if other.pk == page.pk and not Page.locale.is_cached(page):
+            page.locale = other.locale  # read with them: `page.locale` needs no query
+    return found
 
 
 def fallback_url(page, request, language):

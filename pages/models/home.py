@@ -16,6 +16,7 @@ from knowledge.maps import charts
 from knowledge.maps import initiatives as initiative_map
 from knowledge.models import InitiativePage, taxonomy_for
 
+from .. import routing
 from ..blocks import BodyBlock
 from .events import EventPage
 from .mixins import localized_pages
@@ -56,6 +57,12 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    # Every address of a language is below its home page: found in two queries.
+    routes_by_path = True
+
+    def route(self, request, path_components):
+        return routing.route(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

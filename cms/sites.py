@@ -1,0 +1,124 @@
+"""The request's Wagtail site, found without a query.
+
+Wagtail looks the site up with a query on every request (`Site.find_for_request`), and
+compiling it costs more than running it. Sites change rarely: each process keeps the table of
+sites, with their root pages, and reads it again when the sites' version in the shared cache
+changes (a site saved or deleted, a home page published, unpublished, moved or deleted) or
+after `MAX_AGE` seconds, so a change made while Redis was down reaches every process too.
+The table holds field values: each request gets instances of its own, as from a query, so
+nothing one request caches on them is seen by another. `SiteMiddleware` sets what
+`Site.find_for_request` returns, where Wagtail keeps it on the request. The matching is
+Wagtail's own (wagtail.models.sites.get_site_for_hostname).
+"""
+
+import threading
+import time
+
+from django.db import DEFAULT_DB_ALIAS
+from django.http.request import split_domain_port
+
+from wagtail.models import Page, Site
+
+from knowledge.base.cache_versions import bump_version, current_version
+
+VERSION_KEY = "cms:sites:version"
+MAX_AGE = 60
+
+_lock = threading.Lock()
+_table = {"version": None, "read_at": 0.0, "sites": ()}
+
+# Wagtail's order of preference (get_site_for_hostname).
+HOSTNAME_PORT, HOSTNAME_DEFAULT, DEFAULT, HOSTNAME = range(4)
+
+
+def changed(sender=None, instance=None, **kwargs):
+    """Signal receiver: a site changed, or a page (only the roots of sites count)."""
+    if isinstance(instance, Page) and instance.depth > 2:
+        return
+    bump_version(VERSION_KEY)
+
+
+def forget():
+    """Read the sites again at the next request (tests, whose database changes roll back)."""
+    with _lock:
+        _table.update(version=None, read_at=0.0, sites=())
+
+
+def _fields(model):
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _read():
+    site_fields, page_fields = _fields(Site), _fields(Page)
+    return tuple(
+        (
+            tuple(getattr(site, name) for name in site_fields),
+            tuple(getattr(site.root_page, name) for name in page_fields),
+        )
+        for site in Site.objects.select_related("root_page")
+    )
+
+
+def _rows():
+    version = current_version(VERSION_KEY)
+    now = time.monotonic()
+    with _lock:
+        if _table["version"] == version and now - _table["read_at"] < MAX_AGE:
+            return _table["sites"]
+    rows = _read()
+    with _lock:
+        _table.update(version=version, read_at=now, sites=rows)
+    return rows
+
+
+def sites():
+    """Every site, each with its root page (plain), as instances of this call's own."""
+    site_fields, page_fields = _fields(Site), _fields(Page)
+    found = []
+    for site_row, root_row in _rows():
+        site = Site.from_db(DEFAULT_DB_ALIAS, site_fields, site_row)
+        site.root_page = Page.from_db(DEFAULT_DB_ALIAS, page_fields, root_row)
+        found.append(site)
+    return found
+
+
+def _rank(site, hostname, port):
+    if site.hostname == hostname:
+        if site.port == port:
+            return HOSTNAME_PORT
+        return HOSTNAME_DEFAULT if site.is_default_site else HOSTNAME
+    return DEFAULT
+
+
+def find(hostname, port):
+    """The site for `hostname` and `port`, as Wagtail chooses it; None if there is none."""
+    matches = sorted(
+        (
+            (_rank(site, hostname, port), site)
+            for site in sites()
+            if site.hostname == hostname or site.is_default_site
+        ),
+        key=lambda match: match[0],
+    )
+    if not matches:
+        return None
+    if len(matches) == 1 or matches[0][0] in (HOSTNAME_PORT, HOSTNAME_DEFAULT):
+        return matches[0][1]
+    if matches[0][0] == DEFAULT:
+        # The default site, unless exactly one other site has the hostname.
+        return matches[len(matches) == 2][1]
+    return None
+
+
+class SiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        try:
+            port = int(request.get_port())
+        except ValueError:
+            port = None
+        request._wagtail_site = find(hostname, port)
+        return self.get_response(request)
