@@ -95,8 +95,7 @@ def initiative(page, request):
         data["dateModified"] = page.last_published_at.isoformat()
     city = page.city
     if city is not None:
-        data["spatialCoverage"] = _place(city, request)
-        data["locationCreated"] = _place(city, request)
+        data["spatialCoverage"] = data["locationCreated"] = _place(city, request)
     data["about"] = _goals(page, request)
     themes = [theme.title for theme in page.localized_themes(request)]
     if themes:

@@ -21,6 +21,9 @@ import time
 from contextvars import ContextVar
 
 from django.core.cache import cache
+from django.utils import translation
+
+from wagtail.models import Site
 
 from ..conf import app_settings
 
@@ -112,14 +115,25 @@ def last_purge(tags):
     return max(values.values(), default=0)
 
 
+def _building(build):
+    """`build()` and the tags named while it ran."""
+    token = _collected.set(set())
+    try:
+        value = build()
+    finally:
+        named = stop(token)
+    return value, named
+
+
 def fragment(name, tags, build, tags_of=None):
     """The value `build()` returns, kept in the cache under `name` until one of `tags` is purged
     or FRAGMENT_CACHE_SECONDS pass: the parts of responses that are costly and change rarely
     (counts over every initiative of a language, the menus). Checked like a cached response,
     against the purge clock; a value built while one of its tags was purged is not kept. The
-    tags are named for the response being made too. `tags_of(value)`, when given, names more
-    tags that only the value knows (the pages a menu links to), kept and checked alike. Off (0)
-    without a cache shared by the processes: a purge must reach every process's copy."""
+    tags are named for the response being made too. Tags that only the value knows are kept
+    and checked alike: those `tags_of(value)` names, when given (the pages a menu links to),
+    and those the code that `build()` runs names with `add()`. Off (0) without a cache shared
+    by the processes: a purge must reach every process's copy."""
     tags = set(tags)
     add(*tags)
     timeout = app_settings.FRAGMENT_CACHE_SECONDS
@@ -134,11 +148,24 @@ def fragment(name, tags, build, tags_of=None):
         add(*entry["tags"])
         return entry["value"]
     started = clock()
-    value = build()
+    value, named = _building(build)
+    tags |= named
     if tags_of is not None:
         tags |= set(tags_of(value))
-        add(*tags)
+    add(*tags)
     tags = sorted(tags)
     if last_purge(tags) <= started:
         cache.set(key, {"clock": started, "tags": tags, "value": value}, timeout)
     return value
+
+
+def page_fragment(request, page, part, build, tags_of=None):
+    """`fragment()` for a part of `page` that is the same for every reader (its related
+    initiatives, the sections other apps add): kept for the page's site and the active
+    language until the page (`page_tags`) or everything is purged, or a tag the part names.
+    A preview shows a draft, and may show private files: built each time, never kept."""
+    if getattr(request, "is_preview", False):
+        return build()
+    site = Site.find_for_request(request)
+    name = f"page-part|{part}|{site.pk if site else 0}|{translation.get_language()}|{page.pk}"
+    return fragment(name, {*page_tags(page), "all"}, build, tags_of=tags_of)

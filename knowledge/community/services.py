@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from ..base import cache_tags
 from ..conf import app_settings
 from ..models import (
     CityPage,
@@ -163,6 +164,18 @@ def queue_counts():
 # The city's contacts
 
 
+def reachable(city):
+    """Whether the city has an address to write to (focal_point_emails), for the contact form
+    shown on its pages: kept as a fragment until the city's page or its memberships change (an
+    account deactivated elsewhere shows within FRAGMENT_CACHE_SECONDS). Sending reads the
+    addresses afresh."""
+    return cache_tags.fragment(
+        f"city-reachable|{city.translation_key}",
+        {f"page-{city.pk}", f"city-{city.translation_key}"},
+        lambda: bool(focal_point_emails(city.translation_key)),
+    )
+
+
 def focal_point_emails(city_key):
     """The addresses of the city's focal points: those on its profile (in any language) and the
     member who holds the focal-point role."""
@@ -272,15 +285,19 @@ def record_replication(page, membership, kind, note, page_url):
     return interest
 
 
-def replicating_cities(page):
-    """[(kind, city page)] of the cities that recorded an interest, in the page's language."""
+def replication_of(page):
+    """({"replicated": n, "interested": m}, [(kind, city page)]) of the initiative: how many
+    cities recorded each kind of interest, and those cities, in the page's language."""
     interests = list(
         ReplicationInterest.objects.filter(initiative_key=page.translation_key).order_by(
             "-kind", "created_at"
         )
     )
+    counts = {kind: 0 for kind in ReplicationInterest.Kind.values}
+    for interest in interests:
+        counts[interest.kind] += 1
     cities = city_titles({interest.city_key for interest in interests}, page.locale_id)
-    return [
+    return counts, [
         (interest.kind, cities[interest.city_key])
         for interest in interests
         if interest.city_key in cities

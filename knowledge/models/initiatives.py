@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..base import cache_tags
 from ..base.page_forms import TaxonomyPageForm
 from ..base.serializers import (
     CityField,
@@ -327,9 +328,18 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         context["sdgs"] = self.localized_sdgs(request)
         context["targets"] = self.localized_targets(request)
         context["themes"] = self.localized_themes(request)
-        # Related initiatives come from the template (knowledge_tags.related_initiative_cards).
+        # Related initiatives come from the template (knowledge_tags.related_initiatives_section).
+        if self.city_id and not InitiativePage.city.is_cached(self):
+            # With its language: the structured data names its country in it.
+            self.city = CityPage.objects.select_related("locale").filter(pk=self.city_id).first()
         context["city"] = self.city
         context["show_contact_details"] = request.user.is_authenticated
-        # Sections other apps add after the interaction panel (replications, awards).
-        context["page_sections"] = page_extras("initiative_page_sections", request, self)
+        # Sections other apps add after the interaction panel (replications, awards): the
+        # same for every reader, kept with the page until a tag they name is purged.
+        context["page_sections"] = cache_tags.page_fragment(
+            request,
+            self,
+            "sections",
+            lambda: page_extras("initiative_page_sections", request, self),
+        )
         return context

@@ -111,13 +111,25 @@ class LocalizedTaxonomyMixin:
     """
 
     def localized_sdgs(self, request=None):
-        return taxonomy_for(request, self.locale_id).goals_for(self.sdgs.all())
+        return self._localized(request, "goals_for", self.sdgs)
 
     def localized_themes(self, request=None):
-        return taxonomy_for(request, self.locale_id).themes_for(self.themes.all())
+        return self._localized(request, "themes_for", self.themes)
 
     def localized_targets(self, request=None):
-        return taxonomy_for(request, self.locale_id).targets_for(self.targets.all())
+        return self._localized(request, "targets_for", self.targets)
+
+    def _localized(self, request, method, relation):
+        """Read once per request: the page's context and its structured data both show them."""
+        taxonomy = taxonomy_for(request, self.locale_id)
+        if request is None:
+            return getattr(taxonomy, method)(relation.all())
+        # Kept on the request with the page itself, so that no other page takes its id.
+        read = request.__dict__.setdefault("_localized_relations", {})
+        key = (id(self), method)
+        if key not in read or read[key][0] is not self:
+            read[key] = (self, getattr(taxonomy, method)(relation.all()))
+        return read[key][1]
 
     @classmethod
     def prepare_cards(cls, pages, request):

@@ -9,7 +9,7 @@ from django import template
 from ..community import services
 from ..community.forms import CommentForm, ContactForm, ReplicationForm
 from ..members import membership as members
-from ..models import ReplicationInterest, replication_counts
+from ..models import ReplicationInterest
 
 register = template.Library()
 Kind = ReplicationInterest.Kind
@@ -47,7 +47,7 @@ def contact_form(context, page, city):
                 "email": request.user.email,
             }
         form = ContactForm(prefix="contact", initial=initial, member=request.user.is_authenticated)
-    reachable = city is not None and bool(services.focal_point_emails(city.translation_key))
+    reachable = city is not None and services.reachable(city)
     return {
         "request": request,
         "page": page,
@@ -61,8 +61,7 @@ def contact_form(context, page, city):
 @register.inclusion_tag("knowledge/interaction/replication.html", takes_context=True)
 def replication_panel(context, page):
     request = context["request"]
-    counts = replication_counts([page.translation_key])[page.translation_key]
-    cities = services.replicating_cities(page)
+    counts, cities = services.replication_of(page)
     form = _submitted(request, "replication")
     membership = members.membership_of(request.user)
     own_city = page.city is not None and membership is not None

@@ -4,9 +4,11 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.http import QueryDict
+from django.utils.safestring import mark_safe
 
 from django_countries import countries
 
+from ..base import cache_tags
 from ..base.reader_urls import url_for_reader
 from ..initiatives import related
 from ..maps import initiatives as initiative_map
@@ -78,10 +80,30 @@ def city_initiative_map(context, city):
 
 
 @register.simple_tag(takes_context=True)
-def related_initiative_cards(context, initiative):
-    """The cards of the initiatives related to `initiative` (initiative_page.html)."""
-    pages = related.related_initiatives(initiative).with_card_data()
-    return initiative.prepare_cards(pages, context["request"])
+def related_initiatives_section(context, initiative):
+    """The section of the initiatives related to `initiative` (initiative_page.html), the same
+    for every reader: kept with the page (cache_tags.page_fragment) until its list is chosen
+    again (which purges the page), one of the cards' pages or their cities changes, or an
+    initiative is unpublished or hidden (`shows-initiativepage`, one of the page's tags)."""
+    request = context["request"]
+
+    def build():
+        pages = related.related_initiatives(initiative).with_card_data()
+        cards = initiative.prepare_cards(pages, request)
+        template = "knowledge/includes/related_initiatives.html"
+        section = context.template.engine.get_template(template)
+        html = section.render(context.new({"related_initiatives": cards}))
+        shown = {page.pk for page in cards} | {page.city_id for page in cards if page.city_id}
+        return {"html": str(html), "pages": sorted(shown)}
+
+    value = cache_tags.page_fragment(
+        request,
+        initiative,
+        "related-initiatives",
+        build,
+        tags_of=lambda value: [f"page-{pk}" for pk in value["pages"]],
+    )
+    return mark_safe(value["html"])
 
 
 @register.simple_tag

@@ -7,6 +7,7 @@ from wagtail.models import Page
 import pytest
 
 from knowledge.base import cache_tags
+from knowledge.initiatives import related
 from knowledge.models import CityPage, InitiativePage
 from pages.models import NavigationMenu
 from tests.factories import InitiativePageFactory
@@ -44,6 +45,11 @@ def test_anonymous_pages_are_public_with_validators_and_tags(client, initiative)
         for item in menu.items.all()
         if item.link_page_id
     }
+    # The related initiatives, kept with the page, name the pages and cities of their cards,
+    # and the contact form the city's members (whether someone can be written to).
+    cards = list(related.related_initiatives(initiative))
+    assert cards
+    shown = {f"page-{page.pk}" for page in cards} | {f"page-{page.city_id}" for page in cards}
     assert set(response["X-Cache-Tags"].split(",")) == {
         "all",
         "menu",
@@ -51,7 +57,10 @@ def test_anonymous_pages_are_public_with_validators_and_tags(client, initiative)
         f"interaction-{initiative.translation_key}",
         "shows-initiativepage",
         "awards",
+        f"page-{initiative.city_id}",
+        f"city-{initiative.city.translation_key}",
         *linked,
+        *shown,
     }
     # No cookie: the contact form of visitors carries no CSRF token.
     assert not response.cookies
