@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 
 from wagtail.api.utils import get_base_url
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.serializers import PageParentField
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 import knowledge.initiatives.api  # noqa: F401 - registers the initiatives' and cities' filters
@@ -22,6 +24,8 @@ from api.base import (
     FindByIdMixin,
     OrderingFilter,
     Pagination,
+    ReusedFieldsSerializer,
+    ReusedSerializersMixin,
     refuse_unknown_parameters,
     requested_locale,
 )
@@ -141,8 +145,19 @@ def absolute_links(value, base_url):
     return value
 
 
-class PageSerializer(WagtailPageSerializer):
+class VisibleParentField(PageParentField):
+    """Wagtail's parent field, which reads the parent and then asks whether the reader may see
+    it: the detail view reads it among the visible pages at once (`visible_parent`)."""
+
+    def get_attribute(self, instance):
+        if "visible_parent" in instance.__dict__:
+            return instance.visible_parent
+        return super().get_attribute(instance)
+
+
+class PageSerializer(ReusedFieldsSerializer, WagtailPageSerializer):
     translation_status = TranslationStatusField()
+    parent = VisibleParentField(read_only=True)
 
     def to_representation(self, instance):
         # Rich text is expanded in the active language: with the page's own language active,
@@ -157,7 +172,7 @@ class PageSerializer(WagtailPageSerializer):
         return absolute_links(data, base_url)
 
 
-class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
+class PagesAPIViewSet(ReusedSerializersMixin, FindByIdMixin, WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint with the page-type filters and bulk loading of what they show."""
 
     pagination_class = Pagination
@@ -254,10 +269,24 @@ class PagesAPIViewSet(FindByIdMixin, WagtailPagesAPIViewSet):
         serializer = self.get_serializer(pages, many=True)
         return self.get_paginated_response(serializer.data)
 
+    def get_object(self):
+        # Wagtail reads the page, then its specific row: read that with what its API fields
+        # show (its language, its city…), as the listings do.
+        if not hasattr(self, "_specific_object"):
+            page = GenericAPIView.get_object(self)
+            model = page.specific_class
+            if model is not None and not isinstance(page, model):
+                page = self.load_related(model._default_manager.filter(pk=page.pk)).get()
+            self._specific_object = page
+        return self._specific_object
+
     def detail_view(self, request, pk):
         self.check_rich_text_format()
         page = self.get_object()
         cache_tags.add(*cache_tags.page_tags(page))
+        if page.depth > 1:
+            parent_path = page.path[: -page.steplen]
+            page.visible_parent = self.get_base_queryset().filter(path=parent_path).first()
         self.prepare([page])
         return Response(self.get_serializer(page).data)
 
