@@ -4,6 +4,7 @@ absolute links for partner sites."""
 
 import re
 
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,8 @@ from wagtail.api.v2.serializers import PageParentField
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from rest_framework.filters import BaseFilterBackend
@@ -36,6 +39,7 @@ from api.tree import (
     CheckedDescendantOfFilter,
     CheckedTranslationOfFilter,
 )
+from cms import sites
 from knowledge.base import cache_tags, stream_objects
 from knowledge.base.serializers import TranslationStatusField, load_translations
 from knowledge.languages.state import translation_states
@@ -111,6 +115,26 @@ class BoundedSearchFilter(SearchFilter):
                 _("%(name)s: cannot be combined with search (the field is not indexed).")
                 % {"name": error.field_name}
             ) from error
+
+
+def public_pages(request):
+    """The live pages a reader of the API may see: Wagtail's get_public_pages_queryset, with
+    the roots of the site in every language from the table of sites each process keeps
+    (cms.sites) rather than a query on every request."""
+    queryset = Page.objects.all().live()
+    for restriction in PageViewRestriction.objects.select_related("page"):
+        if not restriction.accept_request(request):
+            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if site is None:
+        return queryset.none()
+    paths = sites.root_paths(site.pk)
+    if paths is None:
+        paths = site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+    below = Q()
+    for path in paths:
+        below |= Q(path__startswith=path)
+    return queryset.filter(below)
 
 
 class LazyTranslationStates:
@@ -219,7 +243,10 @@ class PagesAPIViewSet(ReusedSerializersMixin, FindByIdMixin, WagtailPagesAPIView
         # Wagtail builds this (view restrictions, site, language roots) for the queryset and
         # again for the serializer context; build it once per request.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            try:
+                self._base_queryset = public_pages(self.request)
+            except ValueError as error:  # ?site= naming several sites, as Wagtail answers it
+                raise BadRequestError(str(error)) from error
         return self._base_queryset
 
     def get_queryset(self):
@@ -284,16 +311,32 @@ class PagesAPIViewSet(ReusedSerializersMixin, FindByIdMixin, WagtailPagesAPIView
         self.check_rich_text_format()
         page = self.get_object()
         cache_tags.add(*cache_tags.page_tags(page))
-        if page.depth > 1:
-            parent_path = page.path[: -page.steplen]
-            page.visible_parent = self.get_base_queryset().filter(path=parent_path).first()
-        self.prepare([page])
+        self.prepare([page], translations=self.parent_and_translations(page))
         return Response(self.get_serializer(page).data)
 
-    def prepare(self, pages):
+    def parent_and_translations(self, page):
+        """Read the page's parent and translations among the visible pages in one query: the
+        parent is kept on the page (VisibleParentField), the translations returned as
+        load_translations() gives them."""
+        parent_path = page.path[: -page.steplen] if page.depth > 1 else None
+        rows = self.get_base_queryset().filter(
+            Q(translation_key=page.translation_key) | Q(path=parent_path)
+        )
+        page.visible_parent = None
+        translations = {}
+        for row in rows.select_related("locale"):
+            if row.path == parent_path:
+                page.visible_parent = row
+            if row.translation_key == page.translation_key:
+                translations[row.locale.language_code] = row.pk
+        return {page.translation_key: translations}
+
+    def prepare(self, pages, translations=None):
         """Load in bulk what the serializer fields of these pages need."""
+        if translations is None:
+            translations = load_translations(pages, self.get_base_queryset())
         self.prepared = {
-            "translations": load_translations(pages, self.get_base_queryset()),
+            "translations": translations,
             "translation_states": LazyTranslationStates(pages),
             "stream_objects": stream_objects.StreamObjects(pages),
         }

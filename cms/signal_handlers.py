@@ -215,7 +215,8 @@ def register_cache_invalidation():
         _connect(handler, name, models)
     # The sites each process keeps (cms.sites), with their root pages.
     _connect(sites.changed, "cms_sites", (Site,))
-    page_published.connect(sites.changed, dispatch_uid="cms_sites_published")
-    page_unpublished.connect(sites.changed, dispatch_uid="cms_sites_unpublished")
+    # Any model's saves: only pages near the root count (a translation of a home page made
+    # as a draft already has pages below it that may be published).
+    post_save.connect(sites.changed, dispatch_uid="cms_sites_saved")
     post_page_move.connect(sites.changed, dispatch_uid="cms_sites_moved")
     post_delete.connect(sites.changed, sender=Page, dispatch_uid="cms_sites_deleted")

@@ -3,12 +3,13 @@
 Wagtail looks the site up with a query on every request (`Site.find_for_request`), and
 compiling it costs more than running it. Sites change rarely: each process keeps the table of
 sites, with their root pages, and reads it again when the sites' version in the shared cache
-changes (a site saved or deleted, a home page published, unpublished, moved or deleted) or
+changes (a site saved or deleted, a home page saved, moved or deleted) or
 after `MAX_AGE` seconds, so a change made while Redis was down reaches every process too.
 The table holds field values: each request gets instances of its own, as from a query, so
-nothing one request caches on them is seen by another. `SiteMiddleware` sets what
-`Site.find_for_request` returns, where Wagtail keeps it on the request. The matching is
-Wagtail's own (wagtail.models.sites.get_site_for_hostname).
+nothing one request caches on them is seen by another. It also holds the tree paths of each
+site's root in every language, which the pages API's visible pages start from.
+`SiteMiddleware` sets what `Site.find_for_request` returns, where Wagtail keeps it on the
+request. The matching is Wagtail's own (wagtail.models.sites.get_site_for_hostname).
 """
 
 import threading
@@ -33,7 +34,10 @@ HOSTNAME_PORT, HOSTNAME_DEFAULT, DEFAULT, HOSTNAME = range(4)
 
 def changed(sender=None, instance=None, **kwargs):
     """Signal receiver: a site changed, or a page (only the roots of sites count)."""
-    if isinstance(instance, Page) and instance.depth > 2:
+    if isinstance(instance, Page):
+        if instance.depth is None or instance.depth > 2:
+            return
+    elif instance is not None and not isinstance(instance, Site):
         return
     bump_version(VERSION_KEY)
 
@@ -50,12 +54,20 @@ def _fields(model):
 
 def _read():
     site_fields, page_fields = _fields(Site), _fields(Page)
+    found = list(Site.objects.select_related("root_page"))
+    keys = {site.root_page.translation_key for site in found}
+    translations = {}
+    for key, path in Page.objects.filter(translation_key__in=keys).values_list(
+        "translation_key", "path"
+    ):
+        translations.setdefault(key, []).append(path)
     return tuple(
         (
             tuple(getattr(site, name) for name in site_fields),
             tuple(getattr(site.root_page, name) for name in page_fields),
+            tuple(sorted(translations.get(site.root_page.translation_key, ()))),
         )
-        for site in Site.objects.select_related("root_page")
+        for site in found
     )
 
 
@@ -75,11 +87,21 @@ def sites():
     """Every site, each with its root page (plain), as instances of this call's own."""
     site_fields, page_fields = _fields(Site), _fields(Page)
     found = []
-    for site_row, root_row in _rows():
+    for site_row, root_row, _paths in _rows():
         site = Site.from_db(DEFAULT_DB_ALIAS, site_fields, site_row)
         site.root_page = Page.from_db(DEFAULT_DB_ALIAS, page_fields, root_row)
         found.append(site)
     return found
+
+
+def root_paths(site_id):
+    """The tree paths of the root page of site `site_id` and of its translations (one per
+    language), or None for a site not in the table."""
+    index = _fields(Site).index("id")
+    for site_row, _root_row, paths in _rows():
+        if site_row[index] == site_id:
+            return paths
+    return None
 
 
 def _rank(site, hostname, port):

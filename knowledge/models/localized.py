@@ -28,8 +28,9 @@ def invalidate_taxonomies(**kwargs):
     bump_version(VERSION_KEY)
 
 
-def _cached_rows(model, locale_id, key):
-    cache_key = f"knowledge:taxonomy:{taxonomy_version()}:{model._meta.model_name}:{locale_id}"
+def _cached_rows(model, locale_id, key, version=None):
+    version = version or taxonomy_version()
+    cache_key = f"knowledge:taxonomy:{version}:{model._meta.model_name}:{locale_id}"
     rows = cache.get(cache_key)
     if rows is None:
         rows = {
@@ -66,16 +67,21 @@ class LocalizedTaxonomy:
         self.locale_id = locale_id
 
     @cached_property
+    def version(self):
+        # Read once: goals, themes and targets are read from the cache under the same one.
+        return taxonomy_version()
+
+    @cached_property
     def goals(self):
-        return _cached_rows(SustainableDevelopmentGoal, self.locale_id, "number")
+        return _cached_rows(SustainableDevelopmentGoal, self.locale_id, "number", self.version)
 
     @cached_property
     def themes(self):
-        return _cached_rows(Theme, self.locale_id, "code")
+        return _cached_rows(Theme, self.locale_id, "code", self.version)
 
     @cached_property
     def targets(self):
-        return _cached_rows(SDGTarget, self.locale_id, "code")
+        return _cached_rows(SDGTarget, self.locale_id, "code", self.version)
 
     def goals_for(self, rows):
         """The goals of `rows` in this locale (a row missing here stays as it is), by number."""
