@@ -22,7 +22,6 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..base import cache_tags
 from ..base.page_forms import TaxonomyPageForm
 from ..base.serializers import (
     CityField,
@@ -36,7 +35,7 @@ from ..base.serializers import (
 )
 from ..blocks import MediaBlock
 from ..permissions import KnowledgePagePermissionsMixin
-from .cities import CityPage, page_extras
+from .cities import CityPage
 from .interaction import replication_counts
 from .localized import LocalizedTaxonomyMixin
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
@@ -328,18 +327,12 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
         context["sdgs"] = self.localized_sdgs(request)
         context["targets"] = self.localized_targets(request)
         context["themes"] = self.localized_themes(request)
-        # Related initiatives come from the template (knowledge_tags.related_initiatives_section).
+        # Related initiatives, the sections other apps add (replications, awards) and whether
+        # the city can be written to come from the template, together
+        # (knowledge_tags.initiative_shared_parts).
         if self.city_id and not InitiativePage.city.is_cached(self):
             # With its language: the structured data names its country in it.
             self.city = CityPage.objects.select_related("locale").filter(pk=self.city_id).first()
         context["city"] = self.city
         context["show_contact_details"] = request.user.is_authenticated
-        # Sections other apps add after the interaction panel (replications, awards): the
-        # same for every reader, kept with the page until a tag they name is purged.
-        context["page_sections"] = cache_tags.page_fragment(
-            request,
-            self,
-            "sections",
-            lambda: page_extras("initiative_page_sections", request, self),
-        )
         return context

@@ -36,7 +36,9 @@ def comment_section(context, page):
 
 
 @register.inclusion_tag("knowledge/interaction/contact.html", takes_context=True)
-def contact_form(context, page, city):
+def contact_form(context, page, city, reachable=None):
+    """The "contact this city" form; `reachable`, when the page knows it already, says
+    whether the city has an address to write to."""
     request = context["request"]
     form = _submitted(request, "contact")
     if form is None:
@@ -47,7 +49,8 @@ def contact_form(context, page, city):
                 "email": request.user.email,
             }
         form = ContactForm(prefix="contact", initial=initial, member=request.user.is_authenticated)
-    reachable = city is not None and services.reachable(city)
+    if reachable is None:
+        reachable = city is not None and services.reachable(city)
     return {
         "request": request,
         "page": page,

@@ -10,9 +10,11 @@ from django_countries import countries
 
 from ..base import cache_tags
 from ..base.reader_urls import url_for_reader
+from ..community import services
 from ..initiatives import related
 from ..maps import initiatives as initiative_map
 from ..maps.tiles import tile_map
+from ..models.cities import page_extras
 
 register = template.Library()
 
@@ -80,30 +82,42 @@ def city_initiative_map(context, city):
 
 
 @register.simple_tag(takes_context=True)
-def related_initiatives_section(context, initiative):
-    """The section of the initiatives related to `initiative` (initiative_page.html), the same
-    for every reader: kept with the page (cache_tags.page_fragment) until its list is chosen
-    again (which purges the page), one of the cards' pages or their cities changes, or an
-    initiative is unpublished or hidden (`shows-initiativepage`, one of the page's tags)."""
+def initiative_shared_parts(context, initiative):
+    """What an initiative page shows the same to every reader, built and kept together with
+    the page (cache_tags.page_fragment), so that reading them again costs two reads of the
+    cache: {"related": the related initiatives' section, "sections": the sections other apps
+    add (awards, replications), "reachable": whether its city can be written to}.
+
+    Kept until the page changes or its related list is chosen again (which purges the page),
+    one of the cards' pages or their cities changes, an initiative is unpublished or hidden
+    (`shows-initiativepage`, one of the page's tags), or a tag that the code building them
+    names (`awards`, the city's `city-<key>`) is purged."""
     request = context["request"]
 
     def build():
         pages = related.related_initiatives(initiative).with_card_data()
         cards = initiative.prepare_cards(pages, request)
-        template = "knowledge/includes/related_initiatives.html"
-        section = context.template.engine.get_template(template)
-        html = section.render(context.new({"related_initiatives": cards}))
+        template = context.template.engine.get_template(
+            "knowledge/includes/related_initiatives.html"
+        )
+        html = template.render(context.new({"related_initiatives": cards}))
         shown = {page.pk for page in cards} | {page.city_id for page in cards if page.city_id}
-        return {"html": str(html), "pages": sorted(shown)}
+        city = initiative.city
+        return {
+            "related": str(html),
+            "sections": page_extras("initiative_page_sections", request, initiative),
+            "reachable": city is not None and services.reachable(city),
+            "pages": sorted(shown),
+        }
 
-    value = cache_tags.page_fragment(
+    parts = cache_tags.page_fragment(
         request,
         initiative,
-        "related-initiatives",
+        "shared-parts",
         build,
         tags_of=lambda value: [f"page-{pk}" for pk in value["pages"]],
     )
-    return mark_safe(value["html"])
+    return {**parts, "related": mark_safe(parts["related"])}
 
 
 @register.simple_tag
