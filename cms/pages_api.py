@@ -128,7 +128,8 @@ def public_pages(request):
     site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
     if site is None:
         return queryset.none()
-    paths = sites.root_paths(site.pk)
+    # The request's site carries its roots (cms.sites); one named by ?site= is looked up.
+    paths = getattr(site, "root_paths", None) or sites.root_paths(site.pk)
     if paths is None:
         paths = site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
     below = Q()

@@ -213,10 +213,10 @@ def register_cache_invalidation():
     )
     for handler, models in groups:
         _connect(handler, name, models)
-    # The sites each process keeps (cms.sites), with their root pages.
-    _connect(sites.changed, "cms_sites", (Site,))
-    # Any model's saves: only pages near the root count (a translation of a home page made
-    # as a draft already has pages below it that may be published).
+    # The sites each process keeps (cms.sites), with their root pages. Saves of any model:
+    # sites, and pages near the root (a translation of a home page made as a draft already
+    # has pages below it that may be published); the receiver ignores the others.
     post_save.connect(sites.changed, dispatch_uid="cms_sites_saved")
-    post_page_move.connect(sites.changed, dispatch_uid="cms_sites_moved")
+    post_delete.connect(sites.changed, sender=Site, dispatch_uid="cms_sites_site_deleted")
     post_delete.connect(sites.changed, sender=Page, dispatch_uid="cms_sites_deleted")
+    post_page_move.connect(sites.changed, dispatch_uid="cms_sites_moved")

@@ -84,12 +84,14 @@ def _rows():
 
 
 def sites():
-    """Every site, each with its root page (plain), as instances of this call's own."""
+    """Every site, each with its root page (plain) and `root_paths` (those of its root in
+    every language), as instances of this call's own."""
     site_fields, page_fields = _fields(Site), _fields(Page)
     found = []
-    for site_row, root_row, _paths in _rows():
+    for site_row, root_row, paths in _rows():
         site = Site.from_db(DEFAULT_DB_ALIAS, site_fields, site_row)
         site.root_page = Page.from_db(DEFAULT_DB_ALIAS, page_fields, root_row)
+        site.root_paths = paths
         found.append(site)
     return found
 
