@@ -13,6 +13,7 @@ from wagtail.models import (
     PageViewRestriction,
     ReferenceIndex,
     Site,
+    get_page_models,
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -213,10 +214,14 @@ def register_cache_invalidation():
     )
     for handler, models in groups:
         _connect(handler, name, models)
-    # The sites each process keeps (cms.sites), with their root pages. Saves of any model:
-    # sites, and pages near the root (a translation of a home page made as a draft already
-    # has pages below it that may be published); the receiver ignores the others.
-    post_save.connect(sites.changed, dispatch_uid="cms_sites_saved")
+    # The sites each process keeps (cms.sites), with their root pages: saves of sites, and of
+    # pages near the root (a translation of a home page made as a draft already has pages
+    # below it that may be published); the receiver ignores deeper pages. Django names the
+    # page's own type as the sender of a save, so each page type is connected.
+    for model in {Site, Page, *get_page_models()}:
+        post_save.connect(
+            sites.changed, sender=model, dispatch_uid=f"cms_sites_saved_{model._meta.label_lower}"
+        )
     post_delete.connect(sites.changed, sender=Site, dispatch_uid="cms_sites_site_deleted")
     post_delete.connect(sites.changed, sender=Page, dispatch_uid="cms_sites_deleted")
     post_page_move.connect(sites.changed, dispatch_uid="cms_sites_moved")

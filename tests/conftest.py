@@ -52,6 +52,17 @@ def empty_cache():
     sites.forget()
 
 
+@pytest.fixture
+def fragments(settings):
+    """The fragment cache on, as in production (knowledge.base.cache_tags.fragment), emptied
+    before and after. Purges wait for the commit: tests that change pages under it run their
+    changes in django_capture_on_commit_callbacks(execute=True)."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def queued_mail(settings):
     """Mail goes through the queue (mailqueue) as in production.

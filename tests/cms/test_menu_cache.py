@@ -2,8 +2,6 @@
 the purges of what they show: a change to a menu, or a publication, unpublication, move or deletion
 of a page a menu links to, however deep in the tree. Other publications leave them cached."""
 
-from django.core.cache import cache
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -14,17 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def menu_site(homes, settings, django_capture_on_commit_callbacks):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
+def menu_site(homes, fragments, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         about = StandardPageFactory(parent=homes["en"], title="About")
         # Deep and not shown in menus: only the menu's link makes it part of every page.
         deep = StandardPageFactory(parent=about, title="Team", show_in_menus=False)
         menu = NavigationMenu.objects.create(slot="main", locale=homes["en"].locale)
         NavigationItem.objects.create(menu=menu, link_page=deep, locale=menu.locale)
-    yield {"about": about, "deep": deep, "menu": menu}
-    cache.clear()
+    return {"about": about, "deep": deep, "menu": menu}
 
 
 def menu_labels(client):

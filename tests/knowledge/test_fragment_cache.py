@@ -22,14 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def fragments(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def site(homes, fragments, django_capture_on_commit_callbacks):
     # Purges wait for the commit: every change of these tests runs its commit callbacks.
     with django_capture_on_commit_callbacks(execute=True):

@@ -3,8 +3,6 @@
 (awards, replications) and whether its city can be written to. Each change that shows on them
 shows at once, a preview is never kept, and a page read again asks the database little."""
 
-from django.core.cache import cache
-
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -18,17 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def city(homes, settings, django_capture_on_commit_callbacks):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
+def city(homes, fragments, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         cities = CityIndexPageFactory(parent=homes["en"])
         quito = CityPageFactory(parent=cities, title="Quito", country="EC")
         lanes = InitiativePageFactory(parent=quito, title="Bus lanes", sdgs=[11])
         for title in ("Cycle paths", "Tram lines"):
             InitiativePageFactory(parent=quito, title=title, sdgs=[11])
-    yield {"city": quito, "page": lanes}
-    cache.clear()
+    return {"city": quito, "page": lanes}
 
 
 def related_titles(client, page):
@@ -80,12 +75,10 @@ def test_the_city_becomes_reachable_at_once(client, city, django_capture_on_comm
 
 
 def test_tags_named_while_a_part_is_built_are_kept_with_it(
-    settings, django_capture_on_commit_callbacks
+    fragments, django_capture_on_commit_callbacks
 ):
     from cms.invalidation import purge
 
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
     built = []
 
     def build():

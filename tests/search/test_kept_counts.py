@@ -2,7 +2,6 @@
 total_count and, on PostgreSQL, a search's ranked ids and counts are read from the cache on a
 repeated request, and a publication, an unpublication or a change of privacy shows at once."""
 
-from django.core.cache import cache
 from django.db import connection
 
 from wagtail.models import PageViewRestriction
@@ -18,9 +17,7 @@ LISTING = "/api/v2/pages/?type=knowledge.InitiativePage&locale=en"
 
 
 @pytest.fixture
-def kept(homes, settings, django_capture_on_commit_callbacks):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
+def kept(homes, fragments, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         cities = CityIndexPageFactory(parent=homes["en"])
         quito = CityPageFactory(parent=cities, title="Quito", country="EC")
@@ -28,8 +25,7 @@ def kept(homes, settings, django_capture_on_commit_callbacks):
             InitiativePageFactory(parent=quito, title=f"Zorblat lanes {n}", sdgs=[11])
             for n in range(2)
         ]
-    yield {"city": quito, "pages": pages}
-    cache.clear()
+    return {"city": quito, "pages": pages}
 
 
 def total(client):
