@@ -11,6 +11,7 @@ Shapes (DESIGN.md, "Public contract"):
 from api.registry import register_page_filter, register_page_loader
 
 from ..models import CityPage, InitiativePage, replication_counts
+from ..models.localized import load_relations
 from .filters import InitiativeFilters
 
 
@@ -32,9 +33,10 @@ register_page_filter(InitiativePage, InitiativeFilters.API_PARAMETERS, filter_in
 register_page_filter(CityPage, ["country", "region"], filter_cities)
 register_page_loader(
     InitiativePage,
-    lambda queryset: queryset.select_related("city").prefetch_related("sdgs", "targets", "themes"),
+    lambda queryset: queryset.select_related("city"),
     lambda pages, request: {
-        "replication": replication_counts([page.translation_key for page in pages])
+        "relations": load_relations(pages),
+        "replication": replication_counts([page.translation_key for page in pages]),
     },
 )
 register_page_loader(

@@ -37,7 +37,7 @@ from ..blocks import MediaBlock
 from ..permissions import KnowledgePagePermissionsMixin
 from .cities import CityPage
 from .interaction import replication_counts
-from .localized import LocalizedTaxonomyMixin
+from .localized import LocalizedTaxonomyMixin, load_relations
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -324,6 +324,8 @@ class InitiativePage(KnowledgePagePermissionsMixin, LocalizedTaxonomyMixin, Page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview's relations are its own
+            load_relations([self])
         context["sdgs"] = self.localized_sdgs(request)
         context["targets"] = self.localized_targets(request)
         context["themes"] = self.localized_themes(request)

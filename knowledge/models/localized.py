@@ -9,6 +9,9 @@ import unicodedata
 from functools import cached_property
 
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
 
 from ..base.cache_versions import bump_version, current_version
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
@@ -93,6 +96,55 @@ class LocalizedTaxonomy:
     def targets_for(self, rows):
         return sorted((self.targets.get(row.code, row) for row in rows), key=lambda t: t.sort_order)
 
+    def by_keys(self, method, keys):
+        """What `method` gives for the rows with these numbers or codes, or None when one of
+        them has no row in this locale (the page's own rows are then needed)."""
+        if not keys:
+            return []
+        table = getattr(self, RELATIONS[method][1])
+        rows = [table.get(key) for key in keys]
+        if None in rows:
+            return None
+        return getattr(self, method)(rows)
+
+
+# The relations LocalizedTaxonomyMixin localizes: {its method: (the page's field, the
+# LocalizedTaxonomy table, the rows' key, the key's type)}.
+RELATIONS = {
+    "goals_for": ("sdgs", "goals", "number", int),
+    "themes_for": ("themes", "themes", "code", str),
+    "targets_for": ("targets", "targets", "code", str),
+}
+
+
+def load_relations(pages):
+    """Read the goals, themes and targets of these pages (of one model, read from the
+    database) in one query rather than one per relation: each page keeps the numbers and
+    codes of its rows, which are the keys of its language's rows (LocalizedTaxonomy), so no
+    row of the language it was written in needs reading."""
+    pages = list(pages)
+    if not pages:
+        return pages
+    model, ids = type(pages[0]), [page.pk for page in pages]
+    queries = []
+    for method, (name, _table, key, _type) in RELATIONS.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        page_column, row = field.m2m_field_name(), field.m2m_reverse_field_name()
+        queries.append(
+            field.remote_field.through.objects.filter(**{f"{page_column}__in": ids})
+            .order_by()
+            .values_list(Value(method), page_column, Cast(f"{row}__{key}", CharField()))
+        )
+    found = {page.pk: {method: [] for method in RELATIONS} for page in pages}
+    for method, page_id, key in queries[0].union(*queries[1:], all=True):
+        found[page_id][method].append(RELATIONS[method][3](key))
+    for page in pages:
+        page._taxonomy_keys = found[page.pk]
+    return pages
+
 
 def taxonomy_for(request, locale_id):
     """The LocalizedTaxonomy of `locale_id`, shared by everything that renders this request."""
@@ -129,13 +181,21 @@ class LocalizedTaxonomyMixin:
         """Read once per request: the page's context and its structured data both show them."""
         taxonomy = taxonomy_for(request, self.locale_id)
         if request is None:
-            return getattr(taxonomy, method)(relation.all())
+            return self._localize(taxonomy, method, relation)
         # Kept on the request with the page itself, so that no other page takes its id.
         read = request.__dict__.setdefault("_localized_relations", {})
         key = (id(self), method)
         if key not in read or read[key][0] is not self:
-            read[key] = (self, getattr(taxonomy, method)(relation.all()))
+            read[key] = (self, self._localize(taxonomy, method, relation))
         return read[key][1]
+
+    def _localize(self, taxonomy, method, relation):
+        keys = self.__dict__.get("_taxonomy_keys")  # see load_relations()
+        if keys is not None:
+            rows = taxonomy.by_keys(method, keys[method])
+            if rows is not None:
+                return rows
+        return getattr(taxonomy, method)(relation.all())
 
     @classmethod
     def prepare_cards(cls, pages, request):

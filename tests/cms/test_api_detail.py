@@ -28,7 +28,7 @@ def test_the_detail_shows_its_city_language_and_parent(
     client, initiative, django_assert_max_num_queries
 ):
     detail(client, initiative)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(7):
         data = detail(client, initiative)
     assert data["city"]["title"] == "Quito"
     assert data["meta"]["locale"] == "en"
@@ -62,3 +62,29 @@ def test_each_fields_choice_gets_its_own_serializer(client, initiative):
     response = client.get(f"/api/v2/pages/{initiative.pk}/?fields=nope")
     assert response.status_code == 400
     assert "nope" in response.json()["message"]
+
+
+def test_links_are_wagtails_without_reading_the_root_paths_from_the_cache(client, initiative):
+    from django.core.cache import cache
+
+    detail(client, initiative)
+    cache.delete("wagtail_site_root_paths", version=2)
+    data = detail(client, initiative)
+    assert cache.get("wagtail_site_root_paths", version=2) is None
+    assert data["meta"]["html_url"] == initiative.full_url
+    assert data["meta"]["parent"]["meta"]["html_url"] == initiative.get_parent().full_url
+
+
+@pytest.mark.parametrize("query", ["?locale=fr", "?type=knowledge.CityPage", "?child_of={home}"])
+def test_a_page_outside_the_filters_is_not_found(client, homes, initiative, query):
+    # Wagtail applies the listing's filters to the detail too.
+    query = query.format(home=homes["en"].pk)
+    response = client.get(f"/api/v2/pages/{initiative.pk}/{query}")
+    assert response.status_code == 404
+    assert "message" in response.json()
+
+
+def test_an_unknown_or_unpublished_page_is_not_found(client, initiative):
+    assert client.get("/api/v2/pages/999999/").status_code == 404
+    initiative.unpublish()
+    assert client.get(f"/api/v2/pages/{initiative.pk}/").status_code == 404

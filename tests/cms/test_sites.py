@@ -74,3 +74,34 @@ def test_each_call_gets_instances_of_its_own(homes):
     assert first is not second and first.root_page is not second.root_page
     first.root_page.title = "Changed in one request"
     assert second.root_page.title != "Changed in one request"
+
+
+def test_the_root_paths_wagtail_would_compute(several):
+    # A site whose root is below another's: its paths must come before the outer site's.
+    nested = several.root_page.add_child(
+        instance=type(several.root_page)(title="Nested", slug="nested")
+    )
+    Site.objects.create(hostname="nested.example.org", port=80, root_page=nested)
+    Site.clear_site_root_paths_cache()
+    assert nested.url_path.startswith(several.root_page.url_path)
+    assert sites.site_root_paths() == Site.get_site_root_paths()
+
+
+def test_the_root_paths_follow_a_renamed_home(homes):
+    home = homes["fr"]
+    home.slug = "accueil"
+    home.save_revision().publish()
+    Site.clear_site_root_paths_cache()
+    assert sites.site_root_paths() == Site.get_site_root_paths()
+    home.refresh_from_db()
+    assert home.url_path.endswith("/accueil/")
+    assert any(path.root_path == home.url_path for path in sites.site_root_paths())
+
+
+def test_pages_are_linked_without_reading_the_root_paths_from_the_cache(client, homes):
+    from django.core.cache import cache
+
+    client.get("/en/")
+    cache.delete("wagtail_site_root_paths", version=2)
+    assert client.get("/en/").status_code == 200
+    assert cache.get("wagtail_site_root_paths", version=2) is None
