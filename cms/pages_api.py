@@ -345,8 +345,8 @@ class PagesAPIViewSet(ReusedSerializersMixin, FindByIdMixin, WagtailPagesAPIView
             return GenericAPIView.get_object(self).specific
         pk = self.kwargs["pk"]
         content_type_id = queryset.filter(pk=pk).values_list("content_type_id", flat=True).first()
-        if content_type_id is None:
-            raise Http404
+        if content_type_id is None:  # in the words of DRF's get_object_or_404, as before
+            raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:  # a page type no longer installed: its base row, as Wagtail does
             page = queryset.select_related("locale").get(pk=pk)

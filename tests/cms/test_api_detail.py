@@ -85,6 +85,10 @@ def test_a_page_outside_the_filters_is_not_found(client, homes, initiative, quer
 
 
 def test_an_unknown_or_unpublished_page_is_not_found(client, initiative):
-    assert client.get("/api/v2/pages/999999/").status_code == 404
+    response = client.get("/api/v2/pages/999999/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "No Page matches the given query."}
+    response = client.get(f"/api/v2/pages/{initiative.pk}/?type=knowledge.CityPage")
+    assert response.json() == {"message": "No CityPage matches the given query."}
     initiative.unpublish()
     assert client.get(f"/api/v2/pages/{initiative.pk}/").status_code == 404
