@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
@@ -126,9 +126,11 @@ def public_pages(request):
     the roots of the site in every language from the table of sites each process keeps
     (cms.sites) rather than a query on every request."""
     queryset = Page.objects.all().live()
-    for restriction in PageViewRestriction.objects.select_related("page"):
+    # Each restricted page's path alone, rather than its whole row: a restricted page and
+    # the pages below it are those whose path starts with its own (not_descendant_of).
+    for restriction in PageViewRestriction.objects.annotate(page_path=F("page__path")):
         if not restriction.accept_request(request):
-            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+            queryset = queryset.exclude(path__startswith=restriction.page_path)
     site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
     if site is None:
         return queryset.none()

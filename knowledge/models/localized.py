@@ -5,13 +5,13 @@ copy them unchanged), so a French page may point at English theme rows. Showing 
 means swapping each row for the French row with the same number or code.
 """
 
+import functools
 import unicodedata
 from functools import cached_property
 
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, Value
-from django.db.models.functions import Cast
+from django.db import connection
 
 from ..base.cache_versions import bump_version, current_version
 from .taxonomy import SDGTarget, SustainableDevelopmentGoal, Theme
@@ -125,25 +125,43 @@ def load_relations(pages):
     pages = list(pages)
     if not pages:
         return pages
-    model, ids = type(pages[0]), [page.pk for page in pages]
-    queries = []
+    sql, methods = _relations_sql(type(pages[0]))
+    found = {page.pk: {method: [] for method in RELATIONS} for page in pages}
+    if methods:
+        ids = list(found)
+        with connection.cursor() as cursor:
+            cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids * len(methods))
+            for kind, page_id, key in cursor.fetchall():
+                method = methods[kind]
+                found[page_id][method].append(RELATIONS[method][3](key))
+    for page in pages:
+        page._taxonomy_keys = found[page.pk]
+    return pages
+
+
+@functools.cache
+def _relations_sql(model):
+    """The query of load_relations() for `model`, with `{ids}` where the placeholders of the
+    page ids go, and the method of each kind of row it returns. Written once per model: the
+    ORM's union of the three relations costs more to compile than to run."""
+    quote = connection.ops.quote_name
+    parts, methods = [], []
     for method, (name, _table, key, _type) in RELATIONS.items():
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        page_column, row = field.m2m_field_name(), field.m2m_reverse_field_name()
-        queries.append(
-            field.remote_field.through.objects.filter(**{f"{page_column}__in": ids})
-            .order_by()
-            .values_list(Value(method), page_column, Cast(f"{row}__{key}", CharField()))
+        through, target = field.remote_field.through._meta, field.related_model._meta
+        page = quote(through.get_field(field.m2m_field_name()).column)
+        row = quote(through.get_field(field.m2m_reverse_field_name()).column)
+        parts.append(
+            f"SELECT {len(methods)}, t.{page}, CAST(r.{quote(target.get_field(key).column)} AS"
+            f" VARCHAR(255)) FROM {quote(through.db_table)} t INNER JOIN"
+            f" {quote(target.db_table)} r ON r.{quote(target.pk.column)} = t.{row}"
+            f" WHERE t.{page} IN ({{ids}})"
         )
-    found = {page.pk: {method: [] for method in RELATIONS} for page in pages}
-    for method, page_id, key in queries[0].union(*queries[1:], all=True):
-        found[page_id][method].append(RELATIONS[method][3](key))
-    for page in pages:
-        page._taxonomy_keys = found[page.pk]
-    return pages
+        methods.append(method)
+    return " UNION ALL ".join(parts), methods
 
 
 def taxonomy_for(request, locale_id):
