@@ -31,13 +31,17 @@ def filter_cities(queryset, query):
 
 register_page_filter(InitiativePage, InitiativeFilters.API_PARAMETERS, filter_initiatives)
 register_page_filter(CityPage, ["country", "region"], filter_cities)
+
+
+def prepare_initiatives(pages, request):
+    """Their goals, themes and targets, kept on each page for its fields, and their
+    replication counts for the serializer's context."""
+    load_relations(pages)
+    return {"replication": replication_counts([page.translation_key for page in pages])}
+
+
 register_page_loader(
-    InitiativePage,
-    lambda queryset: queryset.select_related("city"),
-    lambda pages, request: {
-        "relations": load_relations(pages),
-        "replication": replication_counts([page.translation_key for page in pages]),
-    },
+    InitiativePage, lambda queryset: queryset.select_related("city"), prepare_initiatives
 )
 register_page_loader(
     CityPage,
